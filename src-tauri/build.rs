@@ -1,0 +1,26 @@
+// Declaring the commands makes Tauri generate one `allow-<command>` permission for each,
+// so the capability file can grant exactly the commands the window uses.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "app_ready",
+    "demo_open",
+    "demo_close",
+    "group_create",
+    "group_update",
+    "member_list",
+    "member_get",
+    "member_history",
+    "member_validate",
+    "member_add",
+    "member_edit",
+    "member_leave",
+    "member_anonymise",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to build the Tauri context");
+}

@@ -1,0 +1,143 @@
+//! The desktop shell: each command takes the session lock, calls one core function and
+//! returns its result; errors reach the UI as `{code, message, detail, fields?}`.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use chrono::Utc;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+use tauri::{Manager, State};
+use ttq::model::group::{Group, GroupInput, GroupSetup};
+use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
+use ttq::session::{AppInfo, Session};
+use ttq::{date, Result};
+
+struct App {
+    session: Mutex<Session>,
+    started: Instant,
+}
+
+impl App {
+    fn lock(&self) -> MutexGuard<'_, Session> {
+        // A panic elsewhere must not lock the user out of their data.
+        self.session.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[tauri::command]
+fn app_info(app: State<App>) -> Result<AppInfo> {
+    app.lock().info()
+}
+
+/// Called by the UI once the first screen is interactive; logs the start-up time.
+#[tauri::command]
+fn app_ready(app: State<App>) -> u128 {
+    let ms = app.started.elapsed().as_millis();
+    eprintln!("ttq: giao diện sẵn sàng sau {ms} ms");
+    ms
+}
+
+#[tauri::command]
+fn demo_open(app: State<App>) -> Result<AppInfo> {
+    app.lock().open_demo(Utc::now())
+}
+
+#[tauri::command]
+fn demo_close(app: State<App>) -> Result<AppInfo> {
+    app.lock().close_demo()
+}
+
+#[tauri::command]
+fn group_create(app: State<App>, setup: GroupSetup) -> Result<Group> {
+    app.lock().store().create_group(&setup, Utc::now())
+}
+
+#[tauri::command]
+fn group_update(app: State<App>, input: GroupInput) -> Result<Group> {
+    app.lock().store().update_group(&input, Utc::now())
+}
+
+#[tauri::command]
+fn member_list(app: State<App>, filter: MemberFilter) -> Result<MemberList> {
+    app.lock()
+        .store()
+        .list_members(&filter, date::vn_today(Utc::now()))
+}
+
+#[tauri::command]
+fn member_get(app: State<App>, id: String) -> Result<Member> {
+    app.lock().store().member(&id)
+}
+
+#[tauri::command]
+fn member_history(app: State<App>, id: String) -> Result<Vec<MemberEvent>> {
+    app.lock().store().member_history(&id)
+}
+
+#[tauri::command]
+fn member_validate(app: State<App>, input: MemberInput) -> Result<()> {
+    app.lock().store().validate_member(&input, Utc::now())
+}
+
+#[tauri::command]
+fn member_add(app: State<App>, input: MemberInput) -> Result<Member> {
+    app.lock().store().add_member(&input, Utc::now())
+}
+
+#[tauri::command]
+fn member_edit(app: State<App>, id: String, input: MemberInput) -> Result<Member> {
+    app.lock().store().edit_member(&id, &input, Utc::now())
+}
+
+#[tauri::command]
+fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Member> {
+    app.lock().store().leave_member(&id, &input, Utc::now())
+}
+
+#[tauri::command]
+fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
+    app.lock().store().anonymise_member(&id, Utc::now())
+}
+
+fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
+    if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
+        return Ok(PathBuf::from(d));
+    }
+    app.path().app_data_dir().map_err(|e| e.to_string())
+}
+
+fn main() {
+    let started = Instant::now();
+    tauri::Builder::default()
+        .setup(move |app| {
+            let dir = data_dir(app)?;
+            let session = Session::open(&dir).map_err(|e| e.to_string())?;
+            eprintln!("ttq: dữ liệu tại {}", dir.display());
+            app.manage(App {
+                session: Mutex::new(session),
+                started,
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            app_ready,
+            demo_open,
+            demo_close,
+            group_create,
+            group_update,
+            member_list,
+            member_get,
+            member_history,
+            member_validate,
+            member_add,
+            member_edit,
+            member_leave,
+            member_anonymise,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("ttq: không khởi động được ứng dụng: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,411 @@
+//! `ttq`: the command-line tool. Same core functions as the desktop app.
+
+use chrono::Utc;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
+use ttq::model::member::{
+    self, Gender, LeaveInput, MemberFilter, MemberInput, MemberRow, MemberStatus, Role,
+};
+use ttq::{date, Error, ErrorCode, Result, Store};
+
+#[derive(Parser)]
+#[command(name = "ttq", version, about = "Tổ tự quản ANTT — công cụ dòng lệnh")]
+struct Cli {
+    /// Data directory (default: the app's data directory of this user).
+    #[arg(long, global = true, env = "TTQ_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Create the group and its leader (first-run set-up).
+    Init(InitArgs),
+    /// Fill an empty data directory with a realistic demo group.
+    Demo {
+        /// Seed of the generator; the same seed gives the same group.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Show the group.
+    Group {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Members: add, edit, leave, anonymise, list, history.
+    #[command(subcommand)]
+    Member(MemberCmd),
+}
+
+#[derive(Args)]
+struct InitArgs {
+    #[arg(long, value_enum, default_value = "bao-ve-antt")]
+    kind: GroupKind,
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    province_code: String,
+    #[arg(long)]
+    province_name: String,
+    #[arg(long)]
+    commune_code: String,
+    #[arg(long)]
+    commune_name: String,
+    #[arg(long, value_enum, default_value = "khu-pho")]
+    area_kind: AreaKind,
+    #[arg(long)]
+    area_name: String,
+    #[arg(long, default_value = "")]
+    decision_number: String,
+    /// dd/mm/yyyy
+    #[arg(long, default_value = "")]
+    decision_date: String,
+    /// The police unit reports are addressed to ("Kính gửi").
+    #[arg(long)]
+    police_unit: String,
+    #[arg(long)]
+    households: Option<i64>,
+    #[arg(long)]
+    residents: Option<i64>,
+    /// The leader's full name.
+    #[arg(long)]
+    leader_name: String,
+    /// The leader's birth date, dd/mm/yyyy.
+    #[arg(long)]
+    leader_birth_date: String,
+    #[arg(long, default_value = "")]
+    leader_phone: String,
+    #[arg(long, value_enum)]
+    leader_gender: Option<Gender>,
+}
+
+#[derive(Args)]
+struct MemberFields {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long, value_enum)]
+    gender: Option<Gender>,
+    /// dd/mm/yyyy
+    #[arg(long)]
+    birth_date: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long, value_enum)]
+    role: Option<Role>,
+    /// dd/mm/yyyy (default: today)
+    #[arg(long)]
+    joined_on: Option<String>,
+    #[arg(long)]
+    cccd: Option<String>,
+    /// Date of the health certificate, dd/mm/yyyy.
+    #[arg(long)]
+    health_cert_date: Option<String>,
+    /// Date the member consented to data processing, dd/mm/yyyy.
+    #[arg(long)]
+    consent_date: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+impl MemberFields {
+    /// Overlays the given flags on `base`.
+    fn apply(self, mut base: MemberInput) -> MemberInput {
+        let set = |field: &mut String, v: Option<String>| {
+            if let Some(v) = v {
+                *field = v;
+            }
+        };
+        set(&mut base.full_name, self.name);
+        set(&mut base.birth_date, self.birth_date);
+        set(&mut base.phone, self.phone);
+        set(&mut base.address, self.address);
+        set(&mut base.joined_on, self.joined_on);
+        set(&mut base.cccd, self.cccd);
+        set(&mut base.health_cert_date, self.health_cert_date);
+        set(&mut base.consent_date, self.consent_date);
+        set(&mut base.notes, self.notes);
+        base.gender = self.gender.or(base.gender);
+        base.role = self.role.or(base.role);
+        base
+    }
+}
+
+#[derive(Subcommand)]
+enum MemberCmd {
+    /// Add a member.
+    Add {
+        #[command(flatten)]
+        fields: MemberFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a member's fields (only the flags given).
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: MemberFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that a member left the group.
+    Leave {
+        id: String,
+        /// dd/mm/yyyy (default: today)
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Erase a leaver's personal data.
+    Anonymise { id: String },
+    /// List members.
+    List {
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long, value_enum)]
+        role: Option<Role>,
+        #[arg(long, value_enum, default_value = "active")]
+        status: MemberStatus,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a member's history.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn open(cli_dir: Option<PathBuf>) -> Result<Store> {
+    let dir = match cli_dir {
+        Some(d) => d,
+        None => ttq::store::default_data_dir()?,
+    };
+    Store::open_dir(&dir)
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn iso_to_vn(s: &Option<String>) -> String {
+    s.as_deref()
+        .and_then(date::from_iso)
+        .map(date::format)
+        .unwrap_or_default()
+}
+
+fn member_to_input(m: &member::Member) -> MemberInput {
+    MemberInput {
+        full_name: m.full_name.clone(),
+        gender: m.gender,
+        birth_date: iso_to_vn(&m.birth_date),
+        phone: m.phone.clone().unwrap_or_default(),
+        address: m.address.clone().unwrap_or_default(),
+        role: Some(m.role),
+        joined_on: iso_to_vn(&m.joined_on),
+        cccd: m.cccd.clone().unwrap_or_default(),
+        health_cert_date: iso_to_vn(&m.health_cert_date),
+        consent_date: iso_to_vn(&m.consent_date),
+        notes: m.notes.clone().unwrap_or_default(),
+    }
+}
+
+fn print_rows(rows: &[MemberRow]) {
+    for r in rows {
+        let mut flags = r.warnings.clone();
+        if r.possible_duplicate {
+            flags.push("Có thể trùng".into());
+        }
+        if let Some(l) = &r.left_on {
+            flags.push(format!("Đã rời tổ {}", iso_to_vn(&Some(l.clone()))));
+        }
+        println!(
+            "{}  {:<28} {:<10} {:<10} {:<12} {}",
+            r.id,
+            r.full_name,
+            r.role.label(),
+            iso_to_vn(&r.birth_date),
+            r.phone.as_deref().unwrap_or(""),
+            flags.join("; ")
+        );
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let now = Utc::now();
+    let today = date::vn_today(now);
+    let mut store = open(cli.data_dir)?;
+    match cli.cmd {
+        Cmd::Init(a) => {
+            let setup = GroupSetup {
+                group: GroupInput {
+                    kind: a.kind,
+                    name: a.name,
+                    province_code: a.province_code,
+                    province_name: a.province_name,
+                    commune_code: a.commune_code,
+                    commune_name: a.commune_name,
+                    area_kind: a.area_kind,
+                    area_name: a.area_name,
+                    decision_number: a.decision_number,
+                    decision_date: a.decision_date,
+                    police_unit: a.police_unit,
+                    households: a.households,
+                    residents: a.residents,
+                },
+                leader: MemberInput {
+                    full_name: a.leader_name,
+                    gender: a.leader_gender,
+                    birth_date: a.leader_birth_date,
+                    phone: a.leader_phone,
+                    role: Some(Role::ToTruong),
+                    joined_on: date::format(today),
+                    ..Default::default()
+                },
+            };
+            let g = store.create_group(&setup, now)?;
+            println!("Đã tạo {} ({}).", g.name, store.path().display());
+        }
+        Cmd::Demo { seed } => {
+            if store.group()?.is_some() {
+                return Err(Error::new(
+                    ErrorCode::GroupExists,
+                    "Thư mục dữ liệu này đã có một tổ. Hãy chọn thư mục trống (--data-dir) để tạo dữ liệu mẫu.",
+                ));
+            }
+            ttq::demo::fill(&mut store, now, seed)?;
+            let list = store.list_members(&MemberFilter::default(), today)?;
+            println!(
+                "Đã tạo dữ liệu mẫu: {} tổ viên đang hoạt động, {} đã rời tổ ({}).",
+                list.active_count,
+                list.left_count,
+                store.path().display()
+            );
+        }
+        Cmd::Group { json } => {
+            let g = store.require_group()?;
+            if json {
+                print_json(&g)?;
+            } else {
+                println!("{} — {}", g.name, g.kind.label());
+                println!(
+                    "{}, {} ({}), {} ({})",
+                    g.area_name,
+                    g.commune_name,
+                    g.commune_code,
+                    g.province_name,
+                    g.province_code
+                );
+                println!("Kính gửi: {}", g.police_unit);
+                if let Some(l) = &g.leader_name {
+                    println!("Tổ trưởng: {l}");
+                }
+            }
+        }
+        Cmd::Member(mc) => match mc {
+            MemberCmd::Add { fields, json } => {
+                let base = MemberInput {
+                    role: Some(Role::ToVien),
+                    joined_on: date::format(today),
+                    ..Default::default()
+                };
+                let m = store.add_member(&fields.apply(base), now)?;
+                if json {
+                    print_json(&m)?;
+                } else {
+                    println!("Đã thêm {} ({}).", m.full_name, m.id);
+                }
+            }
+            MemberCmd::Edit { id, fields, json } => {
+                let current = store.member(&id)?;
+                let m = store.edit_member(&id, &fields.apply(member_to_input(&current)), now)?;
+                if json {
+                    print_json(&m)?;
+                } else {
+                    println!("Đã lưu {}.", m.full_name);
+                }
+            }
+            MemberCmd::Leave { id, on, reason } => {
+                let m = store.leave_member(
+                    &id,
+                    &LeaveInput {
+                        left_on: on.unwrap_or_else(|| date::format(today)),
+                        reason,
+                    },
+                    now,
+                )?;
+                println!("Đã ghi nhận {} rời tổ.", m.full_name);
+            }
+            MemberCmd::Anonymise { id } => {
+                let m = store.anonymise_member(&id, now)?;
+                println!("Đã ẩn danh: {}.", m.full_name);
+            }
+            MemberCmd::List {
+                search,
+                role,
+                status,
+                json,
+            } => {
+                let list = store.list_members(
+                    &MemberFilter {
+                        search,
+                        role,
+                        status,
+                    },
+                    today,
+                )?;
+                if json {
+                    print_json(&list)?;
+                } else {
+                    print_rows(&list.items);
+                    println!(
+                        "{} tổ viên trong danh sách ({} đang hoạt động, {} đã rời tổ).",
+                        list.items.len(),
+                        list.active_count,
+                        list.left_count
+                    );
+                }
+            }
+            MemberCmd::History { id, json } => {
+                let h = store.member_history(&id)?;
+                if json {
+                    print_json(&h)?;
+                } else {
+                    for e in h {
+                        println!("{}  {}", e.at, e.summary);
+                    }
+                }
+            }
+        },
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {}", e.message);
+            for f in &e.fields {
+                eprintln!("  - {}: {}", ttq::model::field_label(&f.field), f.message);
+            }
+            if let Some(d) = &e.detail {
+                eprintln!("  (chi tiết: {d})");
+            }
+            ExitCode::from(match e.code {
+                ErrorCode::Invalid => 2,
+                _ => 1,
+            })
+        }
+    }
+}

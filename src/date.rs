@@ -1,0 +1,101 @@
+//! Dates as Vietnamese users write them (dd/mm/yyyy) and as the store keeps them (ISO).
+//! Civil time on the ground is Asia/Ho_Chi_Minh: UTC+7, no daylight saving.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+
+/// Vietnam's offset from UTC in seconds.
+pub const VN_OFFSET_SECS: i32 = 7 * 3600;
+
+/// The civil date in Vietnam at instant `now`.
+pub fn vn_today(now: DateTime<Utc>) -> NaiveDate {
+    let tz = FixedOffset::east_opt(VN_OFFSET_SECS).expect("valid offset");
+    now.with_timezone(&tz).date_naive()
+}
+
+/// Parses a date typed by a user: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`,
+/// or ISO `yyyy-mm-dd`. Returns `None` for anything else, including impossible dates.
+pub fn parse(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if s.len() == 10 {
+            return Some(d);
+        }
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let d: u32 = parts[0].parse().ok()?;
+    let m: u32 = parts[1].parse().ok()?;
+    let y: i32 = parts[2].parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Formats as `dd/mm/yyyy`.
+pub fn format(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// ISO `yyyy-mm-dd`, the stored form.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Parses the stored ISO form.
+pub fn from_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Full years of age on `on` for someone born on `born`.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_vietnamese_and_iso_forms() {
+        assert_eq!(parse("05/12/2026"), Some(d(2026, 12, 5)));
+        assert_eq!(parse("5/1/2026"), Some(d(2026, 1, 5)));
+        assert_eq!(parse("05-12-2026"), Some(d(2026, 12, 5)));
+        assert_eq!(parse("2026-12-05"), Some(d(2026, 12, 5)));
+        assert_eq!(parse(" 29/02/2024 "), Some(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed() {
+        for s in ["31/02/2026", "29/02/2025", "12/2026", "", "aa/bb/cccc", "1/1/26", "32/1/2026", "+1/1/2026"] {
+            assert_eq!(parse(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn formats_with_leading_zeros() {
+        assert_eq!(format(d(2026, 2, 3)), "03/02/2026");
+    }
+
+    #[test]
+    fn age_counts_birthdays() {
+        assert_eq!(age_on(d(2008, 11, 28), d(2026, 11, 27)), 17);
+        assert_eq!(age_on(d(2008, 11, 27), d(2026, 11, 27)), 18);
+    }
+
+    #[test]
+    fn vietnam_day_starts_at_17_utc() {
+        let t = DateTime::parse_from_rfc3339("2026-11-27T17:30:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(vn_today(t), d(2026, 11, 28));
+    }
+}

@@ -1,0 +1,13 @@
+//! Tổ tự quản ANTT: the core. Domain types, storage, and everything the desktop app and
+//! the `ttq` command-line tool do; it knows nothing of Tauri.
+
+pub mod date;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod session;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;

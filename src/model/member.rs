@@ -1,0 +1,528 @@
+//! Members (tổ viên): input, stored form, validation and eligibility under Law 30/2023.
+
+use crate::date;
+use crate::error::{Error, FieldError, Result};
+use crate::model::phone;
+use crate::text::clean;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A member's role in the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Role {
+    /// Tổ trưởng.
+    ToTruong,
+    /// Tổ phó.
+    ToPho,
+    /// Tổ viên.
+    ToVien,
+}
+
+impl Role {
+    /// The Vietnamese title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::ToTruong => "Tổ trưởng",
+            Role::ToPho => "Tổ phó",
+            Role::ToVien => "Tổ viên",
+        }
+    }
+
+    /// Sort order: leader first.
+    pub fn rank(self) -> u8 {
+        self as u8
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Role::ToTruong => "to_truong",
+            Role::ToPho => "to_pho",
+            Role::ToVien => "to_vien",
+        }
+    }
+
+    pub(crate) fn from_str(s: &str) -> Option<Role> {
+        [Role::ToTruong, Role::ToPho, Role::ToVien]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// Gender as the member states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Gender {
+    Nam,
+    Nu,
+    Khac,
+}
+
+impl Gender {
+    /// The Vietnamese word.
+    pub fn label(self) -> &'static str {
+        match self {
+            Gender::Nam => "Nam",
+            Gender::Nu => "Nữ",
+            Gender::Khac => "Khác",
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Gender::Nam => "nam",
+            Gender::Nu => "nu",
+            Gender::Khac => "khac",
+        }
+    }
+
+    pub(crate) fn from_str(s: &str) -> Option<Gender> {
+        [Gender::Nam, Gender::Nu, Gender::Khac]
+            .into_iter()
+            .find(|g| g.as_str() == s)
+    }
+}
+
+/// A member's fields as typed in the form; dates as typed (dd/mm/yyyy), `""` for empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MemberInput {
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    pub birth_date: String,
+    pub phone: String,
+    pub address: String,
+    pub role: Option<Role>,
+    pub joined_on: String,
+    /// Citizen ID (CCCD), optional: 12 digits.
+    pub cccd: String,
+    pub health_cert_date: String,
+    pub consent_date: String,
+    pub notes: String,
+}
+
+/// A member's fields after validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidMember {
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    pub birth_date: NaiveDate,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub role: Role,
+    pub joined_on: NaiveDate,
+    pub cccd: Option<String>,
+    pub health_cert_date: Option<NaiveDate>,
+    pub consent_date: Option<NaiveDate>,
+    pub notes: Option<String>,
+}
+
+/// A stored member, in full (for the edit form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Member {
+    pub id: String,
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    /// ISO dates from here on.
+    pub birth_date: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub role: Role,
+    pub joined_on: Option<String>,
+    pub left_on: Option<String>,
+    pub left_reason: Option<String>,
+    pub cccd: Option<String>,
+    pub health_cert_date: Option<String>,
+    pub consent_date: Option<String>,
+    pub notes: Option<String>,
+    /// True once a leaver's personal data has been erased.
+    pub anonymised: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A row of the member list: what the list shows, with CCCD masked and warnings computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MemberRow {
+    pub id: String,
+    pub full_name: String,
+    pub gender: Option<Gender>,
+    pub birth_date: Option<String>,
+    /// Age in full years on the list's reference date.
+    pub age: Option<i32>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub role: Role,
+    pub joined_on: Option<String>,
+    pub left_on: Option<String>,
+    pub left_reason: Option<String>,
+    pub cccd_masked: Option<String>,
+    pub anonymised: bool,
+    /// Eligibility warnings (Law 30/2023): shown as badges, never a block.
+    pub warnings: Vec<String>,
+    /// Another member has the same name and birth date.
+    pub possible_duplicate: bool,
+}
+
+/// Which members a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum MemberStatus {
+    /// Still in the group.
+    #[default]
+    Active,
+    /// Has left.
+    Left,
+    /// Everyone.
+    All,
+}
+
+/// Filter for the member list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MemberFilter {
+    /// Folded search over name, phone and address.
+    pub search: String,
+    pub role: Option<Role>,
+    pub status: MemberStatus,
+}
+
+/// The member list with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MemberList {
+    pub items: Vec<MemberRow>,
+    /// Members in the group now (whatever the filter).
+    pub active_count: u32,
+    /// Members who have left (whatever the filter).
+    pub left_count: u32,
+}
+
+/// Recording that a member left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct LeaveInput {
+    pub left_on: String,
+    pub reason: String,
+}
+
+/// One line of a member's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MemberEvent {
+    /// UTC time of the change, RFC 3339.
+    pub at: String,
+    /// Vietnamese description, e.g. "Sửa: Số điện thoại, Địa chỉ".
+    pub summary: String,
+}
+
+/// The oldest birth year the form accepts.
+const MIN_BIRTH_YEAR: i32 = 1900;
+
+fn opt(s: &str) -> Option<String> {
+    let c = clean(s);
+    (!c.is_empty()).then_some(c)
+}
+
+const DATE_HINT: &str = "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/03/1975.";
+
+fn parse_date(
+    field: &str,
+    what: &str,
+    value: &str,
+    required: bool,
+    today: NaiveDate,
+    errs: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    let v = value.trim();
+    if v.is_empty() {
+        if required {
+            errs.push(FieldError::new(field, format!("Hãy nhập {what}.")));
+        }
+        return None;
+    }
+    match date::parse(v) {
+        None => {
+            errs.push(FieldError::new(
+                field,
+                format!("{} chưa đúng. {DATE_HINT}", capitalise(what)),
+            ));
+            None
+        }
+        Some(d) if d > today => {
+            errs.push(FieldError::new(
+                field,
+                format!("{} không thể ở tương lai.", capitalise(what)),
+            ));
+            None
+        }
+        Some(d) => Some(d),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Checks every field and returns the cleaned member, or all field errors at once.
+pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
+    let mut errs = Vec::new();
+    let full_name = clean(&input.full_name);
+    if full_name.is_empty() {
+        errs.push(FieldError::new("full_name", "Hãy nhập họ và tên."));
+    } else if full_name.chars().count() > 100 {
+        errs.push(FieldError::new("full_name", "Họ và tên dài quá 100 ký tự."));
+    } else if full_name.chars().any(|c| c.is_ascii_digit()) {
+        errs.push(FieldError::new("full_name", "Họ và tên không chứa chữ số."));
+    }
+    let birth_date = parse_date("birth_date", "ngày sinh", &input.birth_date, true, today, &mut errs);
+    if let Some(b) = birth_date {
+        if date::age_on(b, today) < 10 || b < NaiveDate::from_ymd_opt(MIN_BIRTH_YEAR, 1, 1).unwrap() {
+            errs.push(FieldError::new(
+                "birth_date",
+                "Ngày sinh không hợp lý. Hãy kiểm tra lại năm sinh.",
+            ));
+        }
+    }
+    let phone = match opt(&input.phone) {
+        None => None,
+        Some(p) => match phone::normalise(&p) {
+            Some(n) => Some(n),
+            None => {
+                errs.push(FieldError::new(
+                    "phone",
+                    "Số điện thoại chưa đúng. Số di động gồm 10 chữ số và bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912 345 678).",
+                ));
+                None
+            }
+        },
+    };
+    let role = input.role;
+    if role.is_none() {
+        errs.push(FieldError::new("role", "Hãy chọn chức danh trong tổ."));
+    }
+    let joined_on = parse_date("joined_on", "ngày vào tổ", &input.joined_on, true, today, &mut errs);
+    if let (Some(b), Some(j)) = (birth_date, joined_on) {
+        if j < b {
+            errs.push(FieldError::new(
+                "joined_on",
+                "Ngày vào tổ không thể trước ngày sinh.",
+            ));
+        }
+    }
+    let cccd = match opt(&input.cccd) {
+        None => None,
+        Some(c) => {
+            let c: String = c.chars().filter(|c| !c.is_whitespace()).collect();
+            if c.len() == 12 && c.bytes().all(|b| b.is_ascii_digit()) {
+                Some(c)
+            } else {
+                errs.push(FieldError::new(
+                    "cccd",
+                    "Số CCCD gồm đúng 12 chữ số. Có thể để trống nếu tổ viên không muốn cung cấp.",
+                ));
+                None
+            }
+        }
+    };
+    let health_cert_date = parse_date(
+        "health_cert_date",
+        "ngày giấy khám sức khỏe",
+        &input.health_cert_date,
+        false,
+        today,
+        &mut errs,
+    );
+    let consent_date = parse_date(
+        "consent_date",
+        "ngày đồng ý xử lý dữ liệu",
+        &input.consent_date,
+        false,
+        today,
+        &mut errs,
+    );
+    let address = opt(&input.address);
+    let notes = opt(&input.notes);
+    if notes.as_ref().is_some_and(|n| n.chars().count() > 2000) {
+        errs.push(FieldError::new("notes", "Ghi chú dài quá 2.000 ký tự."));
+    }
+    if !errs.is_empty() {
+        return Err(Error::invalid(errs));
+    }
+    Ok(ValidMember {
+        full_name,
+        gender: input.gender,
+        birth_date: birth_date.expect("checked"),
+        phone,
+        address,
+        role: role.expect("checked"),
+        joined_on: joined_on.expect("checked"),
+        cccd,
+        health_cert_date,
+        consent_date,
+        notes,
+    })
+}
+
+/// Checks a departure against the member's joining date.
+pub fn validate_leave(
+    input: &LeaveInput,
+    joined_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(NaiveDate, String)> {
+    let mut errs = Vec::new();
+    let left_on = parse_date("left_on", "ngày rời tổ", &input.left_on, true, today, &mut errs);
+    if let (Some(l), Some(j)) = (left_on, joined_on) {
+        if l < j {
+            errs.push(FieldError::new(
+                "left_on",
+                format!("Ngày rời tổ không thể trước ngày vào tổ ({}).", date::format(j)),
+            ));
+        }
+    }
+    let reason = clean(&input.reason);
+    if reason.is_empty() {
+        errs.push(FieldError::new(
+            "reason",
+            "Hãy ghi lý do rời tổ (ví dụ: chuyển nơi ở, lý do sức khỏe).",
+        ));
+    }
+    if !errs.is_empty() {
+        return Err(Error::invalid(errs));
+    }
+    Ok((left_on.expect("checked"), reason))
+}
+
+/// Eligibility warnings under Law 30/2023 (Điều 13) on `on`: age 18–70 and a health
+/// certificate. They are advice for the leader, not a block.
+pub fn eligibility_warnings(
+    birth_date: Option<NaiveDate>,
+    health_cert_date: Option<NaiveDate>,
+    on: NaiveDate,
+) -> Vec<String> {
+    let mut w = Vec::new();
+    match birth_date {
+        None => w.push("Thiếu ngày sinh".to_string()),
+        Some(b) => {
+            let age = date::age_on(b, on);
+            if age < 18 {
+                w.push(format!("Chưa đủ 18 tuổi ({age} tuổi)"));
+            } else if age > 70 {
+                w.push(format!("Trên 70 tuổi ({age} tuổi): cần Chủ tịch xã đồng ý"));
+            }
+        }
+    }
+    if health_cert_date.is_none() {
+        w.push("Chưa có giấy khám sức khỏe".to_string());
+    }
+    w
+}
+
+/// Masks a CCCD number for lists, keeping the last three digits.
+pub fn mask_cccd(cccd: &str) -> String {
+    let n = cccd.chars().count();
+    let keep = 3.min(n);
+    let mut s: String = "•".repeat(n - keep);
+    s.extend(cccd.chars().skip(n - keep));
+    s
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
+    pub(crate) fn input(name: &str) -> MemberInput {
+        MemberInput {
+            full_name: name.into(),
+            gender: Some(Gender::Nu),
+            birth_date: "12/04/1985".into(),
+            phone: "0912 345 678".into(),
+            address: "Số 12, ngõ 5, Khu phố 3".into(),
+            role: Some(Role::ToVien),
+            joined_on: "01/03/2025".into(),
+            cccd: "".into(),
+            health_cert_date: "10/02/2025".into(),
+            consent_date: "01/03/2025".into(),
+            notes: "".into(),
+        }
+    }
+
+    #[test]
+    fn accepts_a_normal_member() {
+        let v = validate(&input("  Nguyễn Thị Thanh  Hảo "), today()).unwrap();
+        assert_eq!(v.full_name, "Nguyễn Thị Thanh Hảo");
+        assert_eq!(v.phone.as_deref(), Some("0912345678"));
+    }
+
+    #[test]
+    fn names_each_bad_field() {
+        let mut m = input("");
+        m.birth_date = "30/02/1980".into();
+        m.phone = "123".into();
+        m.role = None;
+        m.joined_on = "01/01/2030".into();
+        m.cccd = "12345".into();
+        let e = validate(&m, today()).unwrap_err();
+        let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["full_name", "birth_date", "phone", "role", "joined_on", "cccd"]);
+        assert!(e.fields[4].message.contains("tương lai"));
+    }
+
+    #[test]
+    fn joining_before_birth_is_refused() {
+        let mut m = input("Lê Văn Tám");
+        m.joined_on = "01/01/1980".into();
+        let e = validate(&m, today()).unwrap_err();
+        assert_eq!(e.fields[0].field, "joined_on");
+    }
+
+    #[test]
+    fn eligibility_flags_age_and_health() {
+        let on = today();
+        let b = |y| NaiveDate::from_ymd_opt(y, 1, 1);
+        assert!(eligibility_warnings(b(1980), b(2025), on).is_empty());
+        assert_eq!(eligibility_warnings(b(2010), b(2025), on), ["Chưa đủ 18 tuổi (16 tuổi)"]);
+        assert!(eligibility_warnings(b(1950), b(2025), on)[0].starts_with("Trên 70 tuổi (76"));
+        assert_eq!(eligibility_warnings(b(1980), None, on), ["Chưa có giấy khám sức khỏe"]);
+        // 70 exactly is still eligible.
+        assert!(eligibility_warnings(b(1956), b(2025), on).is_empty());
+    }
+
+    #[test]
+    fn cccd_is_masked() {
+        assert_eq!(mask_cccd("001085012345"), "•••••••••345");
+    }
+
+    #[test]
+    fn leave_needs_date_after_joining_and_a_reason() {
+        let j = NaiveDate::from_ymd_opt(2025, 3, 1);
+        let e = validate_leave(
+            &LeaveInput { left_on: "01/01/2025".into(), reason: " ".into() },
+            j,
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields.len(), 2);
+        let ok = validate_leave(
+            &LeaveInput { left_on: "15/10/2026".into(), reason: "Chuyển nơi ở".into() },
+            j,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(ok.1, "Chuyển nơi ở");
+    }
+}

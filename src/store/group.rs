@@ -1,0 +1,176 @@
+//! The group row: created once by the first-run wizard, edited from "Thông tin tổ".
+
+use super::{new_id, ts, Store};
+use crate::date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::group::{self, AreaKind, Group, GroupKind, GroupSetup, GroupInput, ValidGroup};
+use crate::model::member;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+
+fn kind_str(k: GroupKind) -> &'static str {
+    match k {
+        GroupKind::BaoVeAntt => "bao_ve_antt",
+        GroupKind::TuQuanAntt => "tu_quan_antt",
+        GroupKind::NhanDanTuQuan => "nhan_dan_tu_quan",
+        GroupKind::AnNinhNhanDan => "an_ninh_nhan_dan",
+        GroupKind::Khac => "khac",
+    }
+}
+
+fn area_str(a: AreaKind) -> &'static str {
+    match a {
+        AreaKind::Thon => "thon",
+        AreaKind::ToDanPho => "to_dan_pho",
+        AreaKind::KhuPho => "khu_pho",
+    }
+}
+
+fn bad_value(col: usize, v: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        format!("unknown value {v:?}").into(),
+    )
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Group> {
+    let kind: String = r.get("kind")?;
+    let area: String = r.get("area_kind")?;
+    Ok(Group {
+        id: r.get("id")?,
+        kind: GroupKind::ALL
+            .into_iter()
+            .find(|k| kind_str(*k) == kind)
+            .ok_or_else(|| bad_value(0, &kind))?,
+        name: r.get("name")?,
+        province_code: r.get("province_code")?,
+        province_name: r.get("province_name")?,
+        commune_code: r.get("commune_code")?,
+        commune_name: r.get("commune_name")?,
+        area_kind: [AreaKind::Thon, AreaKind::ToDanPho, AreaKind::KhuPho]
+            .into_iter()
+            .find(|a| area_str(*a) == area)
+            .ok_or_else(|| bad_value(0, &area))?,
+        area_name: r.get("area_name")?,
+        decision_number: r.get("decision_number")?,
+        decision_date: r.get("decision_date")?,
+        police_unit: r.get("police_unit")?,
+        households: r.get("households")?,
+        residents: r.get("residents")?,
+        leader_name: r.get("leader_name")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+    })
+}
+
+const SELECT: &str = "SELECT g.*, (SELECT m.full_name FROM members m
+        WHERE m.group_id = g.id AND m.role = 'to_truong' AND m.left_on IS NULL
+          AND m.deleted_at IS NULL ORDER BY m.joined_on LIMIT 1) AS leader_name
+    FROM groups g WHERE g.deleted_at IS NULL";
+
+impl Store {
+    /// The group of this data file, if it has been set up.
+    pub fn group(&self) -> Result<Option<Group>> {
+        Ok(self.conn.query_row(SELECT, [], from_row).optional()?)
+    }
+
+    /// The group, or an error telling the user to set it up first.
+    pub fn require_group(&self) -> Result<Group> {
+        self.group()?.ok_or_else(|| {
+            Error::new(
+                ErrorCode::NoGroup,
+                "Chưa có thông tin tổ. Hãy khai báo tổ trước (trên máy: trình hướng dẫn lần đầu; dòng lệnh: ttq init).",
+            )
+        })
+    }
+
+    /// Creates the group and its leader in one transaction (the first-run wizard).
+    pub fn create_group(&mut self, setup: &GroupSetup, now: DateTime<Utc>) -> Result<Group> {
+        let today = date::vn_today(now);
+        let g = group::validate(&setup.group, today);
+        let mut leader = setup.leader.clone();
+        leader.role = Some(member::Role::ToTruong);
+        let l = member::validate(&leader, today);
+        let (g, l) = match (g, l) {
+            (Ok(g), Ok(l)) => (g, l),
+            (g, l) => {
+                // Report both forms' problems at once; leader fields are prefixed.
+                let mut fields = g.err().map(|e| e.fields).unwrap_or_default();
+                for mut f in l.err().map(|e| e.fields).unwrap_or_default() {
+                    f.field = format!("leader.{}", f.field);
+                    fields.push(f);
+                }
+                return Err(Error::invalid(fields));
+            }
+        };
+        if self.group()?.is_some() {
+            return Err(Error::new(
+                ErrorCode::GroupExists,
+                "Tệp dữ liệu này đã có thông tin tổ. Hãy sửa trong mục Thông tin tổ thay vì tạo lại.",
+            ));
+        }
+        let id = new_id();
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO groups (id, group_id, kind, name, province_code, province_name,
+                commune_code, commune_name, area_kind, area_name, decision_number, decision_date,
+                police_unit, households, residents, created_at, updated_at, revision)
+             VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
+            params![
+                id,
+                kind_str(g.kind),
+                g.name,
+                g.province_code,
+                g.province_name,
+                g.commune_code,
+                g.commune_name,
+                area_str(g.area_kind),
+                g.area_name,
+                g.decision_number,
+                g.decision_date.map(date::iso),
+                g.police_unit,
+                g.households,
+                g.residents,
+                ts(now),
+                rev,
+            ],
+        )?;
+        super::member::insert(&tx, &id, &l, &rev, now)?;
+        tx.commit()?;
+        self.require_group()
+    }
+
+    /// Updates the group's fields.
+    pub fn update_group(&mut self, input: &GroupInput, now: DateTime<Utc>) -> Result<Group> {
+        let current = self.require_group()?;
+        let g: ValidGroup = group::validate(input, date::vn_today(now))?;
+        self.conn.execute(
+            "UPDATE groups SET kind = ?2, name = ?3, province_code = ?4, province_name = ?5,
+                commune_code = ?6, commune_name = ?7, area_kind = ?8, area_name = ?9,
+                decision_number = ?10, decision_date = ?11, police_unit = ?12,
+                households = ?13, residents = ?14, updated_at = ?15, revision = ?16
+             WHERE id = ?1",
+            params![
+                current.id,
+                kind_str(g.kind),
+                g.name,
+                g.province_code,
+                g.province_name,
+                g.commune_code,
+                g.commune_name,
+                area_str(g.area_kind),
+                g.area_name,
+                g.decision_number,
+                g.decision_date.map(date::iso),
+                g.police_unit,
+                g.households,
+                g.residents,
+                ts(now),
+                self.revision(now),
+            ],
+        )?;
+        self.require_group()
+    }
+}

@@ -1,0 +1,145 @@
+//! The store: one SQLite file, opened with the same pragmas every time, migrated in
+//! numbered steps, refusing a database newer than this binary.
+
+mod group;
+mod member;
+pub mod migrations;
+
+use crate::error::{Error, ErrorCode, Result};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "ttq.sqlite";
+
+/// An open database of one installation.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    device_id: String,
+}
+
+/// The schema version this binary writes.
+pub fn schema_version() -> i64 {
+    migrations::MIGRATIONS.len() as i64
+}
+
+/// The default data directory of this user (e.g. `~/.local/share/vn.ttq.app` on Linux).
+pub fn default_data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("vn", "ttq", "app")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::Io,
+                "Không xác định được thư mục dữ liệu của người dùng. Hãy chỉ định thư mục bằng --data-dir.",
+            )
+        })
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open_dir(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!(
+                    "Không tạo được thư mục dữ liệu {}. Hãy kiểm tra quyền ghi hoặc chọn thư mục khác.",
+                    dir.display()
+                ),
+            )
+            .with_detail(e.to_string())
+        })?;
+        Store::open(&dir.join(DB_FILE))
+    }
+
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// A database written by a newer version is refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Read the version before any pragma that writes (journal_mode writes the header).
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema_version() {
+            return Err(Error::new(
+                ErrorCode::DatabaseTooNew,
+                "Tệp dữ liệu này được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài phiên bản mới nhất rồi mở lại; tệp chưa bị thay đổi.",
+            )
+            .with_detail(format!(
+                "database user_version {version}, this binary knows {}",
+                schema_version()
+            )));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            device_id: String::new(),
+        };
+        store.migrate(version)?;
+        store.device_id = store.ensure_device_id()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)
+                .map_err(|e| Error::from(e).with_detail(format!("migration {}", i + 1)))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    fn ensure_device_id(&self) -> Result<String> {
+        let existing: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        // Short and random: it only breaks ties between two machines' edits in the same ms.
+        let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('device_id', ?1)",
+            [&id],
+        )?;
+        Ok(id)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn user_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The revision for a row written at `now` on this device; orders versions of a row
+    /// the same way on every machine (time first, then device id).
+    fn revision(&self, now: DateTime<Utc>) -> String {
+        format!("{:013}-{}", now.timestamp_millis(), self.device_id)
+    }
+}
+
+/// UTC timestamp as stored: RFC 3339 with milliseconds.
+fn ts(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// A new row id: UUID v7, time-ordered.
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,74 @@
+//! Shared fixtures for the core's integration tests: a temporary store and fixed clocks.
+#![allow(dead_code)]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use tempfile::TempDir;
+use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
+use ttq::model::member::{Gender, MemberInput, Role};
+use ttq::Store;
+
+/// 27/11/2026 09:00 in Vietnam.
+pub fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-27T02:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// `now()` plus `secs` seconds.
+pub fn later(secs: i64) -> DateTime<Utc> {
+    now() + chrono::Duration::seconds(secs)
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+pub fn group_input() -> GroupInput {
+    GroupInput {
+        kind: GroupKind::TuQuanAntt,
+        name: "Tổ tự quản ANTT Thôn Đông".into(),
+        province_code: "22".into(),
+        province_name: "Quảng Ninh".into(),
+        commune_code: "07069".into(),
+        commune_name: "Phường Yên Hải".into(),
+        area_kind: AreaKind::Thon,
+        area_name: "Thôn Đông".into(),
+        decision_number: "".into(),
+        decision_date: "".into(),
+        police_unit: "Công an phường Yên Hải".into(),
+        households: Some(80),
+        residents: Some(310),
+    }
+}
+
+pub fn member(name: &str, birth: &str) -> MemberInput {
+    MemberInput {
+        full_name: name.into(),
+        gender: Some(Gender::Nam),
+        birth_date: birth.into(),
+        phone: "0912345678".into(),
+        address: "Xóm 2, Thôn Đông".into(),
+        role: Some(Role::ToVien),
+        joined_on: "01/01/2025".into(),
+        cccd: "".into(),
+        health_cert_date: "05/12/2024".into(),
+        consent_date: "01/01/2025".into(),
+        notes: "".into(),
+    }
+}
+
+/// A store in a fresh temporary directory with the group set up.
+pub fn store_with_group() -> (TempDir, Store) {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    store
+        .create_group(
+            &GroupSetup {
+                group: group_input(),
+                leader: member("Lê Văn Thành", "10/10/1965"),
+            },
+            now(),
+        )
+        .unwrap();
+    (dir, store)
+}

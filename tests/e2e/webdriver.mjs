@@ -1,0 +1,132 @@
+// A minimal W3C WebDriver client over fetch, enough to drive the app through tauri-driver.
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export class Driver {
+  constructor(base, sessionId) {
+    this.base = base;
+    this.sessionId = sessionId;
+  }
+
+  static async start(base, application) {
+    const res = await request(base, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+    });
+    return new Driver(base, res.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.sessionId}${path}`, body);
+  }
+
+  async quit() {
+    await this.cmd("DELETE", "");
+  }
+
+  async find(css) {
+    const el = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return el[ELEMENT];
+  }
+
+  async findAll(css) {
+    const els = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return els.map((e) => e[ELEMENT]);
+  }
+
+  /** Waits until `css` matches a displayed element and returns it. */
+  async waitFor(css, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const id = await this.find(css);
+        if (await this.cmd("GET", `/element/${id}/displayed`)) return id;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}: ${last?.message ?? "not displayed"}`);
+  }
+
+  /** Waits until `fn` returns a truthy value. */
+  async until(what, fn, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    let value;
+    while (Date.now() < end) {
+      try {
+        value = await fn();
+        if (value) return value;
+      } catch {
+        // the page may be re-rendering
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(value)})`);
+  }
+
+  async click(css) {
+    const id = await this.waitFor(css);
+    await this.cmd("POST", `/element/${id}/click`, {});
+  }
+
+  async type(css, text, { clear = true } = {}) {
+    const id = await this.waitFor(css);
+    if (clear) await this.cmd("POST", `/element/${id}/clear`, {});
+    await this.cmd("POST", `/element/${id}/value`, { text });
+  }
+
+  async text(css) {
+    const id = await this.waitFor(css);
+    return this.cmd("GET", `/element/${id}/text`);
+  }
+
+  async texts(css) {
+    const ids = await this.findAll(css);
+    return Promise.all(ids.map((id) => this.cmd("GET", `/element/${id}/text`)));
+  }
+
+  async exec(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+}
+
+async function request(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json.value;
+}
+
+/** Starts tauri-driver on `port` with `env` and waits until it answers. */
+export async function startTauriDriver(port, env) {
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const end = Date.now() + 20000;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(`${base}/status`);
+      if (res.ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  child.kill();
+  throw new Error("tauri-driver did not start");
+}

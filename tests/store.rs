@@ -1,0 +1,115 @@
+//! The store on a real SQLite file: opening, migrations, refusal of newer databases.
+
+mod common;
+
+use common::*;
+use std::fs;
+use ttq::store::{schema_version, DB_FILE};
+use ttq::{ErrorCode, Store};
+
+#[test]
+fn new_database_is_migrated_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(s.user_version().unwrap(), schema_version());
+    drop(s);
+    let s = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(s.user_version().unwrap(), schema_version());
+    assert!(s.group().unwrap().is_none());
+}
+
+#[test]
+fn pragmas_are_set_on_every_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_dir(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn newer_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future(x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert_eq!(err.code, ErrorCode::DatabaseTooNew);
+    assert!(err.message.contains("phiên bản mới hơn"));
+    assert_eq!(fs::read(&path).unwrap(), before, "file bytes changed");
+    assert!(!dir.path().join(format!("{DB_FILE}-wal")).exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let junk = b"This is a letter, not a database. ".repeat(200);
+    fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert_eq!(err.code, ErrorCode::DatabaseCorrupt);
+    assert_eq!(fs::read(&path).unwrap(), junk);
+}
+
+#[test]
+fn unwritable_data_dir_gives_a_vietnamese_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    let err = Store::open_dir(&file.join("sub")).err().unwrap();
+    assert_eq!(err.code, ErrorCode::Io);
+    assert!(err.message.contains("thư mục dữ liệu"));
+}
+
+#[test]
+fn group_is_created_once_with_its_leader() {
+    let (_d, mut s) = store_with_group();
+    let g = s.group().unwrap().unwrap();
+    assert_eq!(g.name, "Tổ tự quản ANTT Thôn Đông");
+    assert_eq!(g.leader_name.as_deref(), Some("Lê Văn Thành"));
+    assert_eq!(uuid::Uuid::parse_str(&g.id).unwrap().get_version_num(), 7);
+    let again = s
+        .create_group(
+            &ttq::model::group::GroupSetup {
+                group: group_input(),
+                leader: member("Ai Đó", "01/01/1980"),
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(again.code, ErrorCode::GroupExists);
+}
+
+#[test]
+fn wizard_reports_group_and_leader_errors_together_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(dir.path()).unwrap();
+    let mut g = group_input();
+    g.commune_code = "7069".into();
+    let mut leader = member("", "01/01/1980");
+    leader.phone = "0123".into();
+    let e = s
+        .create_group(&ttq::model::group::GroupSetup { group: g, leader }, now())
+        .unwrap_err();
+    let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["commune_code", "leader.full_name", "leader.phone"]);
+    assert!(s.group().unwrap().is_none());
+}
+
+#[test]
+fn group_edit_updates_fields_and_revision() {
+    let (_d, mut s) = store_with_group();
+    let mut input = group_input();
+    input.households = Some(95);
+    input.decision_date = "02/07/2024".into();
+    let g = s.update_group(&input, later(60)).unwrap();
+    assert_eq!(g.households, Some(95));
+    assert_eq!(g.decision_date.as_deref(), Some("2024-07-02"));
+    assert!(g.updated_at > g.created_at);
+}

@@ -1,0 +1,61 @@
+// The only way the UI reaches the core: one typed function per Tauri command.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Error as CoreError } from "./bindings/Error";
+import type { Group } from "./bindings/Group";
+import type { GroupInput } from "./bindings/GroupInput";
+import type { GroupSetup } from "./bindings/GroupSetup";
+import type { LeaveInput } from "./bindings/LeaveInput";
+import type { Member } from "./bindings/Member";
+import type { MemberEvent } from "./bindings/MemberEvent";
+import type { MemberFilter } from "./bindings/MemberFilter";
+import type { MemberInput } from "./bindings/MemberInput";
+import type { MemberList } from "./bindings/MemberList";
+
+export type { CoreError };
+
+/** Narrows anything thrown by `invoke` to the core's error shape. */
+export function asCoreError(e: unknown): CoreError {
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    return e as CoreError;
+  }
+  return {
+    code: "internal",
+    message: "Không liên lạc được với phần lõi của ứng dụng. Hãy khởi động lại ứng dụng.",
+    detail: String(e),
+  };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asCoreError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  appReady: () => call<number>("app_ready"),
+  demoOpen: () => call<AppInfo>("demo_open"),
+  demoClose: () => call<AppInfo>("demo_close"),
+  groupCreate: (setup: GroupSetup) => call<Group>("group_create", { setup }),
+  groupUpdate: (input: GroupInput) => call<Group>("group_update", { input }),
+  memberList: (filter: MemberFilter) => call<MemberList>("member_list", { filter }),
+  memberGet: (id: string) => call<Member>("member_get", { id }),
+  memberHistory: (id: string) => call<MemberEvent[]>("member_history", { id }),
+  memberValidate: (input: MemberInput) => call<null>("member_validate", { input }),
+  memberAdd: (input: MemberInput) => call<Member>("member_add", { input }),
+  memberEdit: (id: string, input: MemberInput) => call<Member>("member_edit", { id, input }),
+  memberLeave: (id: string, input: LeaveInput) => call<Member>("member_leave", { id, input }),
+  memberAnonymise: (id: string) => call<Member>("member_anonymise", { id }),
+};
+
+/** Field name -> message, from a validation error (empty for other errors). */
+export function fieldErrors(e: CoreError, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of e.fields ?? []) {
+    if (f.field.startsWith(prefix)) out[f.field.slice(prefix.length)] = f.message;
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// Vietnamese display conventions: dd/mm/yyyy, 1.234,5, and the labels of enum values.
+import type { AreaKind } from "./bindings/AreaKind";
+import type { Gender } from "./bindings/Gender";
+import type { GroupKind } from "./bindings/GroupKind";
+import type { Role } from "./bindings/Role";
+
+/** "2026-03-05" -> "05/03/2026"; empty for null. */
+export function vnDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** Today's date in Vietnam (UTC+7) as dd/mm/yyyy. */
+export function vnToday(): string {
+  const t = new Date(Date.now() + 7 * 3600 * 1000);
+  return vnDate(t.toISOString().slice(0, 10));
+}
+
+/** A UTC timestamp shown in Vietnam time: "05/03/2026 21:07". */
+export function vnDateTime(rfc3339: string): string {
+  const t = new Date(Date.parse(rfc3339) + 7 * 3600 * 1000).toISOString();
+  return `${vnDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
+}
+
+const numberFormat = new Intl.NumberFormat("vi-VN");
+/** 1234.5 -> "1.234,5". */
+export function vnNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "0912345678" -> "0912 345 678". */
+export function vnPhone(p: string | null | undefined): string {
+  if (!p) return "";
+  return p.length === 10 ? `${p.slice(0, 4)} ${p.slice(4, 7)} ${p.slice(7)}` : p;
+}
+
+export const roleLabel: Record<Role, string> = {
+  to_truong: "Tổ trưởng",
+  to_pho: "Tổ phó",
+  to_vien: "Tổ viên",
+};
+
+export const genderLabel: Record<Gender, string> = { nam: "Nam", nu: "Nữ", khac: "Khác" };
+
+export const groupKindLabel: Record<GroupKind, string> = {
+  bao_ve_antt: "Tổ bảo vệ an ninh, trật tự",
+  tu_quan_antt: "Tổ tự quản về ANTT",
+  nhan_dan_tu_quan: "Tổ nhân dân tự quản",
+  an_ninh_nhan_dan: "Tổ an ninh nhân dân",
+  khac: "Khác",
+};
+
+export const areaKindLabel: Record<AreaKind, string> = {
+  thon: "Thôn",
+  to_dan_pho: "Tổ dân phố",
+  khu_pho: "Khu phố",
+};
+
+/** Typed entries of a label table, for <select> options. */
+export function options<K extends string>(labels: Record<K, string>): [K, string][] {
+  return Object.entries(labels) as [K, string][];
+}
