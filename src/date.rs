@@ -25,7 +25,10 @@ pub fn parse(s: &str) -> Option<NaiveDate> {
     if parts.len() != 3 || parts[2].len() != 4 {
         return None;
     }
-    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let d: u32 = parts[0].parse().ok()?;
@@ -77,7 +80,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed() {
-        for s in ["31/02/2026", "29/02/2025", "12/2026", "", "aa/bb/cccc", "1/1/26", "32/1/2026", "+1/1/2026"] {
+        for s in [
+            "31/02/2026",
+            "29/02/2025",
+            "12/2026",
+            "",
+            "aa/bb/cccc",
+            "1/1/26",
+            "32/1/2026",
+            "+1/1/2026",
+        ] {
             assert_eq!(parse(s), None, "{s}");
         }
     }
@@ -95,7 +107,9 @@ mod tests {
 
     #[test]
     fn vietnam_day_starts_at_17_utc() {
-        let t = DateTime::parse_from_rfc3339("2026-11-27T17:30:00Z").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2026-11-27T17:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(vn_today(t), d(2026, 11, 28));
     }
 }

@@ -117,7 +117,11 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
             gender: Some(if female { Gender::Nu } else { Gender::Nam }),
             birth_date: date(birth),
             phone: mobile(rng),
-            address: format!("Số {}, {}, Khu phố 3", 1 + rng.below(120), rng.pick(STREETS)),
+            address: format!(
+                "Số {}, {}, Khu phố 3",
+                1 + rng.below(120),
+                rng.pick(STREETS)
+            ),
             role: Some(role),
             joined_on: date(joined),
             cccd: if rng.below(3) == 0 {
@@ -151,15 +155,23 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     let mut deputy = person(&mut rng, Role::ToPho, true, 47);
     deputy.full_name = "Nguyễn Thị Thanh Hảo".into();
     ids.push(store.add_member(&deputy, now)?.id);
-    ids.push(store.add_member(&person(&mut rng, Role::ToPho, false, 41), now)?.id);
+    ids.push(
+        store
+            .add_member(&person(&mut rng, Role::ToPho, false, 41), now)?
+            .id,
+    );
     for i in 0..16 {
         let female = i % 3 == 1;
         let age = match i {
-            3 => 72,                       // over 70: needs the chairman's approval
-            9 => 17,                       // a keen youth volunteer, not yet 18
+            3 => 72, // over 70: needs the chairman's approval
+            9 => 17, // a keen youth volunteer, not yet 18
             _ => 20 + rng.below(45) as i32,
         };
-        ids.push(store.add_member(&person(&mut rng, Role::ToVien, female, age), now)?.id);
+        ids.push(
+            store
+                .add_member(&person(&mut rng, Role::ToVien, female, age), now)?
+                .id,
+        );
     }
     // The same person entered twice, as happens on a shared PC.
     let twin = store.member(&ids[5])?;

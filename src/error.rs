@@ -205,10 +205,7 @@ mod tests {
 
     #[test]
     fn several_invalid_fields_get_a_summary() {
-        let e = Error::invalid(vec![
-            FieldError::new("a", "x"),
-            FieldError::new("b", "y"),
-        ]);
+        let e = Error::invalid(vec![FieldError::new("a", "x"), FieldError::new("b", "y")]);
         assert!(e.message.starts_with("Có 2 ô"));
     }
 }

@@ -26,13 +26,20 @@ fn search(s: &ttq::Store, q: &str) -> Vec<String> {
 #[test]
 fn search_folds_vietnamese() {
     let (_d, mut s) = store_with_group();
-    s.add_member(&member("Nguyễn Thị Thanh Hảo", "01/02/1980"), now()).unwrap();
-    s.add_member(&member("Đặng Nguyễn", "01/02/1981"), now()).unwrap();
-    s.add_member(&member("Trần Văn Hào", "01/02/1982"), now()).unwrap();
-    assert_eq!(search(&s, "hao"), ["Trần Văn Hào", "Nguyễn Thị Thanh Hảo"]);
-    assert_eq!(search(&s, "Hảo"), ["Trần Văn Hào", "Nguyễn Thị Thanh Hảo"]);
+    s.add_member(&member("Nguyễn Thị Thanh Hảo", "01/02/1980"), now())
+        .unwrap();
+    s.add_member(&member("Đặng Nguyễn", "01/02/1981"), now())
+        .unwrap();
+    s.add_member(&member("Trần Văn Hào", "01/02/1982"), now())
+        .unwrap();
+    assert_eq!(search(&s, "hao"), ["Nguyễn Thị Thanh Hảo", "Trần Văn Hào"]);
+    assert_eq!(search(&s, "Hảo"), ["Nguyễn Thị Thanh Hảo", "Trần Văn Hào"]);
     for q in ["nguyen", "Nguyễn", "NGUYEN"] {
-        assert_eq!(search(&s, q), ["Đặng Nguyễn", "Nguyễn Thị Thanh Hảo"], "{q}");
+        assert_eq!(
+            search(&s, q),
+            ["Nguyễn Thị Thanh Hảo", "Đặng Nguyễn"],
+            "{q}"
+        );
     }
     assert_eq!(search(&s, "dang"), ["Đặng Nguyễn"]);
     assert_eq!(search(&s, "thanh hao"), ["Nguyễn Thị Thanh Hảo"]);
@@ -68,7 +75,9 @@ fn filters_and_counts() {
     let mut dep = member("Vũ Thị Lan", "03/03/1979");
     dep.role = Some(Role::ToPho);
     s.add_member(&dep, now()).unwrap();
-    let a = s.add_member(&member("Bùi Văn Sơn", "04/04/1990"), now()).unwrap();
+    let a = s
+        .add_member(&member("Bùi Văn Sơn", "04/04/1990"), now())
+        .unwrap();
     s.leave_member(
         &a.id,
         &LeaveInput {
@@ -108,8 +117,10 @@ fn eligibility_and_duplicates_are_flagged_not_blocked() {
     young.health_cert_date = "".into();
     young.joined_on = "01/11/2026".into();
     s.add_member(&young, now()).unwrap();
-    s.add_member(&member("Hoàng Văn Nam", "02/02/1975"), now()).unwrap();
-    s.add_member(&member("HOÀNG VĂN NAM", "02/02/1975"), now()).unwrap();
+    s.add_member(&member("Hoàng Văn Nam", "02/02/1975"), now())
+        .unwrap();
+    s.add_member(&member("HOÀNG VĂN NAM", "02/02/1975"), now())
+        .unwrap();
     let items = s
         .list_members(&MemberFilter::default(), today())
         .unwrap()
@@ -125,7 +136,9 @@ fn eligibility_and_duplicates_are_flagged_not_blocked() {
         .filter(|m| ttq::text::fold(&m.full_name) == "hoang van nam")
         .collect();
     assert_eq!(nams.len(), 2);
-    assert!(nams.iter().all(|m| m.possible_duplicate && m.warnings.is_empty()));
+    assert!(nams
+        .iter()
+        .all(|m| m.possible_duplicate && m.warnings.is_empty()));
 }
 
 #[test]
@@ -136,7 +149,13 @@ fn cccd_is_masked_in_the_list_but_kept_for_the_form() {
     let saved = s.add_member(&m, now()).unwrap();
     assert_eq!(saved.cccd.as_deref(), Some("022085001234"));
     let row = s
-        .list_members(&MemberFilter { search: "hai".into(), ..Default::default() }, today())
+        .list_members(
+            &MemberFilter {
+                search: "hai".into(),
+                ..Default::default()
+            },
+            today(),
+        )
         .unwrap()
         .items
         .remove(0);
@@ -146,7 +165,9 @@ fn cccd_is_masked_in_the_list_but_kept_for_the_form() {
 #[test]
 fn edits_leave_a_history_and_move_the_revision() {
     let (_d, mut s) = store_with_group();
-    let m = s.add_member(&member("Lý Văn Long", "06/06/1970"), now()).unwrap();
+    let m = s
+        .add_member(&member("Lý Văn Long", "06/06/1970"), now())
+        .unwrap();
     let mut input = member("Lý Văn Long", "06/06/1970");
     input.phone = "0987 654 321".into();
     input.role = Some(Role::ToPho);
@@ -162,7 +183,10 @@ fn edits_leave_a_history_and_move_the_revision() {
         .into_iter()
         .map(|e| e.summary)
         .collect();
-    assert_eq!(h, ["Vào tổ, chức danh Tổ viên", "Sửa: Số điện thoại, Chức danh"]);
+    assert_eq!(
+        h,
+        ["Vào tổ, chức danh Tổ viên", "Sửa: Số điện thoại, Chức danh"]
+    );
 }
 
 #[test]
@@ -173,7 +197,11 @@ fn a_leaver_is_kept_and_can_be_anonymised() {
     input.notes = "Nhà gần chợ".into();
     let m = s.add_member(&input, now()).unwrap();
     let e = s.anonymise_member(&m.id, later(1)).unwrap_err();
-    assert_eq!(e.code, ErrorCode::Conflict, "active members cannot be anonymised");
+    assert_eq!(
+        e.code,
+        ErrorCode::Conflict,
+        "active members cannot be anonymised"
+    );
 
     let bad = s
         .leave_member(
@@ -220,7 +248,10 @@ fn a_leaver_is_kept_and_can_be_anonymised() {
     assert!(search(&s, "mai").is_empty());
     let history = s.member_history(&m.id).unwrap();
     assert!(history.iter().all(|e| !e.summary.contains("làm ăn")));
-    assert_eq!(history.last().unwrap().summary, "Đã ẩn danh dữ liệu cá nhân");
+    assert_eq!(
+        history.last().unwrap().summary,
+        "Đã ẩn danh dữ liệu cá nhân"
+    );
     let edit = s.edit_member(&m.id, &input, later(6)).unwrap_err();
     assert_eq!(edit.code, ErrorCode::Conflict);
 }
@@ -237,7 +268,13 @@ fn demo_fills_a_living_group() {
     let mut s = ttq::Store::open_dir(dir.path()).unwrap();
     ttq::demo::fill(&mut s, now(), 7).unwrap();
     let all = s
-        .list_members(&MemberFilter { status: MemberStatus::All, ..Default::default() }, today())
+        .list_members(
+            &MemberFilter {
+                status: MemberStatus::All,
+                ..Default::default()
+            },
+            today(),
+        )
         .unwrap();
     assert!((12..=25).contains(&all.items.len()));
     assert_eq!(all.left_count, 3);
@@ -245,7 +282,10 @@ fn demo_fills_a_living_group() {
     assert!(all.items.iter().any(|m| m.possible_duplicate));
     assert!(all.items.iter().any(|m| !m.warnings.is_empty()));
     assert_eq!(
-        all.items.iter().filter(|m| m.role == Role::ToTruong).count(),
+        all.items
+            .iter()
+            .filter(|m| m.role == Role::ToTruong)
+            .count(),
         1
     );
     assert!(search(&s, "hao").contains(&"Nguyễn Thị Thanh Hảo".to_string()));

@@ -67,9 +67,9 @@ struct InitArgs {
     #[arg(long)]
     police_unit: String,
     #[arg(long)]
-    households: Option<i64>,
+    households: Option<i32>,
     #[arg(long)]
-    residents: Option<i64>,
+    residents: Option<i32>,
     /// The leader's full name.
     #[arg(long)]
     leader_name: String,
@@ -299,11 +299,7 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{} — {}", g.name, g.kind.label());
                 println!(
                     "{}, {} ({}), {} ({})",
-                    g.area_name,
-                    g.commune_name,
-                    g.commune_code,
-                    g.province_name,
-                    g.province_code
+                    g.area_name, g.commune_name, g.commune_code, g.province_name, g.province_code
                 );
                 println!("Kính gửi: {}", g.police_unit);
                 if let Some(l) = &g.leader_name {

@@ -87,8 +87,8 @@ pub struct GroupInput {
     pub decision_date: String,
     /// The police unit the group reports to, used for "Kính gửi".
     pub police_unit: String,
-    pub households: Option<i64>,
-    pub residents: Option<i64>,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
 }
 
 /// What the first-run wizard submits: the group and its leader.
@@ -116,8 +116,8 @@ pub struct Group {
     /// ISO date.
     pub decision_date: Option<String>,
     pub police_unit: String,
-    pub households: Option<i64>,
-    pub residents: Option<i64>,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
     /// The active member with the role Tổ trưởng, if any.
     pub leader_name: Option<String>,
     pub created_at: String,
@@ -138,8 +138,8 @@ pub struct ValidGroup {
     pub decision_number: Option<String>,
     pub decision_date: Option<NaiveDate>,
     pub police_unit: String,
-    pub households: Option<i64>,
-    pub residents: Option<i64>,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
 }
 
 fn digits(s: &str, n: usize) -> bool {
@@ -169,7 +169,12 @@ pub fn validate(input: &GroupInput, today: NaiveDate) -> Result<ValidGroup> {
             "Mã tỉnh gồm đúng 2 chữ số (ví dụ 22 là Quảng Ninh).",
         ));
     }
-    let province_name = required("province_name", &input.province_name, "tên tỉnh, thành phố", &mut errs);
+    let province_name = required(
+        "province_name",
+        &input.province_name,
+        "tên tỉnh, thành phố",
+        &mut errs,
+    );
     let commune_code = clean(&input.commune_code);
     if !digits(&commune_code, 5) {
         errs.push(FieldError::new(
@@ -177,8 +182,18 @@ pub fn validate(input: &GroupInput, today: NaiveDate) -> Result<ValidGroup> {
             "Mã xã, phường gồm đúng 5 chữ số, theo danh mục đơn vị hành chính.",
         ));
     }
-    let commune_name = required("commune_name", &input.commune_name, "tên xã, phường", &mut errs);
-    let area_name = required("area_name", &input.area_name, "tên thôn, tổ dân phố hoặc khu phố", &mut errs);
+    let commune_name = required(
+        "commune_name",
+        &input.commune_name,
+        "tên xã, phường",
+        &mut errs,
+    );
+    let area_name = required(
+        "area_name",
+        &input.area_name,
+        "tên thôn, tổ dân phố hoặc khu phố",
+        &mut errs,
+    );
     let police_unit = required(
         "police_unit",
         &input.police_unit,
@@ -294,7 +309,13 @@ mod tests {
         let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["name", "province_code", "commune_code", "decision_date", "residents"]
+            [
+                "name",
+                "province_code",
+                "commune_code",
+                "decision_date",
+                "residents"
+            ]
         );
     }
 }

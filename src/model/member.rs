@@ -170,7 +170,9 @@ pub struct MemberRow {
 }
 
 /// Which members a list shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum MemberStatus {
@@ -285,9 +287,17 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
     } else if full_name.chars().any(|c| c.is_ascii_digit()) {
         errs.push(FieldError::new("full_name", "Họ và tên không chứa chữ số."));
     }
-    let birth_date = parse_date("birth_date", "ngày sinh", &input.birth_date, true, today, &mut errs);
+    let birth_date = parse_date(
+        "birth_date",
+        "ngày sinh",
+        &input.birth_date,
+        true,
+        today,
+        &mut errs,
+    );
     if let Some(b) = birth_date {
-        if date::age_on(b, today) < 10 || b < NaiveDate::from_ymd_opt(MIN_BIRTH_YEAR, 1, 1).unwrap() {
+        if date::age_on(b, today) < 10 || b < NaiveDate::from_ymd_opt(MIN_BIRTH_YEAR, 1, 1).unwrap()
+        {
             errs.push(FieldError::new(
                 "birth_date",
                 "Ngày sinh không hợp lý. Hãy kiểm tra lại năm sinh.",
@@ -311,7 +321,14 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
     if role.is_none() {
         errs.push(FieldError::new("role", "Hãy chọn chức danh trong tổ."));
     }
-    let joined_on = parse_date("joined_on", "ngày vào tổ", &input.joined_on, true, today, &mut errs);
+    let joined_on = parse_date(
+        "joined_on",
+        "ngày vào tổ",
+        &input.joined_on,
+        true,
+        today,
+        &mut errs,
+    );
     if let (Some(b), Some(j)) = (birth_date, joined_on) {
         if j < b {
             errs.push(FieldError::new(
@@ -381,12 +398,22 @@ pub fn validate_leave(
     today: NaiveDate,
 ) -> Result<(NaiveDate, String)> {
     let mut errs = Vec::new();
-    let left_on = parse_date("left_on", "ngày rời tổ", &input.left_on, true, today, &mut errs);
+    let left_on = parse_date(
+        "left_on",
+        "ngày rời tổ",
+        &input.left_on,
+        true,
+        today,
+        &mut errs,
+    );
     if let (Some(l), Some(j)) = (left_on, joined_on) {
         if l < j {
             errs.push(FieldError::new(
                 "left_on",
-                format!("Ngày rời tổ không thể trước ngày vào tổ ({}).", date::format(j)),
+                format!(
+                    "Ngày rời tổ không thể trước ngày vào tổ ({}).",
+                    date::format(j)
+                ),
             ));
         }
     }
@@ -478,7 +505,17 @@ pub(crate) mod tests {
         m.cccd = "12345".into();
         let e = validate(&m, today()).unwrap_err();
         let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(fields, ["full_name", "birth_date", "phone", "role", "joined_on", "cccd"]);
+        assert_eq!(
+            fields,
+            [
+                "full_name",
+                "birth_date",
+                "phone",
+                "role",
+                "joined_on",
+                "cccd"
+            ]
+        );
         assert!(e.fields[4].message.contains("tương lai"));
     }
 
@@ -495,9 +532,15 @@ pub(crate) mod tests {
         let on = today();
         let b = |y| NaiveDate::from_ymd_opt(y, 1, 1);
         assert!(eligibility_warnings(b(1980), b(2025), on).is_empty());
-        assert_eq!(eligibility_warnings(b(2010), b(2025), on), ["Chưa đủ 18 tuổi (16 tuổi)"]);
+        assert_eq!(
+            eligibility_warnings(b(2010), b(2025), on),
+            ["Chưa đủ 18 tuổi (16 tuổi)"]
+        );
         assert!(eligibility_warnings(b(1950), b(2025), on)[0].starts_with("Trên 70 tuổi (76"));
-        assert_eq!(eligibility_warnings(b(1980), None, on), ["Chưa có giấy khám sức khỏe"]);
+        assert_eq!(
+            eligibility_warnings(b(1980), None, on),
+            ["Chưa có giấy khám sức khỏe"]
+        );
         // 70 exactly is still eligible.
         assert!(eligibility_warnings(b(1956), b(2025), on).is_empty());
     }
@@ -511,14 +554,20 @@ pub(crate) mod tests {
     fn leave_needs_date_after_joining_and_a_reason() {
         let j = NaiveDate::from_ymd_opt(2025, 3, 1);
         let e = validate_leave(
-            &LeaveInput { left_on: "01/01/2025".into(), reason: " ".into() },
+            &LeaveInput {
+                left_on: "01/01/2025".into(),
+                reason: " ".into(),
+            },
             j,
             today(),
         )
         .unwrap_err();
         assert_eq!(e.fields.len(), 2);
         let ok = validate_leave(
-            &LeaveInput { left_on: "15/10/2026".into(), reason: "Chuyển nơi ở".into() },
+            &LeaveInput {
+                left_on: "15/10/2026".into(),
+                reason: "Chuyển nơi ở".into(),
+            },
             j,
             today(),
         )

@@ -3,7 +3,7 @@
 use super::{new_id, ts, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::group::{self, AreaKind, Group, GroupKind, GroupSetup, GroupInput, ValidGroup};
+use crate::model::group::{self, AreaKind, Group, GroupInput, GroupKind, GroupSetup, ValidGroup};
 use crate::model::member;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};

@@ -118,14 +118,23 @@ fn changed_fields(before: &Member, after: &ValidMember) -> Vec<&'static str> {
     };
     check("full_name", before.full_name != after.full_name);
     check("gender", before.gender != after.gender);
-    check("birth_date", before.birth_date != iso(Some(after.birth_date)));
+    check(
+        "birth_date",
+        before.birth_date != iso(Some(after.birth_date)),
+    );
     check("phone", before.phone != after.phone);
     check("address", before.address != after.address);
     check("role", before.role != after.role);
     check("joined_on", before.joined_on != iso(Some(after.joined_on)));
     check("cccd", before.cccd != after.cccd);
-    check("health_cert_date", before.health_cert_date != iso(after.health_cert_date));
-    check("consent_date", before.consent_date != iso(after.consent_date));
+    check(
+        "health_cert_date",
+        before.health_cert_date != iso(after.health_cert_date),
+    );
+    check(
+        "consent_date",
+        before.consent_date != iso(after.consent_date),
+    );
     check("notes", before.notes != after.notes);
     out
 }
@@ -205,8 +214,17 @@ impl Store {
             ],
         )?;
         let group_id: String =
-            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| r.get(0))?;
-        add_event(&tx, &group_id, id, &format!("Sửa: {}", changed.join(", ")), &rev, now)?;
+            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        add_event(
+            &tx,
+            &group_id,
+            id,
+            &format!("Sửa: {}", changed.join(", ")),
+            &rev,
+            now,
+        )?;
         tx.commit()?;
         self.member(id)
     }
@@ -235,7 +253,9 @@ impl Store {
             params![id, date::iso(left_on), reason, ts(now), rev],
         )?;
         let group_id: String =
-            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         add_event(
             &tx,
             &group_id,
@@ -264,7 +284,9 @@ impl Store {
         let rev = self.revision(now);
         let tx = self.conn.transaction()?;
         let group_id: String =
-            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
         // A stable, non-identifying label: the short tail of the row id.
         let label = format!("Tổ viên đã ẩn danh ({})", &id[id.len() - 4..]);
         tx.execute(
@@ -305,10 +327,12 @@ impl Store {
     /// eligibility warnings on `on` and possible duplicates flagged.
     pub fn list_members(&self, filter: &MemberFilter, on: NaiveDate) -> Result<MemberList> {
         let group = self.require_group()?;
-        let mut st = self.conn.prepare(
-            "SELECT * FROM members WHERE group_id = ?1 AND deleted_at IS NULL",
-        )?;
-        let rows = st.query_map([&group.id], |r| Ok((from_row(r)?, r.get::<_, String>("search_text")?)))?;
+        let mut st = self
+            .conn
+            .prepare("SELECT * FROM members WHERE group_id = ?1 AND deleted_at IS NULL")?;
+        let rows = st.query_map([&group.id], |r| {
+            Ok((from_row(r)?, r.get::<_, String>("search_text")?))
+        })?;
         let all: Vec<(Member, String)> = rows.collect::<rusqlite::Result<_>>()?;
 
         let mut dup_keys: HashMap<(String, String), u32> = HashMap::new();

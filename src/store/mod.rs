@@ -90,7 +90,11 @@ impl Store {
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {
-        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(from as usize) {
+        for (i, sql) in migrations::MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(from as usize)
+        {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)
                 .map_err(|e| Error::from(e).with_detail(format!("migration {}", i + 1)))?;
@@ -103,7 +107,9 @@ impl Store {
     fn ensure_device_id(&self) -> Result<String> {
         let existing: Option<String> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = 'device_id'", [], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(id) = existing {
             return Ok(id);
@@ -124,7 +130,9 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn user_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// The revision for a row written at `now` on this device; orders versions of a row

@@ -69,6 +69,8 @@ export class Driver {
 
   async click(css) {
     const id = await this.waitFor(css);
+    // Elements inside scrolling panels are not always scrolled into view by the driver.
+    await this.exec("arguments[0].scrollIntoView({block: 'center'})", [{ [ELEMENT]: id }]);
     await this.cmd("POST", `/element/${id}/click`, {});
   }
 
