@@ -32,7 +32,7 @@ step "App: build with the UI embedded"
 cargo build -p ttq-desktop --locked
 
 step "End to end: the app window under Xvfb"
-xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"
+xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"
 
 passed=$(grep -hoE '(test result: .*; )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -hoE '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')

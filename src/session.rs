@@ -60,6 +60,8 @@ impl Session {
     /// Switches to a freshly made demo group (in `demo/` beside the user's file, which is
     /// not touched).
     pub fn open_demo(&mut self, now: DateTime<Utc>) -> Result<AppInfo> {
+        // Never delete the file under an open connection: go back to the user's file first.
+        self.close_demo()?;
         let dir = self.data_dir.join("demo");
         std::fs::create_dir_all(&dir)?;
         for suffix in ["", "-wal", "-shm"] {

@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use std::time::Instant;
 use tauri::{Manager, State};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
@@ -13,20 +13,26 @@ use ttq::session::{AppInfo, Session};
 use ttq::{date, Result};
 
 struct App {
-    session: Mutex<Session>,
+    /// The open data, or why it could not be opened (shown to the user by the UI).
+    session: Mutex<Result<Session>>,
     started: Instant,
 }
 
 impl App {
-    fn lock(&self) -> MutexGuard<'_, Session> {
+    /// Runs `f` on the open session, or returns the error that kept it closed.
+    fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         // A panic elsewhere must not lock the user out of their data.
-        self.session.lock().unwrap_or_else(|e| e.into_inner())
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *guard {
+            Ok(session) => f(session),
+            Err(e) => Err(e.clone()),
+        }
     }
 }
 
 #[tauri::command]
 fn app_info(app: State<App>) -> Result<AppInfo> {
-    app.lock().info()
+    app.with(|s| s.info())
 }
 
 /// Called by the UI once the first screen is interactive; logs the start-up time.
@@ -39,64 +45,62 @@ fn app_ready(app: State<App>) -> u128 {
 
 #[tauri::command]
 fn demo_open(app: State<App>) -> Result<AppInfo> {
-    app.lock().open_demo(Utc::now())
+    app.with(|s| s.open_demo(Utc::now()))
 }
 
 #[tauri::command]
 fn demo_close(app: State<App>) -> Result<AppInfo> {
-    app.lock().close_demo()
+    app.with(|s| s.close_demo())
 }
 
 #[tauri::command]
 fn group_create(app: State<App>, setup: GroupSetup) -> Result<Group> {
-    app.lock().store().create_group(&setup, Utc::now())
+    app.with(|s| s.store().create_group(&setup, Utc::now()))
 }
 
 #[tauri::command]
 fn group_update(app: State<App>, input: GroupInput) -> Result<Group> {
-    app.lock().store().update_group(&input, Utc::now())
+    app.with(|s| s.store().update_group(&input, Utc::now()))
 }
 
 #[tauri::command]
 fn member_list(app: State<App>, filter: MemberFilter) -> Result<MemberList> {
-    app.lock()
-        .store()
-        .list_members(&filter, date::vn_today(Utc::now()))
+    app.with(|s| s.store().list_members(&filter, date::vn_today(Utc::now())))
 }
 
 #[tauri::command]
 fn member_get(app: State<App>, id: String) -> Result<Member> {
-    app.lock().store().member(&id)
+    app.with(|s| s.store().member(&id))
 }
 
 #[tauri::command]
 fn member_history(app: State<App>, id: String) -> Result<Vec<MemberEvent>> {
-    app.lock().store().member_history(&id)
+    app.with(|s| s.store().member_history(&id))
 }
 
 #[tauri::command]
 fn member_validate(app: State<App>, input: MemberInput) -> Result<()> {
-    app.lock().store().validate_member(&input, Utc::now())
+    app.with(|s| s.store().validate_member(&input, Utc::now()))
 }
 
 #[tauri::command]
 fn member_add(app: State<App>, input: MemberInput) -> Result<Member> {
-    app.lock().store().add_member(&input, Utc::now())
+    app.with(|s| s.store().add_member(&input, Utc::now()))
 }
 
 #[tauri::command]
 fn member_edit(app: State<App>, id: String, input: MemberInput) -> Result<Member> {
-    app.lock().store().edit_member(&id, &input, Utc::now())
+    app.with(|s| s.store().edit_member(&id, &input, Utc::now()))
 }
 
 #[tauri::command]
 fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Member> {
-    app.lock().store().leave_member(&id, &input, Utc::now())
+    app.with(|s| s.store().leave_member(&id, &input, Utc::now()))
 }
 
 #[tauri::command]
 fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
-    app.lock().store().anonymise_member(&id, Utc::now())
+    app.with(|s| s.store().anonymise_member(&id, Utc::now()))
 }
 
 fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
@@ -111,8 +115,11 @@ fn main() {
     tauri::Builder::default()
         .setup(move |app| {
             let dir = data_dir(app)?;
-            let session = Session::open(&dir).map_err(|e| e.to_string())?;
-            eprintln!("ttq: dữ liệu tại {}", dir.display());
+            let session = Session::open(&dir);
+            match &session {
+                Ok(_) => eprintln!("ttq: dữ liệu tại {}", dir.display()),
+                Err(e) => eprintln!("ttq: không mở được dữ liệu tại {}: {e}", dir.display()),
+            }
             app.manage(App {
                 session: Mutex::new(session),
                 started,

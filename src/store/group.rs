@@ -1,12 +1,12 @@
 //! The group row: created once by the first-run wizard, edited from "Thông tin tổ".
 
-use super::{new_id, ts, Store};
+use super::{insert_row, new_id, update_row, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::group::{self, AreaKind, Group, GroupInput, GroupKind, GroupSetup, ValidGroup};
 use crate::model::member;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{OptionalExtension, Row};
 
 fn kind_str(k: GroupKind) -> &'static str {
     match k {
@@ -64,6 +64,24 @@ fn from_row(r: &Row) -> rusqlite::Result<Group> {
     })
 }
 
+fn values(g: &ValidGroup) -> Values {
+    vec![
+        ("kind", kind_str(g.kind).to_string().into()),
+        ("name", g.name.clone().into()),
+        ("province_code", g.province_code.clone().into()),
+        ("province_name", g.province_name.clone().into()),
+        ("commune_code", g.commune_code.clone().into()),
+        ("commune_name", g.commune_name.clone().into()),
+        ("area_kind", area_str(g.area_kind).to_string().into()),
+        ("area_name", g.area_name.clone().into()),
+        ("decision_number", g.decision_number.clone().into()),
+        ("decision_date", g.decision_date.map(date::iso).into()),
+        ("police_unit", g.police_unit.clone().into()),
+        ("households", g.households.map(i64::from).into()),
+        ("residents", g.residents.map(i64::from).into()),
+    ]
+}
+
 const SELECT: &str = "SELECT g.*, (SELECT m.full_name FROM members m
         WHERE m.group_id = g.id AND m.role = 'to_truong' AND m.left_on IS NULL
           AND m.deleted_at IS NULL ORDER BY m.joined_on LIMIT 1) AS leader_name
@@ -113,30 +131,7 @@ impl Store {
         let id = new_id();
         let rev = self.revision(now);
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO groups (id, group_id, kind, name, province_code, province_name,
-                commune_code, commune_name, area_kind, area_name, decision_number, decision_date,
-                police_unit, households, residents, created_at, updated_at, revision)
-             VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-            params![
-                id,
-                kind_str(g.kind),
-                g.name,
-                g.province_code,
-                g.province_name,
-                g.commune_code,
-                g.commune_name,
-                area_str(g.area_kind),
-                g.area_name,
-                g.decision_number,
-                g.decision_date.map(date::iso),
-                g.police_unit,
-                g.households,
-                g.residents,
-                ts(now),
-                rev,
-            ],
-        )?;
+        insert_row(&tx, "groups", &id, &id, values(&g), &rev, now)?;
         super::member::insert(&tx, &id, &l, &rev, now)?;
         tx.commit()?;
         self.require_group()
@@ -146,30 +141,13 @@ impl Store {
     pub fn update_group(&mut self, input: &GroupInput, now: DateTime<Utc>) -> Result<Group> {
         let current = self.require_group()?;
         let g: ValidGroup = group::validate(input, date::vn_today(now))?;
-        self.conn.execute(
-            "UPDATE groups SET kind = ?2, name = ?3, province_code = ?4, province_name = ?5,
-                commune_code = ?6, commune_name = ?7, area_kind = ?8, area_name = ?9,
-                decision_number = ?10, decision_date = ?11, police_unit = ?12,
-                households = ?13, residents = ?14, updated_at = ?15, revision = ?16
-             WHERE id = ?1",
-            params![
-                current.id,
-                kind_str(g.kind),
-                g.name,
-                g.province_code,
-                g.province_name,
-                g.commune_code,
-                g.commune_name,
-                area_str(g.area_kind),
-                g.area_name,
-                g.decision_number,
-                g.decision_date.map(date::iso),
-                g.police_unit,
-                g.households,
-                g.residents,
-                ts(now),
-                self.revision(now),
-            ],
+        update_row(
+            &self.conn,
+            "groups",
+            &current.id,
+            values(&g),
+            &self.revision(now),
+            now,
         )?;
         self.require_group()
     }

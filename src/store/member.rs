@@ -1,7 +1,7 @@
 //! Members: add, edit, leave, anonymise, list with folded search, and each member's history.
 //! A member is never deleted: leaving keeps the row; anonymising erases personal data only.
 
-use super::{new_id, ts, Store};
+use super::{insert_row, new_id, ts, update_row, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::member::{
@@ -22,6 +22,23 @@ fn search_text(m: &ValidMember) -> String {
     ))
 }
 
+fn values(m: &ValidMember) -> Values {
+    vec![
+        ("full_name", m.full_name.clone().into()),
+        ("search_text", search_text(m).into()),
+        ("gender", m.gender.map(|g| g.as_str().to_string()).into()),
+        ("birth_date", date::iso(m.birth_date).into()),
+        ("phone", m.phone.clone().into()),
+        ("address", m.address.clone().into()),
+        ("role", m.role.as_str().to_string().into()),
+        ("joined_on", date::iso(m.joined_on).into()),
+        ("cccd", m.cccd.clone().into()),
+        ("health_cert_date", m.health_cert_date.map(date::iso).into()),
+        ("consent_date", m.consent_date.map(date::iso).into()),
+        ("notes", m.notes.clone().into()),
+    ]
+}
+
 /// Inserts a validated member and its first history line; used by the wizard too.
 pub(super) fn insert(
     conn: &Connection,
@@ -31,30 +48,7 @@ pub(super) fn insert(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let id = new_id();
-    conn.execute(
-        "INSERT INTO members (id, group_id, full_name, search_text, gender, birth_date, phone,
-            address, role, joined_on, cccd, health_cert_date, consent_date, notes,
-            created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-        params![
-            id,
-            group_id,
-            m.full_name,
-            search_text(m),
-            m.gender.map(|g| g.as_str()),
-            date::iso(m.birth_date),
-            m.phone,
-            m.address,
-            m.role.as_str(),
-            date::iso(m.joined_on),
-            m.cccd,
-            m.health_cert_date.map(date::iso),
-            m.consent_date.map(date::iso),
-            m.notes,
-            ts(now),
-            rev,
-        ],
-    )?;
+    insert_row(conn, "members", &id, group_id, values(m), rev, now)?;
     add_event(
         conn,
         group_id,
@@ -189,30 +183,7 @@ impl Store {
         }
         let rev = self.revision(now);
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE members SET full_name = ?2, search_text = ?3, gender = ?4, birth_date = ?5,
-                phone = ?6, address = ?7, role = ?8, joined_on = ?9, cccd = ?10,
-                health_cert_date = ?11, consent_date = ?12, notes = ?13,
-                updated_at = ?14, revision = ?15
-             WHERE id = ?1",
-            params![
-                id,
-                m.full_name,
-                search_text(&m),
-                m.gender.map(|g| g.as_str()),
-                date::iso(m.birth_date),
-                m.phone,
-                m.address,
-                m.role.as_str(),
-                date::iso(m.joined_on),
-                m.cccd,
-                m.health_cert_date.map(date::iso),
-                m.consent_date.map(date::iso),
-                m.notes,
-                ts(now),
-                rev,
-            ],
-        )?;
+        update_row(&tx, "members", id, values(&m), &rev, now)?;
         let group_id: String =
             tx.query_row("SELECT group_id FROM members WHERE id = ?1", [id], |r| {
                 r.get(0)

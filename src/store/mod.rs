@@ -142,6 +142,67 @@ impl Store {
     }
 }
 
+/// A synced row's own columns and their values (the conventions' columns are added by
+/// `insert_row` and `update_row`).
+type Values = Vec<(&'static str, rusqlite::types::Value)>;
+
+/// Inserts a synced row: `values` plus id, group_id, created_at, updated_at and revision.
+fn insert_row(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+    group_id: &str,
+    values: Values,
+    rev: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let at = ts(now);
+    let mut all: Values = vec![
+        ("id", id.to_string().into()),
+        ("group_id", group_id.to_string().into()),
+        ("created_at", at.clone().into()),
+        ("updated_at", at.into()),
+        ("revision", rev.to_string().into()),
+    ];
+    all.extend(values);
+    let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+    let marks: Vec<String> = (1..=all.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        marks.join(", ")
+    );
+    conn.execute(
+        &sql,
+        rusqlite::params_from_iter(all.into_iter().map(|(_, v)| v)),
+    )?;
+    Ok(())
+}
+
+/// Updates a synced row's `values`, moving updated_at and revision.
+fn update_row(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+    values: Values,
+    rev: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut all = values;
+    all.push(("updated_at", ts(now).into()));
+    all.push(("revision", rev.to_string().into()));
+    let sets: Vec<String> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| format!("{n} = ?{}", i + 2))
+        .collect();
+    let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
+    let params = std::iter::once(rusqlite::types::Value::from(id.to_string()))
+        .chain(all.into_iter().map(|(_, v)| v));
+    conn.execute(&sql, rusqlite::params_from_iter(params))?;
+    Ok(())
+}
+
 /// UTC timestamp as stored: RFC 3339 with milliseconds.
 fn ts(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
