@@ -105,7 +105,7 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
             )
         };
         let birth = NaiveDate::from_ymd_opt(
-            today.year() - age - 1,
+            today.year() - age,
             1 + rng.below(12) as u32,
             1 + rng.below(28) as u32,
         )
