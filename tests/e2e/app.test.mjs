@@ -16,7 +16,7 @@ let tauri;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  tauri = await startTauriDriver(4444, { TTQ_DATA_DIR: dataDir });
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir });
 });
 
 after(async () => {
@@ -25,6 +25,8 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// WebKitWebDriver's screenshot can hang while a modal dialog is open, so screenshots are
+// taken only on the plain pages, for a person to look at after the run.
 async function shot(name) {
   writeFileSync(join(shots, `${name}.png`), await driver.screenshot());
 }
@@ -39,10 +41,7 @@ async function rowNames() {
   return driver.texts("[data-testid=member-table] tbody .row-link");
 }
 
-test("first run, add a member, search folded, restart and find her again", async (t) => {
-  t.after(async () => {
-    if (driver) await shot("last").catch(() => {});
-  });
+test("first run, add a member, search folded, restart and find her again", { timeout: 180000 }, async () => {
   await launch();
   await driver.waitFor(".wizard");
   assert.match(await driver.text("[data-testid=db-path]"), new RegExp(dataDir));
@@ -77,7 +76,6 @@ test("first run, add a member, search folded, restart and find her again", async
   await driver.type("#m-phone", "12345\uE004");
   const phoneError = await driver.until("inline phone error", () => driver.text("#m-phone-error"));
   assert.match(phoneError, /Số điện thoại chưa đúng/);
-  await shot("02-member-form-error");
   await driver.type("#m-phone", "0987 654 321");
   await driver.type("#m-address", "Số 8, ngõ 12 đường Trần Khánh Dư");
   await driver.click("#member-save");

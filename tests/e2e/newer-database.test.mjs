@@ -20,7 +20,7 @@ before(async () => {
     "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.execute('pragma user_version=999'); c.commit(); c.close()",
     dbFile,
   ]);
-  tauri = await startTauriDriver(4454, { TTQ_DATA_DIR: dataDir });
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir });
 });
 
 after(async () => {
@@ -29,7 +29,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a newer data file is refused with a clear message and left untouched", async () => {
+test("a newer data file is refused with a clear message and left untouched", { timeout: 120000 }, async () => {
   const before = readFileSync(dbFile);
   driver = await Driver.start(tauri.base, app);
   const message = await driver.until("the refusal", () => driver.text(".fatal"));

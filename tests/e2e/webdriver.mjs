@@ -1,5 +1,6 @@
 // A minimal W3C WebDriver client over fetch, enough to drive the app through tauri-driver.
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -100,10 +101,12 @@ export class Driver {
 }
 
 async function request(base, method, path, body) {
+  // A command that never answers must fail the test, not stall CI.
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60000),
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -112,9 +115,23 @@ async function request(base, method, path, body) {
   return json.value;
 }
 
-/** Starts tauri-driver on `port` with `env` and waits until it answers. */
-export async function startTauriDriver(port, env) {
-  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+/** A TCP port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts tauri-driver on free ports with `env` and waits until it answers. */
+export async function startTauriDriver(env) {
+  const port = await freePort();
+  const native = await freePort();
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(native)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
