@@ -52,6 +52,24 @@ pub fn from_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// Parses a month as `YYYY-MM` or `MM/YYYY` and returns it as `YYYY-MM`.
+pub fn parse_month(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (y, m) = match s.split_once('-') {
+        Some((y, m)) if y.len() == 4 => (y, m),
+        _ => {
+            let (m, y) = s.split_once('/')?;
+            (y, m)
+        }
+    };
+    if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, 1).map(|_| format!("{y:04}-{m:02}"))
+}
+
 /// Full years of age on `on` for someone born on `born`.
 pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
     let mut age = on.year() - born.year();
@@ -92,6 +110,15 @@ mod tests {
         ] {
             assert_eq!(parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn months_in_both_forms() {
+        assert_eq!(parse_month("2026-11").as_deref(), Some("2026-11"));
+        assert_eq!(parse_month("3/2026").as_deref(), Some("2026-03"));
+        assert_eq!(parse_month("2026-13"), None);
+        assert_eq!(parse_month("11-2026"), None);
+        assert_eq!(parse_month("x"), None);
     }
 
     #[test]

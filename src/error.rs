@@ -30,6 +30,8 @@ pub enum ErrorCode {
     Busy,
     /// The action does not apply to the record in its current state.
     Conflict,
+    /// The record belongs to a closed month: it can only be amended.
+    MonthClosed,
     /// Anything else: a defect, reported with detail.
     Internal,
 }

@@ -73,4 +73,122 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX member_events_member ON member_events(member_id, at);
     "#,
+    // 2: the ledger: incidents (with a trigram index over folded text), user categories,
+    // activities, every version of both, and the months that have been closed.
+    r#"
+    CREATE TABLE closed_months (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        month       TEXT NOT NULL,
+        closed_at   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX closed_months_month ON closed_months(group_id, month) WHERE deleted_at IS NULL;
+
+    CREATE TABLE incident_categories (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        name        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE incidents (
+        id                 TEXT PRIMARY KEY,
+        group_id           TEXT NOT NULL REFERENCES groups(id),
+        occurred_on        TEXT NOT NULL,
+        occurred_time      TEXT,
+        time_approx        INTEGER NOT NULL,
+        place              TEXT NOT NULL,
+        landmark           TEXT,
+        category           TEXT NOT NULL,
+        title              TEXT NOT NULL,
+        description        TEXT NOT NULL,
+        people_involved    TEXT,
+        reporter_kind      TEXT NOT NULL,
+        reporter_member_id TEXT REFERENCES members(id),
+        reporter_name      TEXT,
+        action_taken       TEXT,
+        status             TEXT NOT NULL,
+        transferred_on     TEXT,
+        transferred_to     TEXT,
+        valuable_tip       INTEGER NOT NULL,
+        patrol_log_id      TEXT,
+        search_text        TEXT NOT NULL,
+        struck_at          TEXT,
+        strike_reason      TEXT,
+        version            INTEGER NOT NULL,
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        deleted_at         TEXT,
+        revision           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX incidents_when ON incidents(group_id, occurred_on);
+
+    CREATE VIRTUAL TABLE incident_search USING fts5(
+        search_text, content = 'incidents', content_rowid = 'rowid', tokenize = 'trigram'
+    );
+    CREATE TRIGGER incidents_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO incident_search(rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
+    CREATE TRIGGER incidents_ad AFTER DELETE ON incidents BEGIN
+        INSERT INTO incident_search(incident_search, rowid, search_text)
+            VALUES ('delete', old.rowid, old.search_text);
+    END;
+    CREATE TRIGGER incidents_au AFTER UPDATE OF search_text ON incidents BEGIN
+        INSERT INTO incident_search(incident_search, rowid, search_text)
+            VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO incident_search(rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
+
+    CREATE TABLE activities (
+        id                TEXT PRIMARY KEY,
+        group_id          TEXT NOT NULL REFERENCES groups(id),
+        kind              TEXT NOT NULL,
+        held_on           TEXT NOT NULL,
+        title             TEXT NOT NULL,
+        place             TEXT,
+        content           TEXT,
+        people            INTEGER,
+        households        INTEGER,
+        conclusions       TEXT,
+        assignments       TEXT NOT NULL,
+        parties           TEXT,
+        mediation_success INTEGER,
+        search_text       TEXT NOT NULL,
+        struck_at         TEXT,
+        strike_reason     TEXT,
+        version           INTEGER NOT NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL,
+        deleted_at        TEXT,
+        revision          TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX activities_when ON activities(group_id, held_on);
+
+    -- One row per version of an incident or activity: who, when, what changed, and the
+    -- record as it was before (JSON), so nothing is lost by an edit.
+    CREATE TABLE record_versions (
+        id           TEXT PRIMARY KEY,
+        group_id     TEXT NOT NULL REFERENCES groups(id),
+        record_kind  TEXT NOT NULL,
+        record_id    TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        at           TEXT NOT NULL,
+        editor       TEXT NOT NULL,
+        summary      TEXT NOT NULL,
+        changes      TEXT NOT NULL,
+        previous     TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT,
+        revision     TEXT NOT NULL,
+        UNIQUE (record_kind, record_id, version)
+    ) STRICT;
+    "#,
 ];

@@ -1,7 +1,10 @@
 //! The store: one SQLite file, opened with the same pragmas every time, migrated in
 //! numbered steps, refusing a database newer than this binary.
 
+mod activity;
 mod group;
+mod history;
+mod incident;
 mod member;
 pub mod migrations;
 

@@ -1,0 +1,536 @@
+//! Incidents: record, edit (every version kept), strike through, list with folded search
+//! (a trigram index over the folded text), counts by category and month; user categories.
+
+use super::history::{add_version, Ledger, NewVersion, StrikeTarget};
+use super::{insert_row, new_id, update_row, Store, Values};
+use crate::date;
+use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::model::history::{diff, RecordVersion};
+use crate::model::incident::{
+    self, Category, CategoryCount, Incident, IncidentFilter, IncidentInput, IncidentList,
+    IncidentRow, IncidentStatus, ReporterKind, ValidIncident, BUILTIN_CATEGORIES,
+};
+use crate::text::{clean, fold};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension, Row};
+use std::collections::HashMap;
+
+fn search_text(i: &ValidIncident) -> String {
+    fold(&format!(
+        "{} {} {} {}",
+        i.title,
+        i.description,
+        i.place,
+        i.landmark.as_deref().unwrap_or("")
+    ))
+}
+
+fn reporter_str(k: ReporterKind) -> &'static str {
+    match k {
+        ReporterKind::Member => "member",
+        ReporterKind::Resident => "resident",
+    }
+}
+
+fn values(i: &ValidIncident) -> Values {
+    vec![
+        ("occurred_on", date::iso(i.occurred_on).into()),
+        ("occurred_time", i.occurred_time.clone().into()),
+        ("time_approx", i.time_approx.into()),
+        ("place", i.place.clone().into()),
+        ("landmark", i.landmark.clone().into()),
+        ("category", i.category.clone().into()),
+        ("title", i.title.clone().into()),
+        ("description", i.description.clone().into()),
+        ("people_involved", i.people_involved.clone().into()),
+        (
+            "reporter_kind",
+            reporter_str(i.reporter_kind).to_string().into(),
+        ),
+        ("reporter_member_id", i.reporter_member_id.clone().into()),
+        ("reporter_name", i.reporter_name.clone().into()),
+        ("action_taken", i.action_taken.clone().into()),
+        ("status", i.status.as_str().to_string().into()),
+        ("transferred_on", i.transferred_on.map(date::iso).into()),
+        ("transferred_to", i.transferred_to.clone().into()),
+        ("valuable_tip", i.valuable_tip.into()),
+        ("patrol_log_id", i.patrol_log_id.clone().into()),
+        ("search_text", search_text(i).into()),
+    ]
+}
+
+fn from_row(r: &Row, names: &HashMap<String, String>) -> rusqlite::Result<Incident> {
+    let category: String = r.get("category")?;
+    let status: String = r.get("status")?;
+    let reporter: String = r.get("reporter_kind")?;
+    let struck_at: Option<String> = r.get("struck_at")?;
+    Ok(Incident {
+        id: r.get("id")?,
+        occurred_on: r.get("occurred_on")?,
+        occurred_time: r.get("occurred_time")?,
+        time_approx: r.get("time_approx")?,
+        place: r.get("place")?,
+        landmark: r.get("landmark")?,
+        category_name: names
+            .get(&category)
+            .cloned()
+            .unwrap_or_else(|| category.clone()),
+        category,
+        title: r.get("title")?,
+        description: r.get("description")?,
+        people_involved: r.get("people_involved")?,
+        reporter_kind: if reporter == "member" {
+            ReporterKind::Member
+        } else {
+            ReporterKind::Resident
+        },
+        reporter_member_id: r.get("reporter_member_id")?,
+        reporter_name: r.get("reporter_name")?,
+        action_taken: r.get("action_taken")?,
+        status: IncidentStatus::parse(&status).unwrap_or(IncidentStatus::Moi),
+        transferred_on: r.get("transferred_on")?,
+        transferred_to: r.get("transferred_to")?,
+        valuable_tip: r.get("valuable_tip")?,
+        patrol_log_id: r.get("patrol_log_id")?,
+        struck: struck_at.is_some(),
+        strike_reason: r.get("strike_reason")?,
+        version: r.get("version")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+    })
+}
+
+/// Labelled display values of an incident, for the history's before/after.
+fn display(
+    i: &Incident,
+    names: &HashMap<String, String>,
+    members: &HashMap<String, String>,
+) -> Vec<(&'static str, String)> {
+    let d = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(date::from_iso)
+            .map(date::format)
+            .unwrap_or_default()
+    };
+    let o = |s: &Option<String>| s.clone().unwrap_or_default();
+    let yes_no = |b: bool| if b { "Có" } else { "Không" }.to_string();
+    vec![
+        ("Ngày xảy ra", d(&Some(i.occurred_on.clone()))),
+        (
+            "Giờ",
+            format!(
+                "{}{}",
+                if i.time_approx && i.occurred_time.is_some() {
+                    "khoảng "
+                } else {
+                    ""
+                },
+                o(&i.occurred_time)
+            ),
+        ),
+        ("Nơi xảy ra", i.place.clone()),
+        ("Mốc địa điểm", o(&i.landmark)),
+        (
+            "Loại vụ việc",
+            names
+                .get(&i.category)
+                .cloned()
+                .unwrap_or_else(|| i.category.clone()),
+        ),
+        ("Tóm tắt", i.title.clone()),
+        ("Mô tả", i.description.clone()),
+        ("Người liên quan", o(&i.people_involved)),
+        (
+            "Người báo tin",
+            match i.reporter_kind {
+                ReporterKind::Member => i
+                    .reporter_member_id
+                    .as_ref()
+                    .and_then(|id| members.get(id))
+                    .map(|n| format!("Tổ viên {n}"))
+                    .unwrap_or_default(),
+                ReporterKind::Resident => format!("Người dân {}", o(&i.reporter_name))
+                    .trim()
+                    .to_string(),
+            },
+        ),
+        ("Biện pháp đã làm", o(&i.action_taken)),
+        ("Tình trạng", i.status.label().to_string()),
+        ("Ngày chuyển Công an", d(&i.transferred_on)),
+        ("Chuyển cho", o(&i.transferred_to)),
+        ("Tin có giá trị", yes_no(i.valuable_tip)),
+    ]
+}
+
+/// The stored shape a validated input would have (for comparing with the current one).
+fn as_incident(v: &ValidIncident, id: &str) -> Incident {
+    Incident {
+        id: id.to_string(),
+        occurred_on: date::iso(v.occurred_on),
+        occurred_time: v.occurred_time.clone(),
+        time_approx: v.time_approx,
+        place: v.place.clone(),
+        landmark: v.landmark.clone(),
+        category: v.category.clone(),
+        category_name: String::new(),
+        title: v.title.clone(),
+        description: v.description.clone(),
+        people_involved: v.people_involved.clone(),
+        reporter_kind: v.reporter_kind,
+        reporter_member_id: v.reporter_member_id.clone(),
+        reporter_name: v.reporter_name.clone(),
+        action_taken: v.action_taken.clone(),
+        status: v.status,
+        transferred_on: v.transferred_on.map(date::iso),
+        transferred_to: v.transferred_to.clone(),
+        valuable_tip: v.valuable_tip,
+        patrol_log_id: v.patrol_log_id.clone(),
+        struck: false,
+        strike_reason: None,
+        version: 0,
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+fn snapshot(i: &Incident) -> Result<String> {
+    serde_json::to_string(i).map_err(|e| Error::internal(e.to_string()))
+}
+
+impl Store {
+    /// Built-in categories, then the group's own (including retired ones' names for old records).
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        let mut out: Vec<Category> = BUILTIN_CATEGORIES
+            .iter()
+            .map(|(c, n)| Category {
+                code: c.to_string(),
+                name: n.to_string(),
+                builtin: true,
+            })
+            .collect();
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT id, name FROM incident_categories WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY name",
+        )?;
+        let rows = st.query_map([&group.id], |r| {
+            Ok(Category {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                builtin: false,
+            })
+        })?;
+        for c in rows {
+            out.push(c?);
+        }
+        Ok(out)
+    }
+
+    fn category_names(&self) -> Result<HashMap<String, String>> {
+        let mut names: HashMap<String, String> = BUILTIN_CATEGORIES
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name FROM incident_categories")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, name) = row?;
+            names.insert(id, name);
+        }
+        Ok(names)
+    }
+
+    /// Adds a category of the group's own; old records keep theirs.
+    pub fn add_category(&mut self, name: &str, now: DateTime<Utc>) -> Result<Category> {
+        let group = self.require_group()?;
+        let name = clean(name);
+        if name.is_empty() {
+            return Err(Error::invalid(vec![FieldError::new(
+                "name",
+                "Hãy nhập tên loại vụ việc.",
+            )]));
+        }
+        if self
+            .categories()?
+            .iter()
+            .any(|c| fold(&c.name) == fold(&name))
+        {
+            return Err(Error::invalid(vec![FieldError::new(
+                "name",
+                format!("Loại “{name}” đã có trong danh sách."),
+            )]));
+        }
+        let id = new_id();
+        insert_row(
+            &self.conn,
+            "incident_categories",
+            &id,
+            &group.id,
+            vec![("name", name.clone().into())],
+            &self.revision(now),
+            now,
+        )?;
+        Ok(Category {
+            code: id,
+            name,
+            builtin: false,
+        })
+    }
+
+    fn validate_incident(
+        &self,
+        input: &IncidentInput,
+        now: DateTime<Utc>,
+    ) -> Result<ValidIncident> {
+        let codes: Vec<String> = self.categories()?.into_iter().map(|c| c.code).collect();
+        let mut v =
+            incident::validate(input, date::vn_today(now), |c| codes.iter().any(|k| k == c));
+        if let (Ok(valid), Some(mid)) = (&v, input.reporter_member_id.as_deref()) {
+            if valid.reporter_kind == ReporterKind::Member && self.member(mid).is_err() {
+                v = Err(Error::invalid(vec![FieldError::new(
+                    "reporter_member_id",
+                    "Không tìm thấy tổ viên báo tin; hãy chọn lại.",
+                )]));
+            }
+        }
+        v
+    }
+
+    fn member_names(&self) -> Result<HashMap<String, String>> {
+        let mut st = self.conn.prepare("SELECT id, full_name FROM members")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a new incident (version 1).
+    pub fn add_incident(&mut self, input: &IncidentInput, now: DateTime<Utc>) -> Result<Incident> {
+        let group = self.require_group()?;
+        let v = self.validate_incident(input, now)?;
+        self.ensure_open(&group.id, &[v.occurred_on])?;
+        let id = new_id();
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        let mut vals = values(&v);
+        vals.push(("version", Value::Integer(1)));
+        insert_row(&tx, "incidents", &id, &group.id, vals, &rev, now)?;
+        add_version(
+            &tx,
+            NewVersion {
+                ledger: Ledger::Incident,
+                group_id: &group.id,
+                record_id: &id,
+                version: 1,
+                editor: &v.editor,
+                summary: "Ghi mới".into(),
+                changes: Vec::new(),
+                previous: None,
+            },
+            &rev,
+            now,
+        )?;
+        tx.commit()?;
+        self.incident(&id)
+    }
+
+    /// One incident, in full (struck ones too).
+    pub fn incident(&self, id: &str) -> Result<Incident> {
+        let names = self.category_names()?;
+        self.conn
+            .query_row(
+                "SELECT * FROM incidents WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| from_row(r, &names),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("vụ việc"))
+    }
+
+    /// Edits an incident; the previous version is kept with what changed, who and when.
+    pub fn edit_incident(
+        &mut self,
+        id: &str,
+        input: &IncidentInput,
+        now: DateTime<Utc>,
+    ) -> Result<Incident> {
+        let group = self.require_group()?;
+        let before = self.incident(id)?;
+        if before.struck {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                "Vụ việc này đã bị gạch bỏ nên không sửa được nữa.",
+            ));
+        }
+        let v = self.validate_incident(input, now)?;
+        let old_date = date::from_iso(&before.occurred_on).unwrap_or(v.occurred_on);
+        self.ensure_open(&group.id, &[old_date, v.occurred_on])?;
+        let (names, members) = (self.category_names()?, self.member_names()?);
+        let changes = diff(
+            &display(&before, &names, &members),
+            &display(&as_incident(&v, id), &names, &members),
+        );
+        if changes.is_empty() {
+            return Ok(before);
+        }
+        let version = before.version + 1;
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        let mut vals = values(&v);
+        vals.push(("version", Value::Integer(version.into())));
+        update_row(&tx, "incidents", id, vals, &rev, now)?;
+        add_version(
+            &tx,
+            NewVersion {
+                ledger: Ledger::Incident,
+                group_id: &group.id,
+                record_id: id,
+                version,
+                editor: &v.editor,
+                summary: format!("Sửa {} mục", changes.len()),
+                changes,
+                previous: Some(snapshot(&before)?),
+            },
+            &rev,
+            now,
+        )?;
+        tx.commit()?;
+        self.incident(id)
+    }
+
+    /// Strikes an incident through with a reason; it is kept, shown crossed out, not counted.
+    pub fn strike_incident(
+        &mut self,
+        id: &str,
+        reason: &str,
+        editor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Incident> {
+        let group = self.require_group()?;
+        let i = self.incident(id)?;
+        let target = StrikeTarget {
+            id: i.id.clone(),
+            group_id: group.id,
+            date: date::from_iso(&i.occurred_on)
+                .ok_or_else(|| Error::internal("bad stored date"))?,
+            version: i.version,
+            struck: i.struck,
+            snapshot: snapshot(&i)?,
+        };
+        self.strike(Ledger::Incident, target, reason, editor, now)?;
+        self.incident(id)
+    }
+
+    /// Every version of an incident, oldest first.
+    pub fn incident_history(&self, id: &str) -> Result<Vec<RecordVersion>> {
+        self.incident(id)?;
+        self.versions(Ledger::Incident, id)
+    }
+
+    /// The incident list, newest first: filters, folded search, and the total that match.
+    pub fn list_incidents(&self, filter: &IncidentFilter) -> Result<IncidentList> {
+        let group = self.require_group()?;
+        let mut sql =
+            String::from(" FROM incidents i WHERE i.group_id = ? AND i.deleted_at IS NULL");
+        let mut args: Vec<Value> = vec![group.id.into()];
+        if !filter.include_struck {
+            sql.push_str(" AND i.struck_at IS NULL");
+        }
+        if let Some(m) = &filter.month {
+            sql.push_str(" AND substr(i.occurred_on, 1, 7) = ?");
+            args.push(m.clone().into());
+        }
+        if let Some(c) = &filter.category {
+            sql.push_str(" AND i.category = ?");
+            args.push(c.clone().into());
+        }
+        if let Some(s) = filter.status {
+            sql.push_str(" AND i.status = ?");
+            args.push(s.as_str().to_string().into());
+        }
+        let folded = fold(&filter.search);
+        let (long, short): (Vec<&str>, Vec<&str>) = folded
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .partition(|w| w.chars().count() >= 3);
+        if !long.is_empty() {
+            // Trigram index: every word of 3+ characters must occur (AND of quoted phrases).
+            let q: Vec<String> = long
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                .collect();
+            sql.push_str(
+                " AND i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)",
+            );
+            args.push(q.join(" ").into());
+        }
+        for w in short {
+            sql.push_str(" AND instr(i.search_text, ?) > 0");
+            args.push(w.to_string().into());
+        }
+        let total: u32 = self.conn.query_row(
+            &format!("SELECT count(*){sql}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let mut query = format!(
+            "SELECT i.id, i.occurred_on, i.occurred_time, i.time_approx, i.place, i.category, i.title,
+                    i.status, i.valuable_tip, i.struck_at{sql}
+             ORDER BY i.occurred_on DESC, coalesce(i.occurred_time, '') DESC, i.id DESC"
+        );
+        if let Some(l) = filter.limit {
+            query.push_str(&format!(" LIMIT {l}"));
+        }
+        let names = self.category_names()?;
+        let mut st = self.conn.prepare(&query)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let category: String = r.get(5)?;
+            let status: String = r.get(7)?;
+            Ok(IncidentRow {
+                id: r.get(0)?,
+                occurred_on: r.get(1)?,
+                occurred_time: r.get(2)?,
+                time_approx: r.get(3)?,
+                place: r.get(4)?,
+                category_name: names
+                    .get(&category)
+                    .cloned()
+                    .unwrap_or_else(|| category.clone()),
+                category,
+                title: r.get(6)?,
+                status: IncidentStatus::parse(&status).unwrap_or(IncidentStatus::Moi),
+                valuable_tip: r.get(8)?,
+                struck: r.get::<_, Option<String>>(9)?.is_some(),
+            })
+        })?;
+        Ok(IncidentList {
+            items: rows.collect::<rusqlite::Result<_>>()?,
+            total,
+        })
+    }
+
+    /// Incidents by category and month (struck ones not counted), for one month or all.
+    pub fn category_counts(&self, month: Option<&str>) -> Result<Vec<CategoryCount>> {
+        let group = self.require_group()?;
+        let names = self.category_names()?;
+        let mut st = self.conn.prepare(
+            "SELECT substr(occurred_on, 1, 7) AS m, category, count(*) FROM incidents
+             WHERE group_id = ?1 AND deleted_at IS NULL AND struck_at IS NULL
+               AND (?2 IS NULL OR substr(occurred_on, 1, 7) = ?2)
+             GROUP BY m, category ORDER BY m DESC, count(*) DESC, category",
+        )?;
+        let rows = st.query_map(params![group.id, month], |r| {
+            let category: String = r.get(1)?;
+            Ok(CategoryCount {
+                month: r.get(0)?,
+                name: names
+                    .get(&category)
+                    .cloned()
+                    .unwrap_or_else(|| category.clone()),
+                category,
+                count: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
