@@ -15,6 +15,22 @@ const COMMANDS: &[&str] = &[
     "member_edit",
     "member_leave",
     "member_anonymise",
+    "incident_categories",
+    "category_add",
+    "incident_list",
+    "incident_get",
+    "incident_add",
+    "incident_edit",
+    "incident_strike",
+    "incident_history",
+    "incident_counts",
+    "activity_list",
+    "activity_get",
+    "activity_add",
+    "activity_edit",
+    "activity_strike",
+    "activity_history",
+    "activity_summary",
 ];
 
 fn main() {

@@ -52,6 +52,14 @@ pub fn from_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// A stored UTC timestamp (RFC 3339) as Vietnam time: `dd/mm/yyyy HH:MM`.
+pub fn format_timestamp(rfc3339: &str) -> String {
+    let tz = FixedOffset::east_opt(VN_OFFSET_SECS).expect("valid offset");
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
 /// Parses a month as `YYYY-MM` or `MM/YYYY` and returns it as `YYYY-MM`.
 pub fn parse_month(s: &str) -> Option<String> {
     let s = s.trim();
@@ -110,6 +118,15 @@ mod tests {
         ] {
             assert_eq!(parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn timestamps_shown_in_vietnam_time() {
+        assert_eq!(
+            format_timestamp("2026-11-27T17:05:00.000Z"),
+            "28/11/2026 00:05"
+        );
+        assert_eq!(format_timestamp("junk"), "junk");
     }
 
     #[test]

@@ -232,8 +232,11 @@ fn search_folds_vietnamese_over_title_description_and_place() {
         ["Cướp giật túi xách"],
         "landmark"
     );
-    // Short words (under three letters) still narrow the search.
+    // Two-letter words match the start of a word; longer ones match anywhere.
     assert_eq!(search(&s, "xe"), ["Cướp giật túi xách"]);
+    assert!(search(&s, "ac").is_empty(), "not inside \"xach\"");
+    assert_eq!(search(&s, "ach"), ["Cướp giật túi xách"]);
+    assert_eq!(search(&s, "t"), ["Cháy bếp nhà dân", "Cướp giật túi xách"]);
     assert!(search(&s, "ma tuy").is_empty());
     assert_eq!(search(&s, "").len(), 2);
     // Filters combine with search.

@@ -7,7 +7,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 use tauri::{Manager, State};
+use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
+use ttq::model::history::RecordVersion;
+use ttq::model::incident::{
+    Category, CategoryCount, Incident, IncidentFilter, IncidentInput, IncidentList,
+};
 use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
 use ttq::session::{AppInfo, Session};
 use ttq::{date, Result};
@@ -103,6 +108,96 @@ fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
     app.with(|s| s.store().anonymise_member(&id, Utc::now()))
 }
 
+#[tauri::command]
+fn incident_categories(app: State<App>) -> Result<Vec<Category>> {
+    app.with(|s| s.store().categories())
+}
+
+#[tauri::command]
+fn category_add(app: State<App>, name: String) -> Result<Category> {
+    app.with(|s| s.store().add_category(&name, Utc::now()))
+}
+
+#[tauri::command]
+fn incident_list(app: State<App>, filter: IncidentFilter) -> Result<IncidentList> {
+    app.with(|s| s.store().list_incidents(&filter))
+}
+
+#[tauri::command]
+fn incident_get(app: State<App>, id: String) -> Result<Incident> {
+    app.with(|s| s.store().incident(&id))
+}
+
+#[tauri::command]
+fn incident_add(app: State<App>, input: IncidentInput) -> Result<Incident> {
+    app.with(|s| s.store().add_incident(&input, Utc::now()))
+}
+
+#[tauri::command]
+fn incident_edit(app: State<App>, id: String, input: IncidentInput) -> Result<Incident> {
+    app.with(|s| s.store().edit_incident(&id, &input, Utc::now()))
+}
+
+#[tauri::command]
+fn incident_strike(
+    app: State<App>,
+    id: String,
+    reason: String,
+    editor: String,
+) -> Result<Incident> {
+    app.with(|s| s.store().strike_incident(&id, &reason, &editor, Utc::now()))
+}
+
+#[tauri::command]
+fn incident_history(app: State<App>, id: String) -> Result<Vec<RecordVersion>> {
+    app.with(|s| s.store().incident_history(&id))
+}
+
+#[tauri::command]
+fn incident_counts(app: State<App>, month: Option<String>) -> Result<Vec<CategoryCount>> {
+    app.with(|s| s.store().category_counts(month.as_deref()))
+}
+
+#[tauri::command]
+fn activity_list(app: State<App>, filter: ActivityFilter) -> Result<Vec<Activity>> {
+    app.with(|s| s.store().list_activities(&filter))
+}
+
+#[tauri::command]
+fn activity_get(app: State<App>, id: String) -> Result<Activity> {
+    app.with(|s| s.store().activity(&id))
+}
+
+#[tauri::command]
+fn activity_add(app: State<App>, input: ActivityInput) -> Result<Activity> {
+    app.with(|s| s.store().add_activity(&input, Utc::now()))
+}
+
+#[tauri::command]
+fn activity_edit(app: State<App>, id: String, input: ActivityInput) -> Result<Activity> {
+    app.with(|s| s.store().edit_activity(&id, &input, Utc::now()))
+}
+
+#[tauri::command]
+fn activity_strike(
+    app: State<App>,
+    id: String,
+    reason: String,
+    editor: String,
+) -> Result<Activity> {
+    app.with(|s| s.store().strike_activity(&id, &reason, &editor, Utc::now()))
+}
+
+#[tauri::command]
+fn activity_history(app: State<App>, id: String) -> Result<Vec<RecordVersion>> {
+    app.with(|s| s.store().activity_history(&id))
+}
+
+#[tauri::command]
+fn activity_summary(app: State<App>, month: String) -> Result<ActivitySummary> {
+    app.with(|s| s.store().activity_summary(&month))
+}
+
 fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
     if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
         return Ok(PathBuf::from(d));
@@ -148,6 +243,22 @@ fn main() {
             member_edit,
             member_leave,
             member_anonymise,
+            incident_categories,
+            category_add,
+            incident_list,
+            incident_get,
+            incident_add,
+            incident_edit,
+            incident_strike,
+            incident_history,
+            incident_counts,
+            activity_list,
+            activity_get,
+            activity_add,
+            activity_edit,
+            activity_strike,
+            activity_history,
+            activity_summary,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

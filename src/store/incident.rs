@@ -16,14 +16,17 @@ use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Row};
 use std::collections::HashMap;
 
+/// The folded text searched, padded with spaces so a short query word can be matched as the
+/// start of a word (" xe").
 fn search_text(i: &ValidIncident) -> String {
-    fold(&format!(
+    let folded = fold(&format!(
         "{} {} {} {}",
         i.title,
         i.description,
         i.place,
         i.landmark.as_deref().unwrap_or("")
-    ))
+    ));
+    format!(" {folded} ")
 }
 
 fn reporter_str(k: ReporterKind) -> &'static str {
@@ -196,6 +199,23 @@ fn as_incident(v: &ValidIncident, id: &str) -> Incident {
 
 fn snapshot(i: &Incident) -> Result<String> {
     serde_json::to_string(i).map_err(|e| Error::internal(e.to_string()))
+}
+
+/// The first day of a `YYYY-MM` month and of the next, as ISO dates.
+fn month_range(month: &str) -> Result<(String, String)> {
+    let m = date::parse_month(month).ok_or_else(|| {
+        Error::invalid(vec![FieldError::new(
+            "month",
+            format!("Tháng “{month}” chưa đúng (dạng 2026-11)."),
+        )])
+    })?;
+    let (y, mo): (i32, u32) = (m[..4].parse().unwrap_or(0), m[5..].parse().unwrap_or(1));
+    let next = if mo == 12 {
+        format!("{:04}-01", y + 1)
+    } else {
+        format!("{y:04}-{:02}", mo + 1)
+    };
+    Ok((format!("{m}-01"), format!("{next}-01")))
 }
 
 impl Store {
@@ -437,8 +457,11 @@ impl Store {
             sql.push_str(" AND i.struck_at IS NULL");
         }
         if let Some(m) = &filter.month {
-            sql.push_str(" AND substr(i.occurred_on, 1, 7) = ?");
-            args.push(m.clone().into());
+            // A range on the stored ISO date, so the index serves it.
+            let (from, to) = month_range(m)?;
+            sql.push_str(" AND i.occurred_on >= ? AND i.occurred_on < ?");
+            args.push(from.into());
+            args.push(to.into());
         }
         if let Some(c) = &filter.category {
             sql.push_str(" AND i.category = ?");
@@ -454,7 +477,8 @@ impl Store {
             .filter(|w| !w.is_empty())
             .partition(|w| w.chars().count() >= 3);
         if !long.is_empty() {
-            // Trigram index: every word of 3+ characters must occur (AND of quoted phrases).
+            // Trigram index: every word of 3+ characters must occur anywhere (AND of phrases);
+            // shorter words must start a word and are checked row by row below.
             let q: Vec<String> = long
                 .iter()
                 .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
@@ -465,7 +489,7 @@ impl Store {
             args.push(q.join(" ").into());
         }
         for w in short {
-            sql.push_str(" AND instr(i.search_text, ?) > 0");
+            sql.push_str(" AND instr(i.search_text, ' ' || ?) > 0");
             args.push(w.to_string().into());
         }
         let total: u32 = self.conn.query_row(
@@ -476,7 +500,7 @@ impl Store {
         let mut query = format!(
             "SELECT i.id, i.occurred_on, i.occurred_time, i.time_approx, i.place, i.category, i.title,
                     i.status, i.valuable_tip, i.struck_at{sql}
-             ORDER BY i.occurred_on DESC, coalesce(i.occurred_time, '') DESC, i.id DESC"
+             ORDER BY i.occurred_on DESC, i.occurred_time DESC, i.id DESC"
         );
         if let Some(l) = filter.limit {
             query.push_str(&format!(" LIMIT {l}"));

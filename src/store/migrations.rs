@@ -128,7 +128,11 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at         TEXT,
         revision           TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX incidents_when ON incidents(group_id, occurred_on);
+    -- The list's order (newest first) straight from the index, so a page needs no sort and
+    -- counting needs no table rows.
+    CREATE INDEX incidents_order
+        ON incidents(group_id, occurred_on DESC, occurred_time DESC, id DESC, struck_at)
+        WHERE deleted_at IS NULL;
 
     CREATE VIRTUAL TABLE incident_search USING fts5(
         search_text, content = 'incidents', content_rowid = 'rowid', tokenize = 'trigram'

@@ -1,16 +1,27 @@
 // The only way the UI reaches the core: one typed function per Tauri command.
 import { invoke } from "@tauri-apps/api/core";
+import type { Activity } from "./bindings/Activity";
+import type { ActivityFilter } from "./bindings/ActivityFilter";
+import type { ActivityInput } from "./bindings/ActivityInput";
+import type { ActivitySummary } from "./bindings/ActivitySummary";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Category } from "./bindings/Category";
+import type { CategoryCount } from "./bindings/CategoryCount";
 import type { Error as CoreError } from "./bindings/Error";
 import type { Group } from "./bindings/Group";
 import type { GroupInput } from "./bindings/GroupInput";
 import type { GroupSetup } from "./bindings/GroupSetup";
+import type { Incident } from "./bindings/Incident";
+import type { IncidentFilter } from "./bindings/IncidentFilter";
+import type { IncidentInput } from "./bindings/IncidentInput";
+import type { IncidentList } from "./bindings/IncidentList";
 import type { LeaveInput } from "./bindings/LeaveInput";
 import type { Member } from "./bindings/Member";
 import type { MemberEvent } from "./bindings/MemberEvent";
 import type { MemberFilter } from "./bindings/MemberFilter";
 import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberList } from "./bindings/MemberList";
+import type { RecordVersion } from "./bindings/RecordVersion";
 
 export type { CoreError };
 
@@ -49,6 +60,24 @@ export const api = {
   memberEdit: (id: string, input: MemberInput) => call<Member>("member_edit", { id, input }),
   memberLeave: (id: string, input: LeaveInput) => call<Member>("member_leave", { id, input }),
   memberAnonymise: (id: string) => call<Member>("member_anonymise", { id }),
+  categories: () => call<Category[]>("incident_categories"),
+  categoryAdd: (name: string) => call<Category>("category_add", { name }),
+  incidentList: (filter: IncidentFilter) => call<IncidentList>("incident_list", { filter }),
+  incidentGet: (id: string) => call<Incident>("incident_get", { id }),
+  incidentAdd: (input: IncidentInput) => call<Incident>("incident_add", { input }),
+  incidentEdit: (id: string, input: IncidentInput) => call<Incident>("incident_edit", { id, input }),
+  incidentStrike: (id: string, reason: string, editor: string) =>
+    call<Incident>("incident_strike", { id, reason, editor }),
+  incidentHistory: (id: string) => call<RecordVersion[]>("incident_history", { id }),
+  incidentCounts: (month: string | null) => call<CategoryCount[]>("incident_counts", { month }),
+  activityList: (filter: ActivityFilter) => call<Activity[]>("activity_list", { filter }),
+  activityGet: (id: string) => call<Activity>("activity_get", { id }),
+  activityAdd: (input: ActivityInput) => call<Activity>("activity_add", { input }),
+  activityEdit: (id: string, input: ActivityInput) => call<Activity>("activity_edit", { id, input }),
+  activityStrike: (id: string, reason: string, editor: string) =>
+    call<Activity>("activity_strike", { id, reason, editor }),
+  activityHistory: (id: string) => call<RecordVersion[]>("activity_history", { id }),
+  activitySummary: (month: string) => call<ActivitySummary>("activity_summary", { month }),
 };
 
 /** Field name -> message, from a validation error (empty for other errors). */

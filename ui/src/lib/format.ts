@@ -1,7 +1,9 @@
 // Vietnamese display conventions: dd/mm/yyyy, 1.234,5, and the labels of enum values.
+import type { ActivityKind } from "./bindings/ActivityKind";
 import type { AreaKind } from "./bindings/AreaKind";
 import type { Gender } from "./bindings/Gender";
 import type { GroupKind } from "./bindings/GroupKind";
+import type { IncidentStatus } from "./bindings/IncidentStatus";
 import type { Role } from "./bindings/Role";
 
 /** "2026-03-05" -> "05/03/2026"; empty for null. */
@@ -60,4 +62,45 @@ export const areaKindLabel: Record<AreaKind, string> = {
 /** Typed entries of a label table, for <select> options. */
 export function options<K extends string>(labels: Record<K, string>): [K, string][] {
   return Object.entries(labels) as [K, string][];
+}
+
+export const incidentStatusLabel: Record<IncidentStatus, string> = {
+  moi: "Mới",
+  dang_theo_doi: "Đang theo dõi",
+  da_chuyen_cong_an: "Đã chuyển Công an",
+  hoa_giai_thanh: "Hòa giải thành",
+  da_giai_quyet: "Đã giải quyết",
+};
+
+export const activityKindLabel: Record<ActivityKind, string> = {
+  hop_to: "Họp tổ",
+  hop_dan: "Họp dân",
+  tuyen_truyen: "Tuyên truyền",
+  hoa_giai: "Hòa giải",
+  ho_tro_cu_tru: "Hỗ trợ quản lý cư trú",
+  pccc_cuu_nan: "PCCC, cứu nạn",
+  cam_ket: "Hộ ký cam kết",
+};
+
+/** The current month and the `n - 1` before it, newest first: ["2026-11", "11/2026"]. */
+export function recentMonths(n: number): [string, string][] {
+  const t = new Date(Date.now() + 7 * 3600 * 1000);
+  let y = t.getUTCFullYear();
+  let m = t.getUTCMonth() + 1;
+  const out: [string, string][] = [];
+  for (let i = 0; i < n; i++) {
+    const mm = String(m).padStart(2, "0");
+    out.push([`${y}-${mm}`, `${mm}/${y}`]);
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+  }
+  return out;
+}
+
+/** The current time in Vietnam as HH:MM. */
+export function vnNowTime(): string {
+  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(11, 16);
 }

@@ -2,6 +2,8 @@
 
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
+mod ledger;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
@@ -38,6 +40,12 @@ enum Cmd {
     /// Members: add, edit, leave, anonymise, list, history.
     #[command(subcommand)]
     Member(MemberCmd),
+    /// Incidents and tips: add, edit, strike, list, show, counts, categories.
+    #[command(subcommand)]
+    Incident(ledger::IncidentCmd),
+    /// Activities: meetings, awareness, mediations, commitments…
+    #[command(subcommand)]
+    Activity(ledger::ActivityCmd),
 }
 
 #[derive(Args)]
@@ -307,6 +315,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Cmd::Incident(c) => ledger::incident(&mut store, c, now)?,
+        Cmd::Activity(c) => ledger::activity(&mut store, c, now)?,
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {
@@ -377,7 +387,7 @@ fn run(cli: Cli) -> Result<()> {
                     print_json(&h)?;
                 } else {
                     for e in h {
-                        println!("{}  {}", e.at, e.summary);
+                        println!("{}  {}", date::format_timestamp(&e.at), e.summary);
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! Demo data: a realistic group so a newcomer sees a living group, and tests and
 //! benchmarks have real material. Deterministic for a given seed and date.
 
+mod ledger;
+
 use crate::error::Result;
 use crate::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
 use crate::model::member::{Gender, LeaveInput, MemberInput, Role};
@@ -83,7 +85,8 @@ pub fn demo_group() -> GroupInput {
 }
 
 /// Fills an empty store with the demo group: 20 members (leader, two deputies), three
-/// leavers (one anonymised), a few eligibility warnings and one duplicate entry.
+/// leavers (one anonymised), a few eligibility warnings and one duplicate entry; six months
+/// of incidents (one corrected, one struck through) and activities.
 pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     let mut rng = Rng(seed);
     let today = crate::date::vn_today(now);
@@ -180,7 +183,8 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     again.birth_date = twin.birth_date.clone().unwrap_or_default();
     store.add_member(&again, now)?;
 
-    for (k, idx) in [12usize, 15, 17].into_iter().enumerate() {
+    const LEAVERS: [usize; 3] = [12, 15, 17];
+    for (k, idx) in LEAVERS.into_iter().enumerate() {
         let m = store.member(&ids[idx])?;
         let joined = m
             .joined_on
@@ -197,6 +201,12 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
             now,
         )?;
     }
-    store.anonymise_member(&ids[15], now)?;
-    Ok(())
+    store.anonymise_member(&ids[LEAVERS[1]], now)?;
+    let active: Vec<String> = ids
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !LEAVERS.contains(i))
+        .map(|(_, id)| id.clone())
+        .collect();
+    ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)
 }

@@ -1,0 +1,518 @@
+//! `ttq incident …` and `ttq activity …`: the group's record of what happened.
+
+use super::{iso_to_vn, print_json};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use ttq::model::activity::{ActivityFilter, ActivityInput, ActivityKind, Assignment};
+use ttq::model::incident::{Incident, IncidentFilter, IncidentInput, IncidentStatus, ReporterKind};
+use ttq::{date, Error, ErrorCode, Result, Store};
+
+#[derive(Args)]
+pub struct IncidentFields {
+    /// Date it happened, dd/mm/yyyy (default: today).
+    #[arg(long)]
+    on: Option<String>,
+    /// Time, HH:MM (24-hour).
+    #[arg(long)]
+    time: Option<String>,
+    /// The time is approximate ("khoảng").
+    #[arg(long)]
+    approx: Option<bool>,
+    #[arg(long)]
+    place: Option<String>,
+    #[arg(long)]
+    landmark: Option<String>,
+    /// Category code (see `ttq incident categories`).
+    #[arg(long)]
+    category: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+    /// People involved (sensitive).
+    #[arg(long)]
+    people: Option<String>,
+    /// Id of the member who reported it.
+    #[arg(long)]
+    reporter_member: Option<String>,
+    /// Name of the resident who reported it.
+    #[arg(long)]
+    reporter_name: Option<String>,
+    #[arg(long)]
+    action: Option<String>,
+    #[arg(long, value_enum)]
+    status: Option<IncidentStatus>,
+    /// Date passed to police, dd/mm/yyyy.
+    #[arg(long)]
+    transferred_on: Option<String>,
+    /// Passed to whom.
+    #[arg(long)]
+    transferred_to: Option<String>,
+    /// A tip of value passed to police.
+    #[arg(long)]
+    tip: Option<bool>,
+    /// Who records this (default: the group leader).
+    #[arg(long)]
+    editor: Option<String>,
+}
+
+impl IncidentFields {
+    fn apply(self, mut b: IncidentInput) -> IncidentInput {
+        let set = |f: &mut String, v: Option<String>| {
+            if let Some(v) = v {
+                *f = v;
+            }
+        };
+        set(&mut b.occurred_on, self.on);
+        set(&mut b.occurred_time, self.time);
+        set(&mut b.place, self.place);
+        set(&mut b.landmark, self.landmark);
+        set(&mut b.category, self.category);
+        set(&mut b.title, self.title);
+        set(&mut b.description, self.description);
+        set(&mut b.people_involved, self.people);
+        set(&mut b.reporter_name, self.reporter_name);
+        set(&mut b.action_taken, self.action);
+        set(&mut b.transferred_on, self.transferred_on);
+        set(&mut b.transferred_to, self.transferred_to);
+        set(&mut b.editor, self.editor);
+        if let Some(m) = self.reporter_member {
+            b.reporter_kind = ReporterKind::Member;
+            b.reporter_member_id = Some(m);
+        }
+        b.time_approx = self.approx.unwrap_or(b.time_approx);
+        b.status = self.status.unwrap_or(b.status);
+        b.valuable_tip = self.tip.unwrap_or(b.valuable_tip);
+        b
+    }
+}
+
+#[derive(Subcommand)]
+pub enum IncidentCmd {
+    /// Record an incident.
+    Add {
+        #[command(flatten)]
+        fields: IncidentFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an incident (only the flags given); the previous version is kept.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: IncidentFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Strike an incident through with a reason (it is kept).
+    Strike {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        editor: Option<String>,
+    },
+    /// List incidents, newest first.
+    List {
+        /// YYYY-MM or MM/YYYY.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, value_enum)]
+        status: Option<IncidentStatus>,
+        #[arg(long, default_value = "")]
+        search: String,
+        /// Include struck-through records.
+        #[arg(long)]
+        struck: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one incident and its history.
+    Show {
+        id: String,
+        /// Include sensitive fields (people involved).
+        #[arg(long)]
+        include_sensitive: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Incidents by category and month.
+    Counts {
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List categories, or add one of the group's own with --add.
+    Categories {
+        #[arg(long)]
+        add: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ActivityCmd {
+    /// Record an activity.
+    Add {
+        #[arg(long, value_enum)]
+        kind: ActivityKind,
+        /// dd/mm/yyyy (default: today).
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        place: String,
+        #[arg(long, default_value = "")]
+        content: String,
+        /// Attendees or people reached.
+        #[arg(long)]
+        people: Option<i32>,
+        /// Households concerned or committed.
+        #[arg(long)]
+        households: Option<i32>,
+        #[arg(long, default_value = "")]
+        conclusions: String,
+        /// A meeting assignment "who|what|dd/mm/yyyy"; repeatable.
+        #[arg(long = "assign")]
+        assignments: Vec<String>,
+        /// Mediation parties (sensitive).
+        #[arg(long, default_value = "")]
+        parties: String,
+        /// Mediation succeeded (true/false).
+        #[arg(long)]
+        success: Option<bool>,
+        #[arg(long)]
+        editor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List activities, newest first.
+    List {
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<ActivityKind>,
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Strike an activity through with a reason.
+    Strike {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        editor: Option<String>,
+    },
+    /// The month's figures for the report.
+    Summary {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn month(m: Option<String>) -> Result<Option<String>> {
+    m.map(|m| {
+        date::parse_month(&m).ok_or_else(|| {
+            Error::new(
+                ErrorCode::Invalid,
+                format!("Tháng “{m}” chưa đúng. Hãy ghi dạng 2026-11 hoặc 11/2026."),
+            )
+        })
+    })
+    .transpose()
+}
+
+fn default_editor(store: &Store) -> Result<String> {
+    Ok(store.require_group()?.leader_name.unwrap_or_default())
+}
+
+fn to_input(i: &Incident, editor: String) -> IncidentInput {
+    IncidentInput {
+        occurred_on: iso_to_vn(&Some(i.occurred_on.clone())),
+        occurred_time: i.occurred_time.clone().unwrap_or_default(),
+        time_approx: i.time_approx,
+        place: i.place.clone(),
+        landmark: i.landmark.clone().unwrap_or_default(),
+        category: i.category.clone(),
+        title: i.title.clone(),
+        description: i.description.clone(),
+        people_involved: i.people_involved.clone().unwrap_or_default(),
+        reporter_kind: i.reporter_kind,
+        reporter_member_id: i.reporter_member_id.clone(),
+        reporter_name: i.reporter_name.clone().unwrap_or_default(),
+        action_taken: i.action_taken.clone().unwrap_or_default(),
+        status: i.status,
+        transferred_on: iso_to_vn(&i.transferred_on),
+        transferred_to: i.transferred_to.clone().unwrap_or_default(),
+        valuable_tip: i.valuable_tip,
+        patrol_log_id: i.patrol_log_id.clone(),
+        editor,
+    }
+}
+
+/// Runs `ttq incident …`.
+pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Result<()> {
+    let today = date::vn_today(now);
+    match cmd {
+        IncidentCmd::Add { fields, json } => {
+            let base = IncidentInput {
+                occurred_on: date::format(today),
+                occurred_time: String::new(),
+                time_approx: false,
+                place: String::new(),
+                landmark: String::new(),
+                category: String::new(),
+                title: String::new(),
+                description: String::new(),
+                people_involved: String::new(),
+                reporter_kind: ReporterKind::Resident,
+                reporter_member_id: None,
+                reporter_name: String::new(),
+                action_taken: String::new(),
+                status: IncidentStatus::Moi,
+                transferred_on: String::new(),
+                transferred_to: String::new(),
+                valuable_tip: false,
+                patrol_log_id: None,
+                editor: default_editor(store)?,
+            };
+            let i = store.add_incident(&fields.apply(base), now)?;
+            if json {
+                print_json(&i)?;
+            } else {
+                println!("Đã ghi vụ việc “{}” ({}).", i.title, i.id);
+            }
+        }
+        IncidentCmd::Edit { id, fields, json } => {
+            let current = store.incident(&id)?;
+            let i = store.edit_incident(
+                &id,
+                &fields.apply(to_input(&current, default_editor(store)?)),
+                now,
+            )?;
+            if json {
+                print_json(&i)?;
+            } else {
+                println!("Đã lưu vụ việc “{}”, phiên bản {}.", i.title, i.version);
+            }
+        }
+        IncidentCmd::Strike { id, reason, editor } => {
+            let editor = editor.map_or_else(|| default_editor(store), Ok)?;
+            let i = store.strike_incident(&id, &reason, &editor, now)?;
+            println!("Đã gạch bỏ vụ việc “{}”; bản ghi vẫn được lưu.", i.title);
+        }
+        IncidentCmd::List {
+            month: m,
+            category,
+            status,
+            search,
+            struck,
+            json,
+        } => {
+            let list = store.list_incidents(&IncidentFilter {
+                month: month(m)?,
+                category,
+                status,
+                search,
+                include_struck: struck,
+                limit: None,
+            })?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for r in &list.items {
+                    println!(
+                        "{}  {} {:<5} {:<32} {:<40} {}{}",
+                        r.id,
+                        iso_to_vn(&Some(r.occurred_on.clone())),
+                        r.occurred_time.as_deref().unwrap_or(""),
+                        r.category_name,
+                        r.title,
+                        r.status.label(),
+                        if r.struck { " (đã gạch bỏ)" } else { "" }
+                    );
+                }
+                println!("{} vụ việc.", list.total);
+            }
+        }
+        IncidentCmd::Show {
+            id,
+            include_sensitive,
+            json,
+        } => {
+            let mut i = store.incident(&id)?;
+            if !include_sensitive {
+                i.people_involved = None;
+            }
+            let history = store.incident_history(&id)?;
+            if json {
+                print_json(&serde_json::json!({ "incident": i, "history": history }))?;
+            } else {
+                println!("{} — {}", i.title, i.category_name);
+                println!(
+                    "{} {} tại {}",
+                    iso_to_vn(&Some(i.occurred_on.clone())),
+                    i.occurred_time.unwrap_or_default(),
+                    i.place
+                );
+                println!("{}", i.description);
+                println!("Tình trạng: {}", i.status.label());
+                for v in history {
+                    println!(
+                        "  v{} {} {} — {}",
+                        v.version,
+                        date::format_timestamp(&v.at),
+                        v.editor,
+                        v.summary
+                    );
+                    for c in v.changes {
+                        println!("      {}: “{}” → “{}”", c.field, c.before, c.after);
+                    }
+                }
+            }
+        }
+        IncidentCmd::Counts { month: m, json } => {
+            let counts = store.category_counts(month(m)?.as_deref())?;
+            if json {
+                print_json(&counts)?;
+            } else {
+                for c in counts {
+                    println!("{}  {:<40} {}", c.month, c.name, c.count);
+                }
+            }
+        }
+        IncidentCmd::Categories { add } => {
+            if let Some(name) = add {
+                let c = store.add_category(&name, now)?;
+                println!("Đã thêm loại “{}” (mã {}).", c.name, c.code);
+            } else {
+                for c in store.categories()? {
+                    println!("{:<38} {}", c.code, c.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `ttq activity …`.
+pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        ActivityCmd::Add {
+            kind,
+            on,
+            title,
+            place,
+            content,
+            people,
+            households,
+            conclusions,
+            assignments,
+            parties,
+            success,
+            editor,
+            json,
+        } => {
+            let assignments = assignments
+                .iter()
+                .map(|a| {
+                    let mut p = a.splitn(3, '|').map(str::to_string);
+                    Assignment {
+                        who: p.next().unwrap_or_default(),
+                        what: p.next().unwrap_or_default(),
+                        due: p.next().unwrap_or_default(),
+                    }
+                })
+                .collect();
+            let input = ActivityInput {
+                kind,
+                held_on: on.unwrap_or_else(|| date::format(date::vn_today(now))),
+                title,
+                place,
+                content,
+                people,
+                households,
+                conclusions,
+                assignments,
+                parties,
+                mediation_success: success,
+                editor: editor.map_or_else(|| default_editor(store), Ok)?,
+            };
+            let a = store.add_activity(&input, now)?;
+            if json {
+                print_json(&a)?;
+            } else {
+                println!(
+                    "Đã ghi {} “{}” ({}).",
+                    a.kind.label().to_lowercase(),
+                    a.title,
+                    a.id
+                );
+            }
+        }
+        ActivityCmd::List {
+            month: m,
+            kind,
+            search,
+            json,
+        } => {
+            let list = store.list_activities(&ActivityFilter {
+                month: month(m)?,
+                kind,
+                search,
+                include_struck: false,
+            })?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for a in &list {
+                    println!(
+                        "{}  {} {:<22} {}",
+                        a.id,
+                        iso_to_vn(&Some(a.held_on.clone())),
+                        a.kind.label(),
+                        a.title
+                    );
+                }
+                println!("{} hoạt động.", list.len());
+            }
+        }
+        ActivityCmd::Strike { id, reason, editor } => {
+            let editor = editor.map_or_else(|| default_editor(store), Ok)?;
+            let a = store.strike_activity(&id, &reason, &editor, now)?;
+            println!("Đã gạch bỏ “{}”; bản ghi vẫn được lưu.", a.title);
+        }
+        ActivityCmd::Summary { month: m, json } => {
+            let m = month(Some(m))?.unwrap_or_default();
+            let s = store.activity_summary(&m)?;
+            if json {
+                print_json(&s)?;
+            } else {
+                println!(
+                    "Họp tổ: {} buổi; họp dân: {} buổi, {} lượt người",
+                    s.group_meetings, s.resident_meetings, s.resident_meeting_attendees
+                );
+                println!(
+                    "Tuyên truyền: {} buổi, {} lượt người",
+                    s.awareness_sessions, s.people_reached
+                );
+                println!(
+                    "Hòa giải: {} vụ, thành {} vụ",
+                    s.mediations, s.mediations_successful
+                );
+                println!(
+                    "Hỗ trợ quản lý cư trú: {}; PCCC, cứu nạn: {}; hộ ký cam kết: {}",
+                    s.residence_support, s.fire_rescue, s.households_committed
+                );
+            }
+        }
+    }
+    Ok(())
+}
