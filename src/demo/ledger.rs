@@ -50,7 +50,7 @@ pub(super) fn fill(
 ) -> Result<()> {
     let today = date::vn_today(now);
     let start = today - Duration::days(180);
-    let day = |rng: &mut Rng| start + Duration::days(rng.below(181) as i64);
+    let day = |rng: &mut Rng| start + Duration::days(rng.below(180) as i64);
     let police = "Công an phường Yên Hải";
 
     let mut ids = Vec::new();
