@@ -125,3 +125,89 @@ fn bad_input_goes_to_stderr_in_vietnamese_with_exit_2() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("đã có một tổ"));
 }
+
+#[test]
+fn ledger_through_the_cli_keeps_sensitive_fields_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ttq(d, &["demo"]).status.success());
+    let o = ttq(
+        d,
+        &[
+            "incident",
+            "add",
+            "--category",
+            "trom_cap",
+            "--title",
+            "Mất xe đạp điện",
+            "--place",
+            "Ngõ 9",
+            "--time",
+            "22h15",
+            "--people",
+            "Anh Nguyễn Văn D",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let added: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let id = added["id"].as_str().unwrap().to_string();
+    assert_eq!(added["occurred_time"], "22:15");
+
+    let o = ttq(
+        d,
+        &[
+            "incident",
+            "edit",
+            &id,
+            "--status",
+            "da-giai-quyet",
+            "--editor",
+            "Vũ Thị Lan",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ttq(d, &["incident", "show", &id, "--json"]);
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        shown["incident"]["people_involved"].is_null(),
+        "sensitive left out"
+    );
+    assert_eq!(shown["history"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["history"][1]["editor"], "Vũ Thị Lan");
+    let o = ttq(
+        d,
+        &["incident", "show", &id, "--json", "--include-sensitive"],
+    );
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(shown["incident"]["people_involved"], "Anh Nguyễn Văn D");
+
+    let o = ttq(
+        d,
+        &["incident", "list", "--search", "XE DAP DIEN", "--json"],
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list["total"], 1);
+
+    let o = ttq(d, &["incident", "strike", &id, "--reason", "Ghi nhầm"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ttq(
+        d,
+        &["incident", "list", "--search", "xe dap dien", "--json"],
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list["total"], 0);
+
+    let o = ttq(d, &["activity", "list", "--kind", "hoa-giai", "--json"]);
+    let acts: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!acts.as_array().unwrap().is_empty());
+    assert!(acts
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["parties"].is_null()));
+
+    let o = ttq(d, &["incident", "list", "--month", "13/2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("chưa đúng"));
+}

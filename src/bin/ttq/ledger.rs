@@ -197,6 +197,9 @@ pub enum ActivityCmd {
         kind: Option<ActivityKind>,
         #[arg(long, default_value = "")]
         search: String,
+        /// Include sensitive fields (mediation parties).
+        #[arg(long)]
+        include_sensitive: bool,
         #[arg(long)]
         json: bool,
     },
@@ -461,14 +464,20 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
             month: m,
             kind,
             search,
+            include_sensitive,
             json,
         } => {
-            let list = store.list_activities(&ActivityFilter {
+            let mut list = store.list_activities(&ActivityFilter {
                 month: month(m)?,
                 kind,
                 search,
                 include_struck: false,
             })?;
+            if !include_sensitive {
+                for a in &mut list {
+                    a.parties = None;
+                }
+            }
             if json {
                 print_json(&list)?;
             } else {
