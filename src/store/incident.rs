@@ -2,6 +2,7 @@
 //! (a trigram index over the folded text), counts by category and month; user categories.
 
 use super::history::{add_version, Ledger, NewVersion, StrikeTarget};
+use super::incident_index::{month_range, Entry, IncidentIndex};
 use super::{insert_row, new_id, update_row, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
@@ -14,19 +15,18 @@ use crate::text::{clean, fold};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Row};
+use std::cell::Ref;
 use std::collections::HashMap;
 
-/// The folded text searched, padded with spaces so a short query word can be matched as the
-/// start of a word (" xe").
+/// The folded text searched: title, description, place and landmark.
 fn search_text(i: &ValidIncident) -> String {
-    let folded = fold(&format!(
+    fold(&format!(
         "{} {} {} {}",
         i.title,
         i.description,
         i.place,
         i.landmark.as_deref().unwrap_or("")
-    ));
-    format!(" {folded} ")
+    ))
 }
 
 fn reporter_str(k: ReporterKind) -> &'static str {
@@ -201,24 +201,46 @@ fn snapshot(i: &Incident) -> Result<String> {
     serde_json::to_string(i).map_err(|e| Error::internal(e.to_string()))
 }
 
-/// The first day of a `YYYY-MM` month and of the next, as ISO dates.
-fn month_range(month: &str) -> Result<(String, String)> {
-    let m = date::parse_month(month).ok_or_else(|| {
-        Error::invalid(vec![FieldError::new(
-            "month",
-            format!("Tháng “{month}” chưa đúng (dạng 2026-11)."),
-        )])
-    })?;
-    let (y, mo): (i32, u32) = (m[..4].parse().unwrap_or(0), m[5..].parse().unwrap_or(1));
-    let next = if mo == 12 {
-        format!("{:04}-01", y + 1)
-    } else {
-        format!("{y:04}-{:02}", mo + 1)
-    };
-    Ok((format!("{m}-01"), format!("{next}-01")))
+const ENTRY_SELECT: &str = "SELECT group_id, id, occurred_on, occurred_time, time_approx, place,
+        category, title, status, valuable_tip, struck_at, search_text FROM incidents";
+
+fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
+    let category: String = r.get(6)?;
+    let status: String = r.get(8)?;
+    Ok(Entry {
+        group_id: r.get(0)?,
+        row: IncidentRow {
+            id: r.get(1)?,
+            occurred_on: r.get(2)?,
+            occurred_time: r.get(3)?,
+            time_approx: r.get(4)?,
+            place: r.get(5)?,
+            category_name: category.clone(),
+            category,
+            title: r.get(7)?,
+            status: IncidentStatus::parse(&status).unwrap_or(IncidentStatus::Moi),
+            valuable_tip: r.get(9)?,
+            struck: r.get::<_, Option<String>>(10)?.is_some(),
+        },
+        text: r.get(11)?,
+    })
 }
 
 impl Store {
+    /// After this store wrote incident `id`: update its entry in a loaded index. Our own
+    /// commits do not move `data_version`, so the index stays valid.
+    fn reindex_incident(&self, id: &str) -> Result<()> {
+        if let Some(index) = self.incident_index.borrow_mut().as_mut() {
+            let entry = self.conn.query_row(
+                &format!("{ENTRY_SELECT} WHERE id = ?1"),
+                [id],
+                entry_from_row,
+            )?;
+            index.upsert(entry);
+        }
+        Ok(())
+    }
+
     /// Built-in categories, then the group's own (including retired ones' names for old records).
     pub fn categories(&self) -> Result<Vec<Category>> {
         let mut out: Vec<Category> = BUILTIN_CATEGORIES
@@ -351,6 +373,7 @@ impl Store {
             now,
         )?;
         tx.commit()?;
+        self.reindex_incident(&id)?;
         self.incident(&id)
     }
 
@@ -415,6 +438,7 @@ impl Store {
             now,
         )?;
         tx.commit()?;
+        self.reindex_incident(id)?;
         self.incident(id)
     }
 
@@ -438,6 +462,7 @@ impl Store {
             snapshot: snapshot(&i)?,
         };
         self.strike(Ledger::Incident, target, reason, editor, now)?;
+        self.reindex_incident(id)?;
         self.incident(id)
     }
 
@@ -447,90 +472,51 @@ impl Store {
         self.versions(Ledger::Incident, id)
     }
 
+    /// The in-memory incident index, rebuilt if this store wrote since or another
+    /// connection committed since (SQLite's `data_version`).
+    fn incident_index(&self) -> Result<Ref<'_, IncidentIndex>> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let stale = self
+            .incident_index
+            .borrow()
+            .as_ref()
+            .is_none_or(|i| i.data_version != version);
+        if stale {
+            let mut st = self.conn.prepare(&format!(
+                "{ENTRY_SELECT} WHERE deleted_at IS NULL
+                 ORDER BY occurred_on DESC, occurred_time DESC, id DESC"
+            ))?;
+            let rows = st.query_map([], entry_from_row)?;
+            let entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            *self.incident_index.borrow_mut() = Some(IncidentIndex {
+                data_version: version,
+                entries,
+            });
+        }
+        Ok(Ref::map(self.incident_index.borrow(), |i| {
+            i.as_ref().expect("loaded above")
+        }))
+    }
+
     /// The incident list, newest first: filters, folded search, and the total that match.
     pub fn list_incidents(&self, filter: &IncidentFilter) -> Result<IncidentList> {
         let group = self.require_group()?;
-        let mut sql =
-            String::from(" FROM incidents i WHERE i.group_id = ? AND i.deleted_at IS NULL");
-        let mut args: Vec<Value> = vec![group.id.into()];
-        if !filter.include_struck {
-            sql.push_str(" AND i.struck_at IS NULL");
-        }
-        if let Some(m) = &filter.month {
-            // A range on the stored ISO date, so the index serves it.
-            let (from, to) = month_range(m)?;
-            sql.push_str(" AND i.occurred_on >= ? AND i.occurred_on < ?");
-            args.push(from.into());
-            args.push(to.into());
-        }
-        if let Some(c) = &filter.category {
-            sql.push_str(" AND i.category = ?");
-            args.push(c.clone().into());
-        }
-        if let Some(s) = filter.status {
-            sql.push_str(" AND i.status = ?");
-            args.push(s.as_str().to_string().into());
-        }
-        let folded = fold(&filter.search);
-        let (long, short): (Vec<&str>, Vec<&str>) = folded
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .partition(|w| w.chars().count() >= 3);
-        if !long.is_empty() {
-            // Trigram index: every word of 3+ characters must occur anywhere (AND of phrases);
-            // shorter words must start a word and are checked row by row below.
-            let q: Vec<String> = long
-                .iter()
-                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-                .collect();
-            sql.push_str(
-                " AND i.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)",
-            );
-            args.push(q.join(" ").into());
-        }
-        for w in short {
-            sql.push_str(" AND instr(i.search_text, ' ' || ?) > 0");
-            args.push(w.to_string().into());
-        }
-        let total: u32 = self.conn.query_row(
-            &format!("SELECT count(*){sql}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let mut query = format!(
-            "SELECT i.id, i.occurred_on, i.occurred_time, i.time_approx, i.place, i.category, i.title,
-                    i.status, i.valuable_tip, i.struck_at{sql}
-             ORDER BY i.occurred_on DESC, i.occurred_time DESC, i.id DESC"
-        );
-        if let Some(l) = filter.limit {
-            query.push_str(&format!(" LIMIT {l}"));
-        }
+        let month = match &filter.month {
+            None => None,
+            Some(m) => Some(month_range(m).ok_or_else(|| {
+                Error::invalid(vec![FieldError::new(
+                    "month",
+                    format!("Tháng “{m}” chưa đúng (dạng 2026-11)."),
+                )])
+            })?),
+        };
         let names = self.category_names()?;
-        let mut st = self.conn.prepare(&query)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let category: String = r.get(5)?;
-            let status: String = r.get(7)?;
-            Ok(IncidentRow {
-                id: r.get(0)?,
-                occurred_on: r.get(1)?,
-                occurred_time: r.get(2)?,
-                time_approx: r.get(3)?,
-                place: r.get(4)?,
-                category_name: names
-                    .get(&category)
-                    .cloned()
-                    .unwrap_or_else(|| category.clone()),
-                category,
-                title: r.get(6)?,
-                status: IncidentStatus::parse(&status).unwrap_or(IncidentStatus::Moi),
-                valuable_tip: r.get(8)?,
-                struck: r.get::<_, Option<String>>(9)?.is_some(),
-            })
-        })?;
-        Ok(IncidentList {
-            items: rows.collect::<rusqlite::Result<_>>()?,
-            total,
-        })
+        let (items, total) =
+            self.incident_index()?
+                .query(&group.id, filter, month.as_ref(), &names);
+        Ok(IncidentList { items, total })
     }
 
     /// Incidents by category and month (struck ones not counted), for one month or all.

@@ -73,7 +73,7 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX member_events_member ON member_events(member_id, at);
     "#,
-    // 2: the ledger: incidents (with a trigram index over folded text), user categories,
+    // 2: the ledger: incidents (with their folded search text), user categories,
     // activities, every version of both, and the months that have been closed.
     r#"
     CREATE TABLE closed_months (
@@ -133,22 +133,6 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX incidents_order
         ON incidents(group_id, occurred_on DESC, occurred_time DESC, id DESC, struck_at)
         WHERE deleted_at IS NULL;
-
-    CREATE VIRTUAL TABLE incident_search USING fts5(
-        search_text, content = 'incidents', content_rowid = 'rowid', tokenize = 'trigram'
-    );
-    CREATE TRIGGER incidents_ai AFTER INSERT ON incidents BEGIN
-        INSERT INTO incident_search(rowid, search_text) VALUES (new.rowid, new.search_text);
-    END;
-    CREATE TRIGGER incidents_ad AFTER DELETE ON incidents BEGIN
-        INSERT INTO incident_search(incident_search, rowid, search_text)
-            VALUES ('delete', old.rowid, old.search_text);
-    END;
-    CREATE TRIGGER incidents_au AFTER UPDATE OF search_text ON incidents BEGIN
-        INSERT INTO incident_search(incident_search, rowid, search_text)
-            VALUES ('delete', old.rowid, old.search_text);
-        INSERT INTO incident_search(rowid, search_text) VALUES (new.rowid, new.search_text);
-    END;
 
     CREATE TABLE activities (
         id                TEXT PRIMARY KEY,

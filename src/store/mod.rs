@@ -5,6 +5,7 @@ mod activity;
 mod group;
 mod history;
 mod incident;
+mod incident_index;
 mod member;
 pub mod migrations;
 
@@ -22,6 +23,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     device_id: String,
+    /// The incident list kept in memory for search; `None` until needed or after a write.
+    incident_index: std::cell::RefCell<Option<incident_index::IncidentIndex>>,
 }
 
 /// The schema version this binary writes.
@@ -86,6 +89,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             device_id: String::new(),
+            incident_index: Default::default(),
         };
         store.migrate(version)?;
         store.device_id = store.ensure_device_id()?;
