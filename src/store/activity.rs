@@ -1,8 +1,8 @@
 //! Activities: record, edit (every version kept), strike through, list, and the month's
 //! figures for the report.
 
-use super::history::{add_version, Ledger, NewVersion, StrikeTarget};
-use super::{insert_row, new_id, update_row, Store, Values};
+use super::history::{Change, Ledger, StrikeTarget};
+use super::{new_id, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::activity::{
@@ -11,7 +11,6 @@ use crate::model::activity::{
 use crate::model::history::{diff, RecordVersion};
 use crate::text::fold;
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
 fn values(a: &ValidActivity) -> Result<Values> {
@@ -136,27 +135,19 @@ impl Store {
         let v = activity::validate(input, date::vn_today(now))?;
         self.ensure_open(&group.id, &[v.held_on])?;
         let id = new_id();
-        let rev = self.revision(now);
-        let tx = self.conn.transaction()?;
-        let mut vals = values(&v)?;
-        vals.push(("version", Value::Integer(1)));
-        insert_row(&tx, "activities", &id, &group.id, vals, &rev, now)?;
-        add_version(
-            &tx,
-            NewVersion {
+        self.commit_change(
+            Change {
                 ledger: Ledger::Activity,
                 group_id: &group.id,
-                record_id: &id,
-                version: 1,
+                id: &id,
+                values: values(&v)?,
                 editor: &v.editor,
+                replaces: None,
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
-                previous: None,
             },
-            &rev,
             now,
         )?;
-        tx.commit()?;
         self.activity(&id)
     }
 
@@ -194,28 +185,19 @@ impl Store {
         if changes.is_empty() {
             return Ok(before);
         }
-        let version = before.version + 1;
-        let rev = self.revision(now);
-        let tx = self.conn.transaction()?;
-        let mut vals = values(&v)?;
-        vals.push(("version", Value::Integer(version.into())));
-        update_row(&tx, "activities", id, vals, &rev, now)?;
-        add_version(
-            &tx,
-            NewVersion {
+        self.commit_change(
+            Change {
                 ledger: Ledger::Activity,
                 group_id: &group.id,
-                record_id: id,
-                version,
+                id,
+                values: values(&v)?,
                 editor: &v.editor,
+                replaces: Some((before.version, snapshot(&before)?)),
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
-                previous: Some(snapshot(&before)?),
             },
-            &rev,
             now,
         )?;
-        tx.commit()?;
         self.activity(id)
     }
 

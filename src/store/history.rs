@@ -1,10 +1,10 @@
 //! What every ledger record shares: its versions, strike-through, and the closed-month guard.
 
-use super::{new_id, ts, update_row, Store, Values};
+use super::{insert_row, new_id, ts, update_row, Store, Values};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::history::{FieldChange, RecordVersion};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 /// Which table a versioned record lives in.
 #[derive(Clone, Copy)]
@@ -29,45 +29,19 @@ impl Ledger {
     }
 }
 
-/// One new version of a record.
-pub(super) struct NewVersion<'a> {
+/// A change to a ledger record: its creation (version 1) or a new version of it.
+pub(super) struct Change<'a> {
     pub ledger: Ledger,
     pub group_id: &'a str,
-    pub record_id: &'a str,
-    pub version: i32,
+    pub id: &'a str,
+    /// The record's columns to write.
+    pub values: Values,
     pub editor: &'a str,
+    /// `None` for a new record; otherwise the version replaced and the record as it was (JSON).
+    pub replaces: Option<(i32, String)>,
+    /// E.g. "Ghi mới", "Sửa 2 mục", "Gạch bỏ: ghi trùng".
     pub summary: String,
     pub changes: Vec<FieldChange>,
-    /// The record as it was before this version (JSON); `None` for the first.
-    pub previous: Option<String>,
-}
-
-pub(super) fn add_version(
-    conn: &Connection,
-    v: NewVersion,
-    rev: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let changes = serde_json::to_string(&v.changes).map_err(|e| Error::internal(e.to_string()))?;
-    conn.execute(
-        "INSERT INTO record_versions (id, group_id, record_kind, record_id, version, at, editor,
-            summary, changes, previous, created_at, updated_at, revision)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6, ?6, ?11)",
-        params![
-            new_id(),
-            v.group_id,
-            v.ledger.kind(),
-            v.record_id,
-            v.version,
-            ts(now),
-            v.editor,
-            v.summary,
-            changes,
-            v.previous,
-            rev,
-        ],
-    )?;
-    Ok(())
 }
 
 /// `YYYY-MM` of a date.
@@ -76,6 +50,42 @@ pub(crate) fn month_of(d: NaiveDate) -> String {
 }
 
 impl Store {
+    /// Writes a change and its version row in one transaction; the previous state stays in
+    /// `record_versions`, so nothing an edit replaces is lost.
+    pub(super) fn commit_change(&mut self, c: Change, now: DateTime<Utc>) -> Result<()> {
+        let version = c.replaces.as_ref().map_or(1, |(v, _)| v + 1);
+        let changes =
+            serde_json::to_string(&c.changes).map_err(|e| Error::internal(e.to_string()))?;
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        let mut values = c.values;
+        values.push(("version", i64::from(version).into()));
+        match c.replaces {
+            None => insert_row(&tx, c.ledger.table(), c.id, c.group_id, values, &rev, now)?,
+            Some(_) => update_row(&tx, c.ledger.table(), c.id, values, &rev, now)?,
+        }
+        tx.execute(
+            "INSERT INTO record_versions (id, group_id, record_kind, record_id, version, at, editor,
+                summary, changes, previous, created_at, updated_at, revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6, ?6, ?11)",
+            params![
+                new_id(),
+                c.group_id,
+                c.ledger.kind(),
+                c.id,
+                version,
+                ts(now),
+                c.editor,
+                c.summary,
+                changes,
+                c.replaces.map(|(_, previous)| previous),
+                rev,
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Whether the month (`YYYY-MM`) has been closed (khóa sổ).
     pub fn is_month_closed(&self, group_id: &str, month: &str) -> Result<bool> {
         Ok(self
@@ -160,31 +170,22 @@ impl Store {
             ));
         }
         self.ensure_open(&record.group_id, &[record.date])?;
-        let rev = self.revision(now);
-        let tx = self.conn.transaction()?;
-        let values: Values = vec![
-            ("struck_at", ts(now).into()),
-            ("strike_reason", reason.clone().into()),
-            ("version", i64::from(record.version + 1).into()),
-        ];
-        update_row(&tx, ledger.table(), &record.id, values, &rev, now)?;
-        add_version(
-            &tx,
-            NewVersion {
+        self.commit_change(
+            Change {
                 ledger,
                 group_id: &record.group_id,
-                record_id: &record.id,
-                version: record.version + 1,
+                id: &record.id,
+                values: vec![
+                    ("struck_at", ts(now).into()),
+                    ("strike_reason", reason.clone().into()),
+                ],
                 editor: &editor,
+                replaces: Some((record.version, record.snapshot)),
                 summary: format!("Gạch bỏ: {reason}"),
                 changes: Vec::new(),
-                previous: Some(record.snapshot),
             },
-            &rev,
             now,
-        )?;
-        tx.commit()?;
-        Ok(())
+        )
     }
 }
 

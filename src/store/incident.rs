@@ -1,9 +1,9 @@
 //! Incidents: record, edit (every version kept), strike through, list with folded search
 //! (a trigram index over the folded text), counts by category and month; user categories.
 
-use super::history::{add_version, Ledger, NewVersion, StrikeTarget};
+use super::history::{Change, Ledger, StrikeTarget};
 use super::incident_index::{month_range, Entry, IncidentIndex};
-use super::{insert_row, new_id, update_row, Store, Values};
+use super::{insert_row, new_id, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::history::{diff, RecordVersion};
@@ -13,7 +13,6 @@ use crate::model::incident::{
 };
 use crate::text::{clean, fold};
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Row};
 use std::cell::Ref;
 use std::collections::HashMap;
@@ -352,27 +351,19 @@ impl Store {
         let v = self.validate_incident(input, now)?;
         self.ensure_open(&group.id, &[v.occurred_on])?;
         let id = new_id();
-        let rev = self.revision(now);
-        let tx = self.conn.transaction()?;
-        let mut vals = values(&v);
-        vals.push(("version", Value::Integer(1)));
-        insert_row(&tx, "incidents", &id, &group.id, vals, &rev, now)?;
-        add_version(
-            &tx,
-            NewVersion {
+        self.commit_change(
+            Change {
                 ledger: Ledger::Incident,
                 group_id: &group.id,
-                record_id: &id,
-                version: 1,
+                id: &id,
+                values: values(&v),
                 editor: &v.editor,
+                replaces: None,
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
-                previous: None,
             },
-            &rev,
             now,
         )?;
-        tx.commit()?;
         self.reindex_incident(&id)?;
         self.incident(&id)
     }
@@ -416,28 +407,19 @@ impl Store {
         if changes.is_empty() {
             return Ok(before);
         }
-        let version = before.version + 1;
-        let rev = self.revision(now);
-        let tx = self.conn.transaction()?;
-        let mut vals = values(&v);
-        vals.push(("version", Value::Integer(version.into())));
-        update_row(&tx, "incidents", id, vals, &rev, now)?;
-        add_version(
-            &tx,
-            NewVersion {
+        self.commit_change(
+            Change {
                 ledger: Ledger::Incident,
                 group_id: &group.id,
-                record_id: id,
-                version,
+                id,
+                values: values(&v),
                 editor: &v.editor,
+                replaces: Some((before.version, snapshot(&before)?)),
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
-                previous: Some(snapshot(&before)?),
             },
-            &rev,
             now,
         )?;
-        tx.commit()?;
         self.reindex_incident(id)?;
         self.incident(id)
     }
