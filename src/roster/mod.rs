@@ -1,0 +1,4 @@
+//! Patrol rosters (issue 3, in progress): the calendar they need so far.
+
+pub mod holidays;
+pub mod lunar;
