@@ -19,7 +19,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The public holidays that fall in solar year `year`, in date order.
 pub fn holidays(year: i32) -> Vec<Holiday> {
-    let mut out = vec![Holiday { date: ymd(year, 1, 1), name: "Tết Dương lịch" }];
+    let mut out = vec![Holiday {
+        date: ymd(year, 1, 1),
+        name: "Tết Dương lịch",
+    }];
     // Tết of this solar year, and the eve of next year's Tết when it falls before 31/12
     // (it never does between 2020 and 2050, but the rule costs nothing).
     for lunar_year in [year, year + 1] {
@@ -27,17 +30,35 @@ pub fn holidays(year: i32) -> Vec<Holiday> {
         for d in -1..=3 {
             let date = first + Duration::days(d);
             if date.year_is(year) {
-                out.push(Holiday { date, name: "Tết Nguyên đán" });
+                out.push(Holiday {
+                    date,
+                    name: "Tết Nguyên đán",
+                });
             }
         }
     }
     if let Some(d) = lunar::lunar_to_solar(10, 3, year) {
-        out.push(Holiday { date: d, name: "Giỗ Tổ Hùng Vương" });
+        out.push(Holiday {
+            date: d,
+            name: "Giỗ Tổ Hùng Vương",
+        });
     }
-    out.push(Holiday { date: ymd(year, 4, 30), name: "Ngày Giải phóng miền Nam" });
-    out.push(Holiday { date: ymd(year, 5, 1), name: "Ngày Quốc tế Lao động" });
-    out.push(Holiday { date: ymd(year, 9, 1), name: "Quốc khánh (ngày liền kề)" });
-    out.push(Holiday { date: ymd(year, 9, 2), name: "Quốc khánh" });
+    out.push(Holiday {
+        date: ymd(year, 4, 30),
+        name: "Ngày Giải phóng miền Nam",
+    });
+    out.push(Holiday {
+        date: ymd(year, 5, 1),
+        name: "Ngày Quốc tế Lao động",
+    });
+    out.push(Holiday {
+        date: ymd(year, 9, 1),
+        name: "Quốc khánh (ngày liền kề)",
+    });
+    out.push(Holiday {
+        date: ymd(year, 9, 2),
+        name: "Quốc khánh",
+    });
     out.sort_by_key(|h| h.date);
     out
 }
@@ -82,7 +103,10 @@ mod tests {
         for y in 2020..=2050 {
             let h = holidays(y);
             assert_eq!(h.len(), 11, "{y}: {h:?}");
-            assert!(h.windows(2).all(|w| w[0].date < w[1].date), "{y}: distinct, ordered");
+            assert!(
+                h.windows(2).all(|w| w[0].date < w[1].date),
+                "{y}: distinct, ordered"
+            );
         }
     }
 }
