@@ -7,7 +7,7 @@ use ttq::roster::generate::{generate, Candidate, Pattern, Request};
 
 fn main() {
     let first = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let candidates: Vec<Candidate> = (0..100)
+    let candidates: Vec<Candidate> = (0..100i32)
         .map(|i| Candidate {
             id: format!("m{i:03}"),
             not_eligible: (i % 17 == 0).then(|| "Chưa có giấy khám sức khỏe".to_string()),
@@ -15,7 +15,7 @@ fn main() {
                 .map(|k| first + Duration::days((i * 7 + k * 5) as i64 % 31))
                 .collect(),
             blocked_weekdays: [i % 9 == 0, false, false, false, false, i % 11 == 0, false],
-            carry_over: (i % 5) as i32 - 2,
+            carry_over: (i % 5) - 2,
         })
         .collect();
     let patterns: Vec<Pattern> = ["Ca tối", "Ca đêm", "Ca rạng sáng"]
