@@ -5,6 +5,7 @@ pub mod group;
 pub mod history;
 pub mod incident;
 pub mod member;
+pub mod patrol;
 pub mod phone;
 
 /// The Vietnamese label of an input field (group, member or leader), for messages.

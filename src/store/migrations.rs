@@ -179,4 +179,80 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (record_kind, record_id, version)
     ) STRICT;
     "#,
+    // 3: patrols: shift patterns, availability, the roster's shifts and their members
+    // (with attendance), and the patrol log.
+    r#"
+    ALTER TABLE groups ADD COLUMN max_consecutive_nights INTEGER NOT NULL DEFAULT 3;
+
+    CREATE TABLE shift_patterns (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        name        TEXT NOT NULL,
+        start_time  TEXT NOT NULL,
+        end_time    TEXT NOT NULL,
+        weekdays    TEXT NOT NULL,
+        needed      INTEGER NOT NULL,
+        route       TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE availability (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        member_id   TEXT NOT NULL REFERENCES members(id),
+        blocked_on  TEXT,
+        weekday     INTEGER,
+        reason      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL,
+        CHECK ((blocked_on IS NULL) <> (weekday IS NULL))
+    ) STRICT;
+
+    CREATE TABLE shifts (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        shift_date  TEXT NOT NULL,
+        pattern_id  TEXT NOT NULL REFERENCES shift_patterns(id),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX shifts_date ON shifts(group_id, shift_date);
+
+    CREATE TABLE shift_members (
+        id            TEXT PRIMARY KEY,
+        group_id      TEXT NOT NULL REFERENCES groups(id),
+        shift_id      TEXT NOT NULL REFERENCES shifts(id),
+        member_id     TEXT NOT NULL REFERENCES members(id),
+        attendance    TEXT,
+        substitute_id TEXT REFERENCES members(id),
+        actual_start  TEXT,
+        actual_end    TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        deleted_at    TEXT,
+        revision      TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX shift_members_shift ON shift_members(shift_id);
+
+    CREATE TABLE patrol_log (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        shift_id    TEXT REFERENCES shifts(id),
+        logged_at   TEXT NOT NULL,
+        note        TEXT NOT NULL,
+        incident_id TEXT REFERENCES incidents(id),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX patrol_log_when ON patrol_log(group_id, logged_at);
+    "#,
 ];

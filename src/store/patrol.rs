@@ -1,0 +1,496 @@
+//! Patrols in the store: shift patterns, availability, the generated roster, attendance,
+//! the patrol log and the month's figures. Generation itself is `roster::generate`.
+
+use super::incident_index::month_range;
+use super::{insert_row, new_id, update_row, Store};
+use crate::date;
+use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::model::member::{eligibility_warnings, MemberFilter, MemberStatus};
+use crate::model::patrol::{
+    self, shift_minutes, weekdays_from_str, weekdays_to_str, Attendance, MemberTally,
+    PatrolFigures, PatternInput, RosterGap, RosterShift, RosterView, Seat, ShiftPattern,
+};
+use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
+use crate::text::clean;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::params;
+use std::collections::HashMap;
+
+fn bad_month(month: &str) -> Error {
+    Error::invalid(vec![FieldError::new(
+        "month",
+        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
+    )])
+}
+
+impl Store {
+    /// Adds a shift pattern.
+    pub fn add_pattern(
+        &mut self,
+        input: &PatternInput,
+        now: DateTime<Utc>,
+    ) -> Result<ShiftPattern> {
+        let group = self.require_group()?;
+        let p = patrol::validate_pattern(input)?;
+        let id = new_id();
+        insert_row(
+            &self.conn,
+            "shift_patterns",
+            &id,
+            &group.id,
+            vec![
+                ("name", p.name.into()),
+                ("start_time", p.start.into()),
+                ("end_time", p.end.into()),
+                ("weekdays", weekdays_to_str(&p.weekdays).into()),
+                ("needed", i64::from(p.needed).into()),
+                ("route", p.route.into()),
+            ],
+            &self.revision(now),
+            now,
+        )?;
+        self.patterns()?
+            .into_iter()
+            .find(|x| x.id == id)
+            .ok_or_else(|| Error::internal("pattern vanished"))
+    }
+
+    /// The group's shift patterns.
+    pub fn patterns(&self) -> Result<Vec<ShiftPattern>> {
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT id, name, start_time, end_time, weekdays, needed, route FROM shift_patterns
+             WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY start_time, name",
+        )?;
+        let rows = st.query_map([&group.id], |r| {
+            Ok(ShiftPattern {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                start: r.get(2)?,
+                end: r.get(3)?,
+                weekdays: weekdays_from_str(&r.get::<_, String>(4)?),
+                needed: r.get(5)?,
+                route: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that a member is busy on a date, or every week on a weekday (0 = Monday).
+    pub fn add_availability(
+        &mut self,
+        member_id: &str,
+        on: Option<&str>,
+        weekday: Option<u8>,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let group = self.require_group()?;
+        self.member(member_id)?;
+        let mut errs = Vec::new();
+        let date = match on {
+            Some(s) => match date::parse(s) {
+                Some(d) => Some(d),
+                None => {
+                    errs.push(FieldError::new(
+                        "date",
+                        "Ngày bận chưa đúng (ngày/tháng/năm).",
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        if date.is_none() == weekday.is_none() && errs.is_empty() {
+            errs.push(FieldError::new(
+                "date",
+                "Hãy ghi một ngày bận, hoặc một thứ bận hằng tuần.",
+            ));
+        }
+        if weekday.is_some_and(|w| w > 6) {
+            errs.push(FieldError::new("weekday", "Thứ trong tuần chưa đúng."));
+        }
+        let reason = clean(reason);
+        if reason.is_empty() {
+            errs.push(FieldError::new("reason", "Hãy ghi lý do bận."));
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        insert_row(
+            &self.conn,
+            "availability",
+            &new_id(),
+            &group.id,
+            vec![
+                ("member_id", member_id.to_string().into()),
+                ("blocked_on", date.map(date::iso).into()),
+                ("weekday", weekday.map(i64::from).into()),
+                ("reason", reason.into()),
+            ],
+            &self.revision(now),
+            now,
+        )
+    }
+
+    fn shift_ids(&self, group_id: &str, from: &str, to: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT id FROM shifts WHERE group_id = ?1 AND shift_date >= ?2 AND shift_date < ?3
+               AND deleted_at IS NULL",
+        )?;
+        let rows = st.query_map(params![group_id, from, to], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Nights each member did in a month (seats assigned, struck rows excluded).
+    fn nights_in(&self, group_id: &str, from: &str, to: &str) -> Result<HashMap<String, u32>> {
+        let mut st = self.conn.prepare(
+            "SELECT sm.member_id, count(*) FROM shift_members sm JOIN shifts s ON s.id = sm.shift_id
+             WHERE s.group_id = ?1 AND s.shift_date >= ?2 AND s.shift_date < ?3
+               AND s.deleted_at IS NULL AND sm.deleted_at IS NULL GROUP BY sm.member_id",
+        )?;
+        let rows = st.query_map(params![group_id, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Generates and saves the month's roster, replacing a previous one that has no
+    /// attendance recorded yet. Returns it with the gaps found.
+    pub fn generate_roster(&mut self, month: &str, now: DateTime<Utc>) -> Result<RosterView> {
+        let group = self.require_group()?;
+        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let first = date::from_iso(&from).expect("valid");
+        let patterns = self.patterns()?;
+        if patterns.is_empty() {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                "Chưa có ca tuần tra nào. Hãy tạo ca (ví dụ: Ca đêm 22:00–04:00) trước khi xếp lịch.",
+            ));
+        }
+        let existing = self.shift_ids(&group.id, &from, &to)?;
+        let attended: i64 = self.conn.query_row(
+            "SELECT count(*) FROM shift_members WHERE attendance IS NOT NULL AND deleted_at IS NULL
+               AND shift_id IN (SELECT id FROM shifts WHERE group_id = ?1 AND shift_date >= ?2
+                                AND shift_date < ?3 AND deleted_at IS NULL)",
+            params![group.id, from, to],
+            |r| r.get(0),
+        )?;
+        if attended > 0 {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                "Lịch tháng này đã có chấm công nên không xếp lại được. Hãy sửa từng ca bằng tay.",
+            ));
+        }
+
+        // Candidates: active members; eligibility on the 1st; carry-over from last month.
+        let members = self
+            .list_members(
+                &MemberFilter {
+                    status: MemberStatus::Active,
+                    ..Default::default()
+                },
+                first,
+            )?
+            .items;
+        let prev_first = first - chrono::Months::new(1);
+        let last = self.nights_in(&group.id, &date::iso(prev_first), &from)?;
+        let avg = if members.is_empty() {
+            0.0
+        } else {
+            members
+                .iter()
+                .map(|m| f64::from(*last.get(&m.id).unwrap_or(&0)))
+                .sum::<f64>()
+                / members.len() as f64
+        };
+        let mut blocked: HashMap<String, (Vec<NaiveDate>, [bool; 7])> = HashMap::new();
+        {
+            let mut st = self.conn.prepare(
+                "SELECT member_id, blocked_on, weekday FROM availability
+                 WHERE group_id = ?1 AND deleted_at IS NULL",
+            )?;
+            let rows = st.query_map([&group.id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (m, d, w) = row?;
+                let e = blocked.entry(m).or_insert((Vec::new(), [false; 7]));
+                if let Some(d) = d.as_deref().and_then(date::from_iso) {
+                    e.0.push(d);
+                }
+                if let Some(w) = w.filter(|w| (0..7).contains(w)) {
+                    e.1[w as usize] = true;
+                }
+            }
+        }
+        let names: HashMap<String, String> = members
+            .iter()
+            .map(|m| (m.id.clone(), m.full_name.clone()))
+            .collect();
+        let candidates = members
+            .iter()
+            .map(|m| {
+                let health = self
+                    .member(&m.id)
+                    .ok()
+                    .and_then(|x| x.health_cert_date)
+                    .and_then(|d| date::from_iso(&d));
+                let birth = m.birth_date.as_deref().and_then(date::from_iso);
+                let warnings = eligibility_warnings(birth, health, first);
+                let (dates, weekdays) = blocked.remove(&m.id).unwrap_or_default();
+                Candidate {
+                    id: m.id.clone(),
+                    not_eligible: (!warnings.is_empty()).then(|| warnings.join("; ")),
+                    blocked_dates: dates,
+                    blocked_weekdays: weekdays,
+                    carry_over: (f64::from(*last.get(&m.id).unwrap_or(&0)) - avg).round() as i32,
+                }
+            })
+            .collect();
+        let max_consecutive: i64 = self.conn.query_row(
+            "SELECT max_consecutive_nights FROM groups WHERE id = ?1",
+            [&group.id],
+            |r| r.get(0),
+        )?;
+        let request = Request {
+            year: first.year(),
+            month: first.month(),
+            patterns: patterns
+                .iter()
+                .map(|p| Pattern {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    weekdays: p.weekdays,
+                    needed: p.needed,
+                })
+                .collect(),
+            candidates,
+            max_consecutive: max_consecutive.max(1) as u32,
+        };
+        let roster = gen::generate(&request);
+
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        for id in &existing {
+            update_row(
+                &tx,
+                "shifts",
+                id,
+                vec![("deleted_at", super::ts(now).into())],
+                &rev,
+                now,
+            )?;
+            tx.execute(
+                "UPDATE shift_members SET deleted_at = ?2, updated_at = ?2, revision = ?3
+                 WHERE shift_id = ?1 AND deleted_at IS NULL",
+                params![id, super::ts(now), rev],
+            )?;
+        }
+        for s in &roster.shifts {
+            let sid = new_id();
+            insert_row(
+                &tx,
+                "shifts",
+                &sid,
+                &group.id,
+                vec![
+                    ("shift_date", date::iso(s.date).into()),
+                    ("pattern_id", s.pattern_id.clone().into()),
+                ],
+                &rev,
+                now,
+            )?;
+            for m in &s.members {
+                insert_row(
+                    &tx,
+                    "shift_members",
+                    &new_id(),
+                    &group.id,
+                    vec![
+                        ("shift_id", sid.clone().into()),
+                        ("member_id", m.clone().into()),
+                    ],
+                    &rev,
+                    now,
+                )?;
+            }
+        }
+        tx.commit()?;
+        let mut view = self.roster(month)?;
+        let pattern_names: HashMap<&str, &str> = patterns
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        view.gaps = roster
+            .gaps
+            .iter()
+            .map(|g| RosterGap {
+                date: date::iso(g.date),
+                pattern_name: pattern_names
+                    .get(g.pattern_id.as_str())
+                    .unwrap_or(&"")
+                    .to_string(),
+                missing: g.missing,
+                reason: g.reason.clone(),
+            })
+            .collect();
+        view.not_rostered = roster
+            .not_rostered
+            .iter()
+            .map(|(id, why)| (names.get(id).cloned().unwrap_or_default(), why.clone()))
+            .collect();
+        Ok(view)
+    }
+
+    /// The saved roster of a month, with each member's tallies; understaffed shifts as gaps.
+    pub fn roster(&self, month: &str) -> Result<RosterView> {
+        let group = self.require_group()?;
+        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let names: HashMap<String, String> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, full_name FROM members WHERE group_id = ?1")?;
+            let rows = st.query_map([&group.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut st = self.conn.prepare(
+            "SELECT s.id, s.shift_date, p.id, p.name, p.start_time, p.end_time, p.needed
+             FROM shifts s JOIN shift_patterns p ON p.id = s.pattern_id
+             WHERE s.group_id = ?1 AND s.shift_date >= ?2 AND s.shift_date < ?3 AND s.deleted_at IS NULL
+             ORDER BY s.shift_date, p.start_time, p.name",
+        )?;
+        let mut shifts: Vec<RosterShift> = st
+            .query_map(params![group.id, from, to], |r| {
+                let d: String = r.get(1)?;
+                Ok(RosterShift {
+                    id: r.get(0)?,
+                    special: date::from_iso(&d).is_some_and(gen::is_special),
+                    date: d,
+                    pattern_id: r.get(2)?,
+                    pattern_name: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                    needed: r.get(6)?,
+                    seats: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut seat_st = self.conn.prepare(
+            "SELECT member_id, attendance, substitute_id FROM shift_members
+             WHERE shift_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
+        )?;
+        let mut tallies: HashMap<String, MemberTally> = HashMap::new();
+        let mut gaps = Vec::new();
+        for s in &mut shifts {
+            let seats = seat_st.query_map([&s.id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?;
+            for seat in seats {
+                let (m, a, sub) = seat?;
+                let t = tallies.entry(m.clone()).or_insert_with(|| MemberTally {
+                    member_id: m.clone(),
+                    name: names.get(&m).cloned().unwrap_or_default(),
+                    total: 0,
+                    special: 0,
+                });
+                t.total += 1;
+                t.special += u32::from(s.special);
+                s.seats.push(Seat {
+                    name: names.get(&m).cloned().unwrap_or_default(),
+                    member_id: m,
+                    attendance: a.as_deref().and_then(Attendance::parse),
+                    substitute_name: sub.and_then(|x| names.get(&x).cloned()),
+                });
+            }
+            if (s.seats.len() as u8) < s.needed {
+                gaps.push(RosterGap {
+                    date: s.date.clone(),
+                    pattern_name: s.pattern_name.clone(),
+                    missing: s.needed - s.seats.len() as u8,
+                    reason: format!("Thiếu {} người.", s.needed - s.seats.len() as u8),
+                });
+            }
+        }
+        let mut tallies: Vec<MemberTally> = tallies.into_values().collect();
+        tallies.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+        Ok(RosterView {
+            month: from[..7].to_string(),
+            shifts,
+            tallies,
+            gaps,
+            not_rostered: Vec::new(),
+        })
+    }
+
+    /// Records a member's attendance on a shift (and who substituted, for "thay bởi").
+    pub fn set_attendance(
+        &mut self,
+        shift_id: &str,
+        member_id: &str,
+        attendance: Attendance,
+        substitute_id: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let seat: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM shift_members WHERE shift_id = ?1 AND member_id = ?2 AND deleted_at IS NULL",
+                params![shift_id, member_id],
+                |r| r.get(0),
+            )
+            .ok();
+        let seat = seat.ok_or_else(|| Error::not_found("tổ viên trong ca này"))?;
+        let substitute = match (attendance, substitute_id) {
+            (Attendance::ThayBoi, Some(s)) => Some(self.member(s)?.id),
+            (Attendance::ThayBoi, None) => {
+                return Err(Error::invalid(vec![FieldError::new(
+                    "substitute_id",
+                    "Hãy chọn người trực thay.",
+                )]))
+            }
+            _ => None,
+        };
+        update_row(
+            &self.conn,
+            "shift_members",
+            &seat,
+            vec![
+                ("attendance", attendance.as_str().to_string().into()),
+                ("substitute_id", substitute.into()),
+            ],
+            &self.revision(now),
+            now,
+        )
+    }
+
+    /// The month's patrol figures: patrols held, member-turns, hours, attendance rate.
+    pub fn patrol_figures(&self, month: &str) -> Result<PatrolFigures> {
+        let view = self.roster(month)?;
+        let mut f = PatrolFigures::default();
+        let mut recorded = 0u32;
+        for s in &view.shifts {
+            let covered = s
+                .seats
+                .iter()
+                .filter(|x| x.attendance.is_some_and(Attendance::covered))
+                .count() as u32;
+            recorded += s.seats.iter().filter(|x| x.attendance.is_some()).count() as u32;
+            if covered > 0 {
+                f.patrols_held += 1;
+            }
+            f.member_turns += covered;
+            f.hours += f64::from(covered) * f64::from(shift_minutes(&s.start, &s.end)) / 60.0;
+        }
+        if recorded > 0 {
+            f.attendance_rate = f64::from(f.member_turns) / f64::from(recorded);
+        }
+        Ok(f)
+    }
+}

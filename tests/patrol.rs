@@ -1,0 +1,132 @@
+//! Patrols on a real database: patterns, availability, a generated roster, attendance and
+//! the month's figures.
+
+mod common;
+
+use common::*;
+use ttq::model::patrol::{Attendance, PatternInput};
+use ttq::ErrorCode;
+
+fn night() -> PatternInput {
+    PatternInput {
+        name: "Ca đêm".into(),
+        start: "22:00".into(),
+        end: "04:00".into(),
+        weekdays: [true; 7],
+        needed: 2,
+        route: "Chợ – bờ sông".into(),
+    }
+}
+
+#[test]
+fn a_month_is_rostered_attended_and_counted() {
+    let (_d, mut s) = store_with_group();
+    assert_eq!(
+        s.generate_roster("2026-12", now()).unwrap_err().code,
+        ErrorCode::Conflict,
+        "no pattern yet"
+    );
+    for (name, birth) in [
+        ("Hoàng Văn Nam", "02/02/1975"),
+        ("Vũ Thị Lan", "03/03/1979"),
+        ("Bùi Văn Sơn", "04/04/1990"),
+        ("Ngô Văn Tú", "05/05/1988"),
+    ] {
+        s.add_member(&member(name, birth), now()).unwrap();
+    }
+    let mut young = member("Đỗ Văn Út", "01/06/2010");
+    young.joined_on = "01/11/2026".into();
+    let young = s.add_member(&young, now()).unwrap();
+    s.add_pattern(&night(), now()).unwrap();
+    let lan = s
+        .list_members(&Default::default(), today())
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|m| m.full_name == "Vũ Thị Lan")
+        .unwrap();
+    s.add_availability(&lan.id, Some("24/12/2026"), None, "Đi công tác", now())
+        .unwrap();
+    assert_eq!(
+        s.add_availability(&lan.id, None, None, "x", now())
+            .unwrap_err()
+            .code,
+        ErrorCode::Invalid
+    );
+
+    let view = s.generate_roster("12/2026", now()).unwrap();
+    assert_eq!(view.shifts.len(), 31);
+    assert!(view.gaps.is_empty());
+    assert_eq!(view.not_rostered.len(), 1);
+    assert_eq!(view.not_rostered[0].0, "Đỗ Văn Út");
+    assert!(view
+        .shifts
+        .iter()
+        .all(|x| x.seats.iter().all(|m| m.member_id != young.id)));
+    let dec24 = view.shifts.iter().find(|x| x.date == "2026-12-24").unwrap();
+    assert!(
+        dec24.seats.iter().all(|m| m.member_id != lan.id),
+        "blocked date respected"
+    );
+    // 5 eligible members (the leader too) share 62 seats: 12 or 13 each.
+    assert_eq!(view.tallies.len(), 5);
+    assert!(view.tallies.iter().all(|t| (12..=13).contains(&t.total)));
+
+    // Regenerating before any attendance replaces the roster, it does not add to it.
+    let again = s.generate_roster("2026-12", now()).unwrap();
+    assert_eq!(again.shifts.len(), 31);
+
+    let first = &again.shifts[0];
+    let (a, b) = (&first.seats[0].member_id, &first.seats[1].member_id);
+    s.set_attendance(&first.id, a, Attendance::CoMat, None, later(1))
+        .unwrap();
+    let other = again
+        .tallies
+        .iter()
+        .find(|t| &t.member_id != a && &t.member_id != b)
+        .unwrap();
+    assert_eq!(
+        s.set_attendance(&first.id, b, Attendance::ThayBoi, None, later(2))
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "substitute_id"
+    );
+    s.set_attendance(
+        &first.id,
+        b,
+        Attendance::ThayBoi,
+        Some(&other.member_id),
+        later(3),
+    )
+    .unwrap();
+    let second = &again.shifts[1];
+    s.set_attendance(
+        &second.id,
+        &second.seats[0].member_id,
+        Attendance::VangKhongLyDo,
+        None,
+        later(4),
+    )
+    .unwrap();
+
+    let f = s.patrol_figures("2026-12").unwrap();
+    assert_eq!((f.patrols_held, f.member_turns), (1, 2));
+    assert!((f.hours - 12.0).abs() < 1e-9, "two members × 6 hours");
+    assert!((f.attendance_rate - 2.0 / 3.0).abs() < 1e-9);
+    let shown = s.roster("2026-12").unwrap();
+    assert_eq!(
+        shown.shifts[0].seats[1].substitute_name.as_deref(),
+        Some(other.name.as_str())
+    );
+
+    // With attendance recorded the month is no longer regenerated wholesale.
+    assert_eq!(
+        s.generate_roster("2026-12", now()).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        s.generate_roster("2026-13", now()).unwrap_err().code,
+        ErrorCode::Invalid
+    );
+}
