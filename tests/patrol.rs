@@ -130,3 +130,42 @@ fn a_month_is_rostered_attended_and_counted() {
         ErrorCode::Invalid
     );
 }
+
+#[test]
+fn the_patrol_log_keeps_time_stamped_notes() {
+    let (_d, mut s) = store_with_group();
+    s.add_pattern(&night(), now()).unwrap();
+    let view = s.generate_roster("2026-11", now()).unwrap();
+    let shift = &view.shifts[19];
+    let e = s
+        .add_log(
+            Some(&shift.id),
+            "20/11/2026 23:40",
+            "Nhắc nhóm thanh niên tụ tập ở bãi đất trống giải tán",
+            now(),
+        )
+        .unwrap();
+    assert_eq!(e.logged_at, "2026-11-20 23:40");
+    s.add_log(
+        None,
+        "21/11/2026 1:05",
+        "Kiểm tra cổng chợ, bình thường",
+        now(),
+    )
+    .unwrap();
+    let bad = s
+        .add_log(Some("nope"), "32/11/2026 25:00", " ", now())
+        .unwrap_err();
+    assert_eq!(bad.fields.len(), 3);
+    assert_eq!(
+        s.add_log(None, "01/12/2030 01:00", "x", now())
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "logged_at"
+    );
+    let log = s.log_entries("2026-11").unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[1].logged_at, "2026-11-21 01:05");
+    assert!(s.log_entries("2026-10").unwrap().is_empty());
+}

@@ -2,6 +2,7 @@
 //! benchmarks have real material. Deterministic for a given seed and date.
 
 mod ledger;
+mod patrols;
 
 use crate::error::Result;
 use crate::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
@@ -86,7 +87,8 @@ pub fn demo_group() -> GroupInput {
 
 /// Fills an empty store with the demo group: 20 members (leader, two deputies), three
 /// leavers (one anonymised), a few eligibility warnings and one duplicate entry; six months
-/// of incidents (one corrected, one struck through) and activities.
+/// of incidents (one corrected, one struck through) and activities; two shift patterns and
+/// rosters for last month and this one, attended up to yesterday, with a patrol log.
 pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     let mut rng = Rng(seed);
     let today = crate::date::vn_today(now);
@@ -208,5 +210,6 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
         .filter(|(i, _)| !LEAVERS.contains(i))
         .map(|(_, id)| id.clone())
         .collect();
-    ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)
+    ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)?;
+    patrols::fill(store, now, &mut rng, &active)
 }

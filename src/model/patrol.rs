@@ -339,3 +339,16 @@ pub struct PatrolFigures {
     /// Covered seats over seats with attendance recorded, 0–1.
     pub attendance_rate: f64,
 }
+
+/// An entry of the patrol log (nhật ký tuần tra).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct LogEntry {
+    pub id: String,
+    pub shift_id: Option<String>,
+    /// Local time in Vietnam, `YYYY-MM-DD HH:MM`.
+    pub logged_at: String,
+    pub note: String,
+    /// The incident this entry was turned into, if any.
+    pub incident_id: Option<String>,
+}

@@ -7,7 +7,7 @@ use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::member::{eligibility_warnings, MemberFilter, MemberStatus};
 use crate::model::patrol::{
-    self, shift_minutes, weekdays_from_str, weekdays_to_str, Attendance, MemberTally,
+    self, shift_minutes, weekdays_from_str, weekdays_to_str, Attendance, LogEntry, MemberTally,
     PatrolFigures, PatternInput, RosterGap, RosterShift, RosterView, Seat, ShiftPattern,
 };
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
@@ -468,6 +468,92 @@ impl Store {
             &self.revision(now),
             now,
         )
+    }
+
+    /// Adds a time-stamped note to the patrol log; `at` is "dd/mm/yyyy HH:MM", Vietnam time.
+    pub fn add_log(
+        &mut self,
+        shift_id: Option<&str>,
+        at: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<LogEntry> {
+        let group = self.require_group()?;
+        let mut errs = Vec::new();
+        let (d, t) = at.trim().split_once(' ').unwrap_or((at.trim(), ""));
+        let when = match (date::parse(d), crate::model::incident::parse_time(t)) {
+            (Some(d), Some(t)) if d <= date::vn_today(now) => Some(format!("{} {t}", date::iso(d))),
+            _ => {
+                errs.push(FieldError::new(
+                    "logged_at",
+                    "Thời điểm chưa đúng: ghi ngày/tháng/năm giờ:phút, không ở tương lai, ví dụ 05/12/2026 23:40.",
+                ));
+                None
+            }
+        };
+        let note = clean(note);
+        if note.is_empty() {
+            errs.push(FieldError::new("note", "Hãy ghi nội dung nhật ký."));
+        }
+        if let Some(sid) = shift_id {
+            let known: i64 = self.conn.query_row(
+                "SELECT count(*) FROM shifts WHERE id = ?1 AND group_id = ?2 AND deleted_at IS NULL",
+                params![sid, group.id],
+                |r| r.get(0),
+            )?;
+            if known == 0 {
+                errs.push(FieldError::new(
+                    "shift_id",
+                    "Không tìm thấy ca tuần tra này.",
+                ));
+            }
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        let id = new_id();
+        let when = when.expect("checked");
+        insert_row(
+            &self.conn,
+            "patrol_log",
+            &id,
+            &group.id,
+            vec![
+                ("shift_id", shift_id.map(str::to_string).into()),
+                ("logged_at", when.clone().into()),
+                ("note", note.clone().into()),
+            ],
+            &self.revision(now),
+            now,
+        )?;
+        Ok(LogEntry {
+            id,
+            shift_id: shift_id.map(str::to_string),
+            logged_at: when,
+            note,
+            incident_id: None,
+        })
+    }
+
+    /// The patrol log of a month, oldest first.
+    pub fn log_entries(&self, month: &str) -> Result<Vec<LogEntry>> {
+        let group = self.require_group()?;
+        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let mut st = self.conn.prepare(
+            "SELECT id, shift_id, logged_at, note, incident_id FROM patrol_log
+             WHERE group_id = ?1 AND logged_at >= ?2 AND logged_at < ?3 AND deleted_at IS NULL
+             ORDER BY logged_at, rowid",
+        )?;
+        let rows = st.query_map(params![group.id, from, to], |r| {
+            Ok(LogEntry {
+                id: r.get(0)?,
+                shift_id: r.get(1)?,
+                logged_at: r.get(2)?,
+                note: r.get(3)?,
+                incident_id: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The month's patrol figures: patrols held, member-turns, hours, attendance rate.

@@ -3,6 +3,7 @@
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 mod ledger;
+mod patrol;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,12 @@ enum Cmd {
     /// Activities: meetings, awareness, mediations, commitments…
     #[command(subcommand)]
     Activity(ledger::ActivityCmd),
+    /// The month's patrol roster: generate, show.
+    #[command(subcommand)]
+    Roster(patrol::RosterCmd),
+    /// Patrols: shift patterns, availability, attendance, the log, the month's figures.
+    #[command(subcommand)]
+    Patrol(patrol::PatrolCmd),
 }
 
 #[derive(Args)]
@@ -317,6 +324,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Cmd::Incident(c) => ledger::incident(&mut store, c, now)?,
         Cmd::Activity(c) => ledger::activity(&mut store, c, now)?,
+        Cmd::Roster(c) => patrol::roster(&mut store, c, now)?,
+        Cmd::Patrol(c) => patrol::patrol(&mut store, c, now)?,
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

@@ -1,0 +1,249 @@
+//! `ttq roster …` and `ttq patrol …`: shift patterns, availability, the month's roster,
+//! attendance, the patrol log and the month's figures.
+
+use super::{iso_to_vn, print_json};
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use ttq::model::patrol::{parse_weekdays, Attendance, PatternInput, RosterView};
+use ttq::{Error, ErrorCode, Result, Store};
+
+#[derive(Subcommand)]
+pub enum RosterCmd {
+    /// Generate (or regenerate, before attendance) the month's roster.
+    Generate {
+        /// YYYY-MM or MM/YYYY.
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the month's roster with each member's tallies.
+    Show {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PatrolCmd {
+    /// Add a shift pattern, e.g. --name "Ca đêm" --start 22:00 --end 04:00 --days T2-CN --needed 3.
+    PatternAdd {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        /// Weekdays: "T2,T4,T6", "2-6", "T7,CN" or "tất cả".
+        #[arg(long, default_value = "tất cả")]
+        days: String,
+        #[arg(long, default_value_t = 2)]
+        needed: u8,
+        #[arg(long, default_value = "")]
+        route: String,
+    },
+    /// List shift patterns.
+    Patterns {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that a member is busy on a date (--on) or every week on a weekday (--weekday).
+    Busy {
+        member: String,
+        #[arg(long)]
+        on: Option<String>,
+        /// T2 … T7 or CN.
+        #[arg(long)]
+        weekday: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record a member's attendance on a shift.
+    Attend {
+        shift: String,
+        member: String,
+        #[arg(long, value_enum)]
+        status: Attendance,
+        /// The member who substituted (with --status thay-boi).
+        #[arg(long)]
+        substitute: Option<String>,
+    },
+    /// Add a note to the patrol log.
+    Log {
+        /// "dd/mm/yyyy HH:MM" (Vietnam time).
+        #[arg(long)]
+        at: String,
+        #[arg(long)]
+        note: String,
+        #[arg(long)]
+        shift: Option<String>,
+    },
+    /// The month's patrol figures for the report.
+    Figures {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn print_roster(v: &RosterView) {
+    for s in &v.shifts {
+        let names: Vec<String> = s
+            .seats
+            .iter()
+            .map(|x| match x.attendance {
+                Some(a) => format!("{} ({})", x.name, a.label().to_lowercase()),
+                None => x.name.clone(),
+            })
+            .collect();
+        println!(
+            "{}  {}{} {}–{}  {:<10} {}",
+            s.id,
+            iso_to_vn(&Some(s.date.clone())),
+            if s.special { "*" } else { " " },
+            s.start,
+            s.end,
+            s.pattern_name,
+            names.join(", ")
+        );
+    }
+    for g in &v.gaps {
+        println!(
+            "Thiếu: {} {} — {} người. {}",
+            iso_to_vn(&Some(g.date.clone())),
+            g.pattern_name,
+            g.missing,
+            g.reason
+        );
+    }
+    for (name, why) in &v.not_rostered {
+        println!("Không xếp tự động: {name} — {why}");
+    }
+    println!("Số ca từng người (* = cuối tuần, ngày lễ):");
+    for t in &v.tallies {
+        println!(
+            "  {:<28} {:>3} ca, {:>2} ca cuối tuần/lễ",
+            t.name, t.total, t.special
+        );
+    }
+}
+
+/// Runs `ttq roster …`.
+pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<()> {
+    let (v, json) = match cmd {
+        RosterCmd::Generate { month, json } => (store.generate_roster(&month, now)?, json),
+        RosterCmd::Show { month, json } => (store.roster(&month)?, json),
+    };
+    if json {
+        print_json(&v)
+    } else {
+        print_roster(&v);
+        Ok(())
+    }
+}
+
+/// Runs `ttq patrol …`.
+pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        PatrolCmd::PatternAdd {
+            name,
+            start,
+            end,
+            days,
+            needed,
+            route,
+        } => {
+            let weekdays = parse_weekdays(&days).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::Invalid,
+                    format!(
+                        "Ngày trong tuần “{days}” chưa đúng. Ví dụ: T2,T4,T6 hoặc 2-6 hoặc T7,CN."
+                    ),
+                )
+            })?;
+            let p = store.add_pattern(
+                &PatternInput {
+                    name,
+                    start,
+                    end,
+                    weekdays,
+                    needed,
+                    route,
+                },
+                now,
+            )?;
+            println!("Đã tạo {} {}–{} ({}).", p.name, p.start, p.end, p.id);
+        }
+        PatrolCmd::Patterns { json } => {
+            let ps = store.patterns()?;
+            if json {
+                print_json(&ps)?;
+            } else {
+                for p in ps {
+                    println!(
+                        "{}  {:<14} {}–{}  {} người  {}",
+                        p.id,
+                        p.name,
+                        p.start,
+                        p.end,
+                        p.needed,
+                        p.route.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        PatrolCmd::Busy {
+            member,
+            on,
+            weekday,
+            reason,
+        } => {
+            let wd = match weekday {
+                None => None,
+                Some(w) => Some(
+                    parse_weekdays(&w)
+                        .and_then(|d| d.iter().position(|x| *x))
+                        .ok_or_else(|| {
+                            Error::new(
+                                ErrorCode::Invalid,
+                                format!("Thứ “{w}” chưa đúng; ghi T2 … T7 hoặc CN."),
+                            )
+                        })? as u8,
+                ),
+            };
+            store.add_availability(&member, on.as_deref(), wd, &reason, now)?;
+            println!("Đã ghi lịch bận.");
+        }
+        PatrolCmd::Attend {
+            shift,
+            member,
+            status,
+            substitute,
+        } => {
+            store.set_attendance(&shift, &member, status, substitute.as_deref(), now)?;
+            println!("Đã chấm công: {}.", status.label());
+        }
+        PatrolCmd::Log { at, note, shift } => {
+            let e = store.add_log(shift.as_deref(), &at, &note, now)?;
+            println!("Đã ghi nhật ký lúc {}.", e.logged_at);
+        }
+        PatrolCmd::Figures { month, json } => {
+            let f = store.patrol_figures(&month)?;
+            if json {
+                print_json(&f)?;
+            } else {
+                println!(
+                    "{} ca tuần tra, {} lượt người, {:.1} giờ, tỷ lệ có mặt {:.0}%",
+                    f.patrols_held,
+                    f.member_turns,
+                    f.hours,
+                    f.attendance_rate * 100.0
+                );
+            }
+        }
+    }
+    Ok(())
+}
