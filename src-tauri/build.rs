@@ -31,6 +31,14 @@ const COMMANDS: &[&str] = &[
     "activity_strike",
     "activity_history",
     "activity_summary",
+    "pattern_list",
+    "pattern_add",
+    "roster_generate",
+    "roster_get",
+    "attendance_set",
+    "patrol_figures",
+    "log_add",
+    "log_list",
 ];
 
 fn main() {

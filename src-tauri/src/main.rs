@@ -14,6 +14,9 @@ use ttq::model::incident::{
     Category, CategoryCount, Incident, IncidentFilter, IncidentInput, IncidentList,
 };
 use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
+use ttq::model::patrol::{
+    Attendance, LogEntry, PatrolFigures, PatternInput, RosterView, ShiftPattern,
+};
 use ttq::session::{AppInfo, Session};
 use ttq::{date, Result};
 
@@ -198,6 +201,68 @@ fn activity_summary(app: State<App>, month: String) -> Result<ActivitySummary> {
     app.with(|s| s.store().activity_summary(&month))
 }
 
+#[tauri::command]
+fn pattern_list(app: State<App>) -> Result<Vec<ShiftPattern>> {
+    app.with(|s| s.store().patterns())
+}
+
+#[tauri::command]
+fn pattern_add(app: State<App>, input: PatternInput) -> Result<ShiftPattern> {
+    app.with(|s| s.store().add_pattern(&input, Utc::now()))
+}
+
+#[tauri::command]
+fn roster_generate(app: State<App>, month: String) -> Result<RosterView> {
+    app.with(|s| s.store().generate_roster(&month, Utc::now()))
+}
+
+#[tauri::command]
+fn roster_get(app: State<App>, month: String) -> Result<RosterView> {
+    app.with(|s| s.store().roster(&month))
+}
+
+#[tauri::command]
+fn attendance_set(
+    app: State<App>,
+    shift_id: String,
+    member_id: String,
+    status: Attendance,
+    substitute_id: Option<String>,
+) -> Result<()> {
+    app.with(|s| {
+        s.store().set_attendance(
+            &shift_id,
+            &member_id,
+            status,
+            substitute_id.as_deref(),
+            Utc::now(),
+        )
+    })
+}
+
+#[tauri::command]
+fn patrol_figures(app: State<App>, month: String) -> Result<PatrolFigures> {
+    app.with(|s| s.store().patrol_figures(&month))
+}
+
+#[tauri::command]
+fn log_add(
+    app: State<App>,
+    shift_id: Option<String>,
+    at: String,
+    note: String,
+) -> Result<LogEntry> {
+    app.with(|s| {
+        s.store()
+            .add_log(shift_id.as_deref(), &at, &note, Utc::now())
+    })
+}
+
+#[tauri::command]
+fn log_list(app: State<App>, month: String) -> Result<Vec<LogEntry>> {
+    app.with(|s| s.store().log_entries(&month))
+}
+
 fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
     if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
         return Ok(PathBuf::from(d));
@@ -259,6 +324,14 @@ fn main() {
             activity_strike,
             activity_history,
             activity_summary,
+            pattern_list,
+            pattern_add,
+            roster_generate,
+            roster_get,
+            attendance_set,
+            patrol_figures,
+            log_add,
+            log_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -18,7 +18,12 @@ const NOTES: &[&str] = &[
 ];
 
 /// Adds the demo's patrol data.
-pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, rng: &mut Rng, members: &[String]) -> Result<()> {
+pub(super) fn fill(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    rng: &mut Rng,
+    members: &[String],
+) -> Result<()> {
     store.add_pattern(
         &PatternInput {
             name: "Ca đêm".into(),
@@ -45,21 +50,39 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, rng: &mut Rng, members
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     let last_month = this_month - chrono::Months::new(1);
     if let Some(m) = members.get(4) {
-        store.add_availability(m, None, Some(2), "Trực ca đêm ở nhà máy thứ Tư hằng tuần", now)?;
+        store.add_availability(
+            m,
+            None,
+            Some(2),
+            "Trực ca đêm ở nhà máy thứ Tư hằng tuần",
+            now,
+        )?;
     }
     if let Some(m) = members.get(6) {
-        store.add_availability(m, Some(&date::format(this_month + Duration::days(9))), None, "Về quê dự đám cưới", now)?;
+        store.add_availability(
+            m,
+            Some(&date::format(this_month + Duration::days(9))),
+            None,
+            "Về quê dự đám cưới",
+            now,
+        )?;
     }
     for month in [last_month, this_month] {
         let key = format!("{:04}-{:02}", month.year(), month.month());
         let view = store.generate_roster(&key, now)?;
-        for shift in view.shifts.iter().filter(|s| date::from_iso(&s.date).is_some_and(|d| d < today)) {
+        for shift in view
+            .shifts
+            .iter()
+            .filter(|s| date::from_iso(&s.date).is_some_and(|d| d < today))
+        {
             for (k, seat) in shift.seats.iter().enumerate() {
                 let (status, substitute) = match rng.below(20) {
                     0 => (Attendance::VangCoLyDo, None),
                     1 => (Attendance::VangKhongLyDo, None),
                     2 => {
-                        let sub = members.iter().find(|m| !shift.seats.iter().any(|x| &x.member_id == *m));
+                        let sub = members
+                            .iter()
+                            .find(|m| !shift.seats.iter().any(|x| &x.member_id == *m));
                         match sub {
                             Some(s) => (Attendance::ThayBoi, Some(s.as_str())),
                             None => (Attendance::CoMat, None),
@@ -69,8 +92,17 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, rng: &mut Rng, members
                 };
                 store.set_attendance(&shift.id, &seat.member_id, status, substitute, now)?;
                 if k == 0 && shift.pattern_name == "Ca đêm" && rng.below(3) == 0 {
-                    let at = format!("{} 23:{:02}", date::format(date::from_iso(&shift.date).expect("iso")), rng.below(60));
-                    store.add_log(Some(&shift.id), &at, NOTES[rng.below(NOTES.len() as u64) as usize], now)?;
+                    let at = format!(
+                        "{} 23:{:02}",
+                        date::format(date::from_iso(&shift.date).expect("iso")),
+                        rng.below(60)
+                    );
+                    store.add_log(
+                        Some(&shift.id),
+                        &at,
+                        NOTES[rng.below(NOTES.len() as u64) as usize],
+                        now,
+                    )?;
                 }
             }
         }

@@ -5,6 +5,12 @@ import type { ActivityFilter } from "./bindings/ActivityFilter";
 import type { ActivityInput } from "./bindings/ActivityInput";
 import type { ActivitySummary } from "./bindings/ActivitySummary";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Attendance } from "./bindings/Attendance";
+import type { LogEntry } from "./bindings/LogEntry";
+import type { PatrolFigures } from "./bindings/PatrolFigures";
+import type { PatternInput } from "./bindings/PatternInput";
+import type { RosterView } from "./bindings/RosterView";
+import type { ShiftPattern } from "./bindings/ShiftPattern";
 import type { Category } from "./bindings/Category";
 import type { CategoryCount } from "./bindings/CategoryCount";
 import type { Error as CoreError } from "./bindings/Error";
@@ -78,6 +84,15 @@ export const api = {
     call<Activity>("activity_strike", { id, reason, editor }),
   activityHistory: (id: string) => call<RecordVersion[]>("activity_history", { id }),
   activitySummary: (month: string) => call<ActivitySummary>("activity_summary", { month }),
+  patterns: () => call<ShiftPattern[]>("pattern_list"),
+  patternAdd: (input: PatternInput) => call<ShiftPattern>("pattern_add", { input }),
+  rosterGenerate: (month: string) => call<RosterView>("roster_generate", { month }),
+  roster: (month: string) => call<RosterView>("roster_get", { month }),
+  attendanceSet: (shiftId: string, memberId: string, status: Attendance, substituteId: string | null) =>
+    call<null>("attendance_set", { shiftId, memberId, status, substituteId }),
+  patrolFigures: (month: string) => call<PatrolFigures>("patrol_figures", { month }),
+  logAdd: (shiftId: string | null, at: string, note: string) => call<LogEntry>("log_add", { shiftId, at, note }),
+  logList: (month: string) => call<LogEntry[]>("log_list", { month }),
 };
 
 /** Field name -> message, from a validation error (empty for other errors). */

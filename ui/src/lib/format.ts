@@ -1,5 +1,6 @@
 // Vietnamese display conventions: dd/mm/yyyy, 1.234,5, and the labels of enum values.
 import type { ActivityKind } from "./bindings/ActivityKind";
+import type { Attendance } from "./bindings/Attendance";
 import type { AreaKind } from "./bindings/AreaKind";
 import type { Gender } from "./bindings/Gender";
 import type { GroupKind } from "./bindings/GroupKind";
@@ -104,3 +105,20 @@ export function recentMonths(n: number): [string, string][] {
 export function vnNowTime(): string {
   return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(11, 16);
 }
+
+export const attendanceLabel: Record<Attendance, string> = {
+  co_mat: "Có mặt",
+  vang_co_ly_do: "Vắng có lý do",
+  vang_khong_ly_do: "Vắng không lý do",
+  thay_boi: "Thay bởi",
+};
+
+const weekdayShort = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"];
+/** "2026-11-28" -> "T7"; Monday is T2, Sunday CN. */
+export function vnWeekday(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return weekdayShort[(d + 6) % 7] ?? "";
+}
+
+/** The weekday labels, Monday first. */
+export const weekdayLabels = weekdayShort;

@@ -1,0 +1,63 @@
+// End to end: add a shift pattern, generate a month's roster, mark attendance and see the
+// month's figures change.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { Driver, startTauriDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
+const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
+const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-patrol-"));
+let tauri;
+let driver;
+
+function ttq(...args) {
+  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
+}
+
+before(async () => {
+  ttq(
+    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
+    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
+    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
+  );
+  for (const [name, born] of [["Hoàng Văn Nam", "02/02/1975"], ["Vũ Thị Lan", "03/03/1979"], ["Bùi Văn Sơn", "04/04/1990"]]) {
+    ttq("member", "add", "--name", name, "--birth-date", born, "--health-cert-date", "01/01/2026");
+  }
+  ttq("member", "edit", JSON.parse(ttq("member", "list", "--search", "thanh", "--json")).items[0].id, "--health-cert-date", "01/01/2026");
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir });
+});
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.child.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("add a pattern, generate the roster, mark attendance", { timeout: 180000 }, async () => {
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-patrols");
+  await driver.waitFor(".empty");
+
+  await driver.click("#pattern-add");
+  await driver.type("#p-needed", "2");
+  await driver.click("#pattern-save");
+  await driver.until("generate enabled", async () => {
+    const id = await driver.find("#roster-generate");
+    return driver.cmd("GET", `/element/${id}/enabled`);
+  });
+  await driver.click("#roster-generate");
+  await driver.until("roster shown", async () => (await driver.findAll("[data-testid=roster] tbody tr")).length >= 28);
+  assert.match(await driver.text(".banner.ok"), /mọi ca đều đủ người/);
+  const tallies = await driver.text("[data-testid=tallies]");
+  for (const name of ["Hoàng Văn Nam", "Vũ Thị Lan", "Bùi Văn Sơn", "Lê Văn Thành"]) assert.match(tallies, new RegExp(name));
+
+  await driver.click("[data-testid=roster] .seat");
+  await driver.click("#att-co_mat");
+  await driver.until("figures updated", async () => /^1 ca đã tuần tra · 1 lượt người · 6 giờ · có mặt 100%/.test(await driver.text("[data-testid=patrol-figures]")));
+  assert.equal((await driver.findAll("[data-testid=roster] .seat.co_mat")).length, 1);
+});
