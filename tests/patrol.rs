@@ -169,3 +169,122 @@ fn the_patrol_log_keeps_time_stamped_notes() {
     assert_eq!(log[1].logged_at, "2026-11-21 01:05");
     assert!(s.log_entries("2026-10").unwrap().is_empty());
 }
+
+#[test]
+fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
+    let (_d, mut s) = store_with_group();
+    for (name, birth) in [
+        ("Hoàng Văn Nam", "02/02/1975"),
+        ("Vũ Thị Lan", "03/03/1979"),
+        ("Bùi Văn Sơn", "04/04/1990"),
+    ] {
+        s.add_member(&member(name, birth), now()).unwrap();
+    }
+    let mut young = member("Đỗ Văn Út", "01/06/2010");
+    young.joined_on = "01/11/2026".into();
+    let young = s.add_member(&young, now()).unwrap();
+    s.add_pattern(&night(), now()).unwrap();
+    let v = s.generate_roster("2026-12", now()).unwrap();
+    assert!(v.warnings.is_empty(), "{:?}", v.warnings);
+
+    // Swap the first members of the 1st and 2nd nights.
+    let (d1, d2) = (&v.shifts[0], &v.shifts[1]);
+    let (a, b) = (d1.seats[0].member_id.clone(), d2.seats[0].member_id.clone());
+    if a != b
+        && !d1.seats.iter().any(|x| x.member_id == b)
+        && !d2.seats.iter().any(|x| x.member_id == a)
+    {
+        s.swap_seats((&d1.id, &a), (&d2.id, &b), later(1)).unwrap();
+        let after = s.roster("2026-12").unwrap();
+        assert_eq!(after.shifts[0].seats[0].member_id, b);
+        assert_eq!(after.shifts[1].seats[0].member_id, a);
+    }
+
+    // Replacing with an ineligible member is allowed but flagged.
+    let out = v.shifts[5].seats[0].member_id.clone();
+    s.replace_seat(&v.shifts[5].id, &out, &young.id, later(2))
+        .unwrap();
+    let w = s.roster("2026-12").unwrap().warnings;
+    assert!(
+        w.iter()
+            .any(|x| x.starts_with("Đỗ Văn Út chưa đủ điều kiện")),
+        "{w:?}"
+    );
+
+    // Moving a member to another night leaves a gap there.
+    let night10 = &v.shifts[9];
+    let other = v.shifts[10]
+        .seats
+        .iter()
+        .find(|x| !night10.seats.iter().any(|y| y.member_id == x.member_id))
+        .unwrap();
+    s.move_seat(&v.shifts[10].id, &other.member_id, &night10.id, later(3))
+        .unwrap();
+    let r = s.roster("2026-12").unwrap();
+    assert_eq!(r.shifts[9].seats.len(), 3);
+    assert_eq!(r.shifts[10].seats.len(), 1);
+    assert_eq!(r.gaps.len(), 1, "the 11th now lacks a member");
+    // Putting someone on a night they already work is flagged as a double booking.
+    let (first, second) = (
+        night10.seats[0].member_id.clone(),
+        night10.seats[1].member_id.clone(),
+    );
+    s.replace_seat(&night10.id, &second, &first, later(4))
+        .unwrap();
+    let w = s.roster("2026-12").unwrap().warnings;
+    assert!(
+        w.iter()
+            .any(|x| x.contains("trực hai ca trong đêm 10/12/2026")),
+        "{w:?}"
+    );
+    // Four nights in a row for one member breaks the rest rule (K = 3).
+    let m = v.shifts[20].seats[0].member_id.clone();
+    for i in 21..24 {
+        let sh = &v.shifts[i];
+        if !sh.seats.iter().any(|x| x.member_id == m) {
+            let out = sh.seats[0].member_id.clone();
+            s.replace_seat(&sh.id, &out, &m, later(5 + i as i64))
+                .unwrap();
+        }
+    }
+    let w = s.roster("2026-12").unwrap().warnings;
+    assert!(w.iter().any(|x| x.contains("đêm liền (tối đa 3)")), "{w:?}");
+
+    // A busy date recorded after the roster was made shows up as a warning.
+    let sh = &v.shifts[14];
+    s.add_availability(
+        &sh.seats[0].member_id,
+        Some("15/12/2026"),
+        None,
+        "Đi khám bệnh",
+        later(30),
+    )
+    .unwrap();
+    let w = s.roster("2026-12").unwrap().warnings;
+    assert!(
+        w.iter()
+            .any(|x| x.contains("đã báo bận ngày 15/12/2026 (Đi khám bệnh)")),
+        "{w:?}"
+    );
+
+    // Attended seats are no longer swapped.
+    let sh = &v.shifts[29];
+    s.set_attendance(
+        &sh.id,
+        &sh.seats[0].member_id,
+        Attendance::CoMat,
+        None,
+        later(40),
+    )
+    .unwrap();
+    let e = s
+        .replace_seat(&sh.id, &sh.seats[0].member_id, &young.id, later(41))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert_eq!(
+        s.move_seat(&sh.id, &sh.seats[1].member_id, "nope", later(42))
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound
+    );
+}

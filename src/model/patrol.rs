@@ -324,6 +324,8 @@ pub struct RosterView {
     pub gaps: Vec<RosterGap>,
     /// Members not rostered automatically: name and reason.
     pub not_rostered: Vec<(String, String)>,
+    /// Rules the saved roster breaks (after hand edits), in Vietnamese.
+    pub warnings: Vec<String>,
 }
 
 /// The month's patrol figures for the report.

@@ -426,7 +426,192 @@ impl Store {
             tallies,
             gaps,
             not_rostered: Vec::new(),
+            warnings: Vec::new(),
         })
+        .and_then(|mut v| {
+            v.warnings = self.roster_warnings(&group.id, &v)?;
+            Ok(v)
+        })
+    }
+
+    /// What the roster breaks: double bookings, busy dates, ineligible members, the rest rule.
+    fn roster_warnings(&self, group_id: &str, v: &RosterView) -> Result<Vec<String>> {
+        let Some(first) = date::from_iso(&format!("{}-01", v.month)) else {
+            return Ok(Vec::new());
+        };
+        let k: i64 = self.conn.query_row(
+            "SELECT max_consecutive_nights FROM groups WHERE id = ?1",
+            [group_id],
+            |r| r.get(0),
+        )?;
+        let mut nights: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut names: HashMap<&str, &str> = HashMap::new();
+        for s in &v.shifts {
+            let Some(d) = date::from_iso(&s.date) else {
+                continue;
+            };
+            for seat in &s.seats {
+                nights.entry(&seat.member_id).or_default().push(d);
+                names.insert(&seat.member_id, &seat.name);
+            }
+        }
+        let mut busy_st = self.conn.prepare(
+            "SELECT blocked_on, weekday, reason FROM availability WHERE member_id = ?1 AND deleted_at IS NULL",
+        )?;
+        let mut out = Vec::new();
+        let mut ids: Vec<&str> = nights.keys().copied().collect();
+        ids.sort_by_key(|id| names[id]);
+        for id in ids {
+            let name = names[id];
+            let mut dates = nights[id].clone();
+            dates.sort();
+            for w in dates.windows(2) {
+                if w[0] == w[1] {
+                    out.push(format!(
+                        "{name} trực hai ca trong đêm {}.",
+                        date::format(w[0])
+                    ));
+                }
+            }
+            let busy: Vec<(Option<String>, Option<i64>, String)> = busy_st
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for d in &dates {
+                for (on, wd, why) in &busy {
+                    let hit = on.as_deref() == Some(date::iso(*d).as_str())
+                        || *wd == Some(i64::from(d.weekday().num_days_from_monday()));
+                    if hit {
+                        out.push(format!(
+                            "{name} đã báo bận ngày {} ({why}).",
+                            date::format(*d)
+                        ));
+                    }
+                }
+            }
+            if let Ok(m) = self.member(id) {
+                let birth = m.birth_date.as_deref().and_then(date::from_iso);
+                let health = m.health_cert_date.as_deref().and_then(date::from_iso);
+                let w = eligibility_warnings(birth, health, first);
+                if m.left_on.is_some() {
+                    out.push(format!("{name} đã rời tổ."));
+                } else if !w.is_empty() {
+                    out.push(format!("{name} chưa đủ điều kiện: {}.", w.join("; ")));
+                }
+            }
+            dates.dedup();
+            let mut run = 1;
+            for i in 1..=dates.len() {
+                if i < dates.len() && dates[i] - dates[i - 1] == chrono::Duration::days(1) {
+                    run += 1;
+                    continue;
+                }
+                if run > k {
+                    out.push(format!(
+                        "{name} trực {run} đêm liền (tối đa {k}), đến đêm {}.",
+                        date::format(dates[i - 1])
+                    ));
+                }
+                run = 1;
+            }
+        }
+        Ok(out)
+    }
+
+    fn seat_id(&self, shift_id: &str, member_id: &str) -> Result<String> {
+        let row: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT id, attendance FROM shift_members WHERE shift_id = ?1 AND member_id = ?2 AND deleted_at IS NULL",
+                params![shift_id, member_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok();
+        match row {
+            None => Err(Error::not_found("tổ viên trong ca này")),
+            Some((_, Some(_))) => Err(Error::new(
+                ErrorCode::Conflict,
+                "Ca này đã chấm công cho tổ viên đó nên không đổi người được nữa.",
+            )),
+            Some((id, None)) => Ok(id),
+        }
+    }
+
+    /// Puts `member_in` on a shift in place of `member_out`. The roster's warnings say what
+    /// the change breaks; it is not refused for that.
+    pub fn replace_seat(
+        &mut self,
+        shift_id: &str,
+        member_out: &str,
+        member_in: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let seat = self.seat_id(shift_id, member_out)?;
+        self.member(member_in)?;
+        update_row(
+            &self.conn,
+            "shift_members",
+            &seat,
+            vec![("member_id", member_in.to_string().into())],
+            &self.revision(now),
+            now,
+        )
+    }
+
+    /// Swaps two members between two shifts (or within one night's two patterns).
+    pub fn swap_seats(
+        &mut self,
+        a: (&str, &str),
+        b: (&str, &str),
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let (seat_a, seat_b) = (self.seat_id(a.0, a.1)?, self.seat_id(b.0, b.1)?);
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        update_row(
+            &tx,
+            "shift_members",
+            &seat_a,
+            vec![("member_id", b.1.to_string().into())],
+            &rev,
+            now,
+        )?;
+        update_row(
+            &tx,
+            "shift_members",
+            &seat_b,
+            vec![("member_id", a.1.to_string().into())],
+            &rev,
+            now,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a member from one shift to another.
+    pub fn move_seat(
+        &mut self,
+        from_shift: &str,
+        member_id: &str,
+        to_shift: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let seat = self.seat_id(from_shift, member_id)?;
+        let known: i64 = self.conn.query_row(
+            "SELECT count(*) FROM shifts WHERE id = ?1 AND deleted_at IS NULL",
+            [to_shift],
+            |r| r.get(0),
+        )?;
+        if known == 0 {
+            return Err(Error::not_found("ca tuần tra"));
+        }
+        update_row(
+            &self.conn,
+            "shift_members",
+            &seat,
+            vec![("shift_id", to_shift.to_string().into())],
+            &self.revision(now),
+            now,
+        )
     }
 
     /// Records a member's attendance on a shift (and who substituted, for "thay bởi").
