@@ -39,6 +39,9 @@ const COMMANDS: &[&str] = &[
     "patrol_figures",
     "log_add",
     "log_list",
+    "seat_replace",
+    "seat_swap",
+    "seat_move",
 ];
 
 fn main() {

@@ -241,6 +241,57 @@ fn attendance_set(
 }
 
 #[tauri::command]
+fn seat_replace(
+    app: State<App>,
+    shift_id: String,
+    member_out: String,
+    member_in: String,
+) -> Result<RosterView> {
+    app.with(|s| {
+        let month = shift_month(s, &shift_id)?;
+        s.store()
+            .replace_seat(&shift_id, &member_out, &member_in, Utc::now())?;
+        s.store().roster(&month)
+    })
+}
+
+#[tauri::command]
+fn seat_swap(
+    app: State<App>,
+    shift_a: String,
+    member_a: String,
+    shift_b: String,
+    member_b: String,
+) -> Result<RosterView> {
+    app.with(|s| {
+        let month = shift_month(s, &shift_a)?;
+        s.store()
+            .swap_seats((&shift_a, &member_a), (&shift_b, &member_b), Utc::now())?;
+        s.store().roster(&month)
+    })
+}
+
+#[tauri::command]
+fn seat_move(
+    app: State<App>,
+    from_shift: String,
+    member_id: String,
+    to_shift: String,
+) -> Result<RosterView> {
+    app.with(|s| {
+        let month = shift_month(s, &from_shift)?;
+        s.store()
+            .move_seat(&from_shift, &member_id, &to_shift, Utc::now())?;
+        s.store().roster(&month)
+    })
+}
+
+/// The `YYYY-MM` of a shift, so an edit can answer with that month's roster.
+fn shift_month(s: &mut Session, shift_id: &str) -> Result<String> {
+    s.store().shift_month(shift_id)
+}
+
+#[tauri::command]
 fn patrol_figures(app: State<App>, month: String) -> Result<PatrolFigures> {
     app.with(|s| s.store().patrol_figures(&month))
 }
@@ -330,6 +381,9 @@ fn main() {
             roster_get,
             attendance_set,
             patrol_figures,
+            seat_replace,
+            seat_swap,
+            seat_move,
             log_add,
             log_list,
         ])

@@ -587,6 +587,20 @@ impl Store {
         Ok(())
     }
 
+    /// The month (`YYYY-MM`) a shift belongs to.
+    pub fn shift_month(&self, shift_id: &str) -> Result<String> {
+        let d: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT shift_date FROM shifts WHERE id = ?1 AND deleted_at IS NULL",
+                [shift_id],
+                |r| r.get(0),
+            )
+            .ok();
+        d.map(|d| d[..7].to_string())
+            .ok_or_else(|| Error::not_found("ca tuần tra"))
+    }
+
     /// Moves a member from one shift to another.
     pub fn move_seat(
         &mut self,

@@ -38,7 +38,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("add a pattern, generate the roster, mark attendance", { timeout: 180000 }, async () => {
+test("add a pattern, generate the roster, mark attendance, swap two members", { timeout: 180000 }, async () => {
   driver = await Driver.start(tauri.base, app);
   await driver.click("#nav-patrols");
   await driver.waitFor(".empty");
@@ -60,4 +60,19 @@ test("add a pattern, generate the roster, mark attendance", { timeout: 180000 },
   await driver.click("#att-co_mat");
   await driver.until("figures updated", async () => /^1 ca đã tuần tra · 1 lượt người · 6 giờ · có mặt 100%/.test(await driver.text("[data-testid=patrol-figures]")));
   assert.equal((await driver.findAll("[data-testid=roster] .seat.co_mat")).length, 1);
+
+  // Swap the second night's first member with the last seat of the month.
+  const row = "[data-testid=roster] tbody tr:nth-child(2) .seat";
+  const before = await driver.texts(row);
+  await driver.click(row);
+  const sel = await driver.waitFor("#seat-swap");
+  await driver.exec(
+    "const s = arguments[0]; s.selectedIndex = s.options.length - 1; s.dispatchEvent(new Event('change', {bubbles: true}));",
+    [{ "element-6066-11e4-a52e-4f735466cecf": sel }],
+  );
+  await driver.click("#seat-swap-go");
+  await driver.until("swap applied", async () => /Đã sửa lịch/.test(await driver.text("[role=status]")));
+  const after = await driver.texts(row);
+  assert.notDeepEqual(after, before);
+  assert.equal(after.length, before.length);
 });

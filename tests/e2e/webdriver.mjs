@@ -12,10 +12,21 @@ export class Driver {
   }
 
   static async start(base, application) {
-    const res = await request(base, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application } } },
-    });
-    return new Driver(base, res.sessionId);
+    // tauri-driver answers /status before WebKitWebDriver listens; the first session request
+    // can then fail with "connection refused", so try a few times.
+    let last;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        const res = await request(base, "POST", "/session", {
+          capabilities: { alwaysMatch: { "tauri:options": { application } } },
+        });
+        return new Driver(base, res.sessionId);
+      } catch (e) {
+        last = e;
+        await sleep(500);
+      }
+    }
+    throw last;
   }
 
   cmd(method, path, body) {

@@ -24,6 +24,25 @@ pub enum RosterCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Put another member on a shift in place of one.
+    Replace {
+        shift: String,
+        member_out: String,
+        member_in: String,
+    },
+    /// Swap two members between two shifts.
+    Swap {
+        shift_a: String,
+        member_a: String,
+        shift_b: String,
+        member_b: String,
+    },
+    /// Move a member from one shift to another.
+    Move {
+        from_shift: String,
+        member: String,
+        to_shift: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -119,6 +138,9 @@ fn print_roster(v: &RosterView) {
             g.reason
         );
     }
+    for w in &v.warnings {
+        println!("Cần lưu ý: {w}");
+    }
     for (name, why) in &v.not_rostered {
         println!("Không xếp tự động: {name} — {why}");
     }
@@ -136,6 +158,31 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
     let (v, json) = match cmd {
         RosterCmd::Generate { month, json } => (store.generate_roster(&month, now)?, json),
         RosterCmd::Show { month, json } => (store.roster(&month)?, json),
+        RosterCmd::Replace {
+            shift,
+            member_out,
+            member_in,
+        } => {
+            store.replace_seat(&shift, &member_out, &member_in, now)?;
+            (store.roster(&store.shift_month(&shift)?)?, false)
+        }
+        RosterCmd::Swap {
+            shift_a,
+            member_a,
+            shift_b,
+            member_b,
+        } => {
+            store.swap_seats((&shift_a, &member_a), (&shift_b, &member_b), now)?;
+            (store.roster(&store.shift_month(&shift_a)?)?, false)
+        }
+        RosterCmd::Move {
+            from_shift,
+            member,
+            to_shift,
+        } => {
+            store.move_seat(&from_shift, &member, &to_shift, now)?;
+            (store.roster(&store.shift_month(&to_shift)?)?, false)
+        }
     };
     if json {
         print_json(&v)

@@ -90,6 +90,12 @@ export const api = {
   roster: (month: string) => call<RosterView>("roster_get", { month }),
   attendanceSet: (shiftId: string, memberId: string, status: Attendance, substituteId: string | null) =>
     call<null>("attendance_set", { shiftId, memberId, status, substituteId }),
+  seatReplace: (shiftId: string, memberOut: string, memberIn: string) =>
+    call<RosterView>("seat_replace", { shiftId, memberOut, memberIn }),
+  seatSwap: (shiftA: string, memberA: string, shiftB: string, memberB: string) =>
+    call<RosterView>("seat_swap", { shiftA, memberA, shiftB, memberB }),
+  seatMove: (fromShift: string, memberId: string, toShift: string) =>
+    call<RosterView>("seat_move", { fromShift, memberId, toShift }),
   patrolFigures: (month: string) => call<PatrolFigures>("patrol_figures", { month }),
   logAdd: (shiftId: string | null, at: string, note: string) => call<LogEntry>("log_add", { shiftId, at, note }),
   logList: (month: string) => call<LogEntry[]>("log_list", { month }),

@@ -14,4 +14,8 @@ month: string, shifts: Array<RosterShift>, tallies: Array<MemberTally>, gaps: Ar
 /**
  * Members not rostered automatically: name and reason.
  */
-not_rostered: Array<[string, string]>, };
+not_rostered: Array<[string, string]>, 
+/**
+ * Rules the saved roster breaks (after hand edits), in Vietnamese.
+ */
+warnings: Array<string>, };
