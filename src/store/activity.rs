@@ -145,6 +145,7 @@ impl Store {
                 replaces: None,
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
+                also: None,
             },
             now,
         )?;
@@ -195,6 +196,7 @@ impl Store {
                 replaces: Some((before.version, snapshot(&before)?)),
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
+                also: None,
             },
             now,
         )?;

@@ -42,6 +42,9 @@ pub(super) struct Change<'a> {
     /// E.g. "Ghi mới", "Sửa 2 mục", "Gạch bỏ: ghi trùng".
     pub summary: String,
     pub changes: Vec<FieldChange>,
+    /// Another row to update in the same transaction (table, id, values), e.g. the patrol-log
+    /// entry an incident was raised from.
+    pub also: Option<(&'static str, String, Values)>,
 }
 
 /// `YYYY-MM` of a date.
@@ -63,6 +66,9 @@ impl Store {
         match c.replaces {
             None => insert_row(&tx, c.ledger.table(), c.id, c.group_id, values, &rev, now)?,
             Some(_) => update_row(&tx, c.ledger.table(), c.id, values, &rev, now)?,
+        }
+        if let Some((table, id, values)) = c.also {
+            update_row(&tx, table, &id, values, &rev, now)?;
         }
         tx.execute(
             "INSERT INTO record_versions (id, group_id, record_kind, record_id, version, at, editor,
@@ -183,6 +189,7 @@ impl Store {
                 replaces: Some((record.version, record.snapshot)),
                 summary: format!("Gạch bỏ: {reason}"),
                 changes: Vec::new(),
+                also: None,
             },
             now,
         )

@@ -351,6 +351,39 @@ impl Store {
         let v = self.validate_incident(input, now)?;
         self.ensure_open(&group.id, &[v.occurred_on])?;
         let id = new_id();
+        // An incident raised from a patrol-log entry links both ways, in the same transaction.
+        let also = match &v.patrol_log_id {
+            None => None,
+            Some(log_id) => {
+                let linked: Option<Option<String>> = self
+                    .conn
+                    .query_row(
+                        "SELECT incident_id FROM patrol_log WHERE id = ?1 AND group_id = ?2 AND deleted_at IS NULL",
+                        params![log_id, group.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match linked {
+                    None => {
+                        return Err(Error::invalid(vec![FieldError::new(
+                            "patrol_log_id",
+                            "Không tìm thấy mục nhật ký tuần tra này.",
+                        )]))
+                    }
+                    Some(Some(_)) => {
+                        return Err(Error::new(
+                            ErrorCode::Conflict,
+                            "Mục nhật ký này đã được chuyển thành vụ việc trước đó.",
+                        ))
+                    }
+                    Some(None) => Some((
+                        "patrol_log",
+                        log_id.clone(),
+                        vec![("incident_id", id.clone().into())],
+                    )),
+                }
+            }
+        };
         self.commit_change(
             Change {
                 ledger: Ledger::Incident,
@@ -361,6 +394,7 @@ impl Store {
                 replaces: None,
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
+                also,
             },
             now,
         )?;
@@ -417,6 +451,7 @@ impl Store {
                 replaces: Some((before.version, snapshot(&before)?)),
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
+                also: None,
             },
             now,
         )?;
