@@ -294,7 +294,14 @@ fn a_log_entry_becomes_an_incident_linked_both_ways() {
     let (_d, mut s) = store_with_group();
     s.add_pattern(&night(), now()).unwrap();
     let shift = s.generate_roster("2026-11", now()).unwrap().shifts[19].clone();
-    let e = s.add_log(Some(&shift.id), "20/11/2026 23:40", "Hai người lạ dò xe máy trong ngõ 12", now()).unwrap();
+    let e = s
+        .add_log(
+            Some(&shift.id),
+            "20/11/2026 23:40",
+            "Hai người lạ dò xe máy trong ngõ 12",
+            now(),
+        )
+        .unwrap();
     let input = ttq::model::incident::IncidentInput {
         occurred_on: "20/11/2026".into(),
         occurred_time: "23:40".into(),
@@ -318,9 +325,19 @@ fn a_log_entry_becomes_an_incident_linked_both_ways() {
     };
     let i = s.add_incident(&input, now()).unwrap();
     assert_eq!(i.patrol_log_id.as_deref(), Some(e.id.as_str()));
-    assert_eq!(s.log_entries("2026-11").unwrap()[0].incident_id.as_deref(), Some(i.id.as_str()));
-    assert_eq!(s.add_incident(&input, now()).unwrap_err().code, ErrorCode::Conflict, "only once");
+    assert_eq!(
+        s.log_entries("2026-11").unwrap()[0].incident_id.as_deref(),
+        Some(i.id.as_str())
+    );
+    assert_eq!(
+        s.add_incident(&input, now()).unwrap_err().code,
+        ErrorCode::Conflict,
+        "only once"
+    );
     let mut unknown = input.clone();
     unknown.patrol_log_id = Some("nope".into());
-    assert_eq!(s.add_incident(&unknown, now()).unwrap_err().fields[0].field, "patrol_log_id");
+    assert_eq!(
+        s.add_incident(&unknown, now()).unwrap_err().fields[0].field,
+        "patrol_log_id"
+    );
 }

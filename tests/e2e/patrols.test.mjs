@@ -38,7 +38,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("add a pattern, generate the roster, mark attendance, swap two members", { timeout: 180000 }, async () => {
+test("add a pattern, generate the roster, mark attendance, swap two members, turn a log note into an incident", { timeout: 180000 }, async () => {
   driver = await Driver.start(tauri.base, app);
   await driver.click("#nav-patrols");
   await driver.waitFor(".empty");
@@ -75,4 +75,22 @@ test("add a pattern, generate the roster, mark attendance, swap two members", { 
   const after = await driver.texts(row);
   assert.notDeepEqual(after, before);
   assert.equal(after.length, before.length);
+
+  // A patrol-log note becomes an incident, linked both ways.
+  await driver.type("#log-note", "Hai người lạ dò xe máy trong ngõ");
+  await driver.click("#log-save");
+  await driver.until("log entry listed", async () => /Hai người lạ dò xe máy/.test(await driver.text("[data-testid=patrol-log]")));
+  await driver.click("[data-testid=patrol-log] .link");
+  await driver.type("#i-title", "Người lạ dò xe máy");
+  const cat = await driver.waitFor("#i-category");
+  await driver.exec(
+    "arguments[0].value = 'cu_tru'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+    [{ "element-6066-11e4-a52e-4f735466cecf": cat }],
+  );
+  await driver.type("#i-place", "Ngõ 3, Thôn Đông");
+  assert.match(await driver.cmd("GET", `/element/${await driver.find("#i-description")}/property/value`), /Hai người lạ/);
+  await driver.click("#incident-save");
+  await driver.until("linked badge", async () => /Đã thành vụ việc/.test(await driver.text("[data-testid=patrol-log]")));
+  const incidents = JSON.parse(ttq("incident", "list", "--json"));
+  assert.equal(incidents.items[0].title, "Người lạ dò xe máy");
 });
