@@ -211,19 +211,24 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
         "{w:?}"
     );
 
-    // Moving a member to another night leaves a gap there.
-    let night10 = &v.shifts[9];
-    let other = v.shifts[10]
-        .seats
-        .iter()
-        .find(|x| !night10.seats.iter().any(|y| y.member_id == x.member_id))
+    // Moving a member to another night leaves a gap there. (The roster depends on the
+    // members' random ids, so find two nights where the move is meaningful.)
+    let (i, other) = (9..29)
+        .find_map(|i| {
+            let (here, next) = (&v.shifts[i], &v.shifts[i + 1]);
+            next.seats
+                .iter()
+                .find(|x| !here.seats.iter().any(|y| y.member_id == x.member_id))
+                .map(|x| (i, x.member_id.clone()))
+        })
         .unwrap();
-    s.move_seat(&v.shifts[10].id, &other.member_id, &night10.id, later(3))
+    let night10 = &v.shifts[i];
+    s.move_seat(&v.shifts[i + 1].id, &other, &night10.id, later(3))
         .unwrap();
     let r = s.roster("2026-12").unwrap();
-    assert_eq!(r.shifts[9].seats.len(), 3);
-    assert_eq!(r.shifts[10].seats.len(), 1);
-    assert_eq!(r.gaps.len(), 1, "the 11th now lacks a member");
+    assert_eq!(r.shifts[i].seats.len(), 3);
+    assert_eq!(r.shifts[i + 1].seats.len(), 1);
+    assert_eq!(r.gaps.len(), 1, "the next night now lacks a member");
     // Putting someone on a night they already work is flagged as a double booking.
     let (first, second) = (
         night10.seats[0].member_id.clone(),
@@ -232,11 +237,8 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
     s.replace_seat(&night10.id, &second, &first, later(4))
         .unwrap();
     let w = s.roster("2026-12").unwrap().warnings;
-    assert!(
-        w.iter()
-            .any(|x| x.contains("trực hai ca trong đêm 10/12/2026")),
-        "{w:?}"
-    );
+    let double = format!("trực hai ca trong đêm {:02}/12/2026", i + 1);
+    assert!(w.iter().any(|x| x.contains(&double)), "{w:?}");
     // Four nights in a row for one member breaks the rest rule (K = 3).
     let m = v.shifts[20].seats[0].member_id.clone();
     for i in 21..24 {
@@ -340,4 +342,62 @@ fn a_log_entry_becomes_an_incident_linked_both_ways() {
         s.add_incident(&unknown, now()).unwrap_err().fields[0].field,
         "patrol_log_id"
     );
+}
+
+#[test]
+fn the_roster_exports_as_icalendar_a_real_parser_reads() {
+    use std::io::BufReader;
+    let (_d, mut s) = store_with_group();
+    s.add_member(&member("Hoàng Văn Nam", "02/02/1975"), now())
+        .unwrap();
+    s.add_member(&member("Vũ Thị Lan", "03/03/1979"), now())
+        .unwrap();
+    s.add_pattern(&night(), now()).unwrap();
+    let view = s.generate_roster("2026-11", now()).unwrap();
+    let text = ttq::roster::ics::to_ics(&view, "Tổ tự quản ANTT Thôn Đông", None, now());
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "folded at 75 octets plus CR"
+    );
+    let cal = ical::IcalParser::new(BufReader::new(text.as_bytes()))
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(cal.events.len(), 30);
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties
+            .iter()
+            .find(|p| p.name == name)
+            .cloned()
+            .unwrap()
+    };
+    let first = &cal.events[0];
+    let start = prop(first, "DTSTART");
+    assert_eq!(start.value.as_deref(), Some("20261101T220000"));
+    let params = start.params.unwrap();
+    assert!(params
+        .iter()
+        .any(|(k, v)| k == "TZID" && v == &vec!["Asia/Ho_Chi_Minh".to_string()]));
+    assert_eq!(
+        prop(first, "DTEND").value.as_deref(),
+        Some("20261102T040000"),
+        "ends next morning"
+    );
+    assert!(prop(first, "SUMMARY").value.unwrap().contains("Ca đêm"));
+    assert!(cal.timezones.iter().any(|z| z
+        .properties
+        .iter()
+        .any(|p| p.value.as_deref() == Some("Asia/Ho_Chi_Minh"))));
+
+    let lan = view
+        .tallies
+        .iter()
+        .find(|t| t.name == "Vũ Thị Lan")
+        .unwrap();
+    let mine = ttq::roster::ics::to_ics(&view, "Tổ", Some(&lan.member_id), now());
+    let cal = ical::IcalParser::new(BufReader::new(mine.as_bytes()))
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(cal.events.len() as u32, lan.total);
 }

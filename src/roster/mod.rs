@@ -1,5 +1,6 @@
-//! Patrol rosters (issue 3, in progress): the calendar they need so far.
+//! Patrol rosters: the lunar calendar and holidays, fair generation, and iCalendar export.
 
 pub mod generate;
 pub mod holidays;
+pub mod ics;
 pub mod lunar;

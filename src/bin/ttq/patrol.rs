@@ -43,6 +43,16 @@ pub enum RosterCmd {
         member: String,
         to_shift: String,
     },
+    /// Write the month's roster (or one member's shifts) as an iCalendar (.ics) file.
+    Ics {
+        #[arg(long)]
+        month: String,
+        /// Only this member's shifts.
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,7 +165,28 @@ fn print_roster(v: &RosterView) {
 
 /// Runs `ttq roster …`.
 pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<()> {
+    if let RosterCmd::Ics { month, member, out } = cmd {
+        let view = store.roster(&month)?;
+        if let Some(m) = &member {
+            store.member(m)?;
+        }
+        let group = store.require_group()?;
+        let text = ttq::roster::ics::to_ics(&view, &group.name, member.as_deref(), now);
+        std::fs::write(&out, text).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!(
+                    "Không ghi được tệp {}. Hãy chọn thư mục khác hoặc kiểm tra dung lượng ổ đĩa.",
+                    out.display()
+                ),
+            )
+            .with_detail(e.to_string())
+        })?;
+        println!("Đã ghi lịch ra {}.", out.display());
+        return Ok(());
+    }
     let (v, json) = match cmd {
+        RosterCmd::Ics { .. } => unreachable!("handled above"),
         RosterCmd::Generate { month, json } => (store.generate_roster(&month, now)?, json),
         RosterCmd::Show { month, json } => (store.roster(&month)?, json),
         RosterCmd::Replace {
