@@ -78,6 +78,19 @@ pub fn parse_month(s: &str) -> Option<String> {
     NaiveDate::from_ymd_opt(y, m, 1).map(|_| format!("{y:04}-{m:02}"))
 }
 
+/// The first day of a month (`YYYY-MM` or `MM/YYYY`) and of the next, as ISO dates: the
+/// half-open range `[from, to)` that stored dates are compared with.
+pub fn month_range(month: &str) -> Option<(String, String)> {
+    let m = parse_month(month)?;
+    let (y, mo): (i32, u32) = (m[..4].parse().ok()?, m[5..].parse().ok()?);
+    let next = if mo == 12 {
+        format!("{:04}-01", y + 1)
+    } else {
+        format!("{y:04}-{:02}", mo + 1)
+    };
+    Some((format!("{m}-01"), format!("{next}-01")))
+}
+
 /// Full years of age on `on` for someone born on `born`.
 pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
     let mut age = on.year() - born.year();
@@ -136,6 +149,15 @@ mod tests {
         assert_eq!(parse_month("2026-13"), None);
         assert_eq!(parse_month("11-2026"), None);
         assert_eq!(parse_month("x"), None);
+    }
+
+    #[test]
+    fn month_ranges_cross_the_year() {
+        assert_eq!(
+            month_range("12/2026"),
+            Some(("2026-12-01".to_string(), "2027-01-01".to_string()))
+        );
+        assert_eq!(month_range("2026-13"), None);
     }
 
     #[test]

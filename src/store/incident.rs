@@ -2,7 +2,7 @@
 //! (a trigram index over the folded text), counts by category and month; user categories.
 
 use super::history::{Change, Ledger, StrikeTarget};
-use super::incident_index::{month_range, Entry, IncidentIndex};
+use super::incident_index::{Entry, IncidentIndex};
 use super::{insert_row, new_id, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
@@ -522,7 +522,7 @@ impl Store {
         let group = self.require_group()?;
         let month = match &filter.month {
             None => None,
-            Some(m) => Some(month_range(m).ok_or_else(|| {
+            Some(m) => Some(date::month_range(m).ok_or_else(|| {
                 Error::invalid(vec![FieldError::new(
                     "month",
                     format!("Tháng “{m}” chưa đúng (dạng 2026-11)."),

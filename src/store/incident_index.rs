@@ -21,18 +21,6 @@ pub(super) struct IncidentIndex {
     pub entries: Vec<Entry>,
 }
 
-/// The first day of a `YYYY-MM` month and of the next, as ISO dates.
-pub(super) fn month_range(month: &str) -> Option<(String, String)> {
-    let m = crate::date::parse_month(month)?;
-    let (y, mo): (i32, u32) = (m[..4].parse().ok()?, m[5..].parse().ok()?);
-    let next = if mo == 12 {
-        format!("{:04}-01", y + 1)
-    } else {
-        format!("{y:04}-{:02}", mo + 1)
-    };
-    Some((format!("{m}-01"), format!("{next}-01")))
-}
-
 /// The list's order, newest first: date, then time (none last), then id.
 fn newer_first(e: &Entry) -> std::cmp::Reverse<(&str, Option<&str>, &str)> {
     std::cmp::Reverse((
@@ -131,14 +119,5 @@ mod tests {
         assert_eq!(order(&i), ["c", "b", "a", "d"]);
         i.upsert(entry("d", "2026-11-04", None));
         assert_eq!(order(&i), ["d", "c", "b", "a"]);
-    }
-
-    #[test]
-    fn month_ranges_cross_the_year() {
-        assert_eq!(
-            month_range("12/2026"),
-            Some(("2026-12-01".to_string(), "2027-01-01".to_string()))
-        );
-        assert_eq!(month_range("2026-13"), None);
     }
 }

@@ -1,11 +1,10 @@
 //! Patrols in the store: shift patterns, availability, the generated roster, attendance,
 //! the patrol log and the month's figures. Generation itself is `roster::generate`.
 
-use super::incident_index::month_range;
 use super::{insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
-use crate::model::member::{eligibility_warnings, MemberFilter, MemberStatus};
+use crate::model::member::{MemberFilter, MemberStatus};
 use crate::model::patrol::{
     self, shift_minutes, weekdays_from_str, weekdays_to_str, Attendance, LogEntry, MemberTally,
     PatrolFigures, PatternInput, RosterGap, RosterShift, RosterView, Seat, ShiftPattern,
@@ -157,7 +156,7 @@ impl Store {
     /// attendance recorded yet. Returns it with the gaps found.
     pub fn generate_roster(&mut self, month: &str, now: DateTime<Utc>) -> Result<RosterView> {
         let group = self.require_group()?;
-        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
         let first = date::from_iso(&from).expect("valid");
         let patterns = self.patterns()?;
         if patterns.is_empty() {
@@ -233,13 +232,8 @@ impl Store {
         let candidates = members
             .iter()
             .map(|m| {
-                let health = self
-                    .member(&m.id)
-                    .ok()
-                    .and_then(|x| x.health_cert_date)
-                    .and_then(|d| date::from_iso(&d));
-                let birth = m.birth_date.as_deref().and_then(date::from_iso);
-                let warnings = eligibility_warnings(birth, health, first);
+                // The list computed eligibility on the 1st of the month already.
+                let warnings = &m.warnings;
                 let (dates, weekdays) = blocked.remove(&m.id).unwrap_or_default();
                 Candidate {
                     id: m.id.clone(),
@@ -348,7 +342,7 @@ impl Store {
     /// The saved roster of a month, with each member's tallies; understaffed shifts as gaps.
     pub fn roster(&self, month: &str) -> Result<RosterView> {
         let group = self.require_group()?;
-        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
         let names: HashMap<String, String> = {
             let mut st = self
                 .conn
@@ -458,6 +452,19 @@ impl Store {
         let mut busy_st = self.conn.prepare(
             "SELECT blocked_on, weekday, reason FROM availability WHERE member_id = ?1 AND deleted_at IS NULL",
         )?;
+        // Left or not, and eligibility warnings on the 1st, for everyone in one query.
+        let standing: HashMap<String, (bool, Vec<String>)> = self
+            .list_members(
+                &MemberFilter {
+                    status: MemberStatus::All,
+                    ..Default::default()
+                },
+                first,
+            )?
+            .items
+            .into_iter()
+            .map(|m| (m.id, (m.left_on.is_some(), m.warnings)))
+            .collect();
         let mut out = Vec::new();
         let mut ids: Vec<&str> = nights.keys().copied().collect();
         ids.sort_by_key(|id| names[id]);
@@ -488,15 +495,12 @@ impl Store {
                     }
                 }
             }
-            if let Ok(m) = self.member(id) {
-                let birth = m.birth_date.as_deref().and_then(date::from_iso);
-                let health = m.health_cert_date.as_deref().and_then(date::from_iso);
-                let w = eligibility_warnings(birth, health, first);
-                if m.left_on.is_some() {
-                    out.push(format!("{name} đã rời tổ."));
-                } else if !w.is_empty() {
-                    out.push(format!("{name} chưa đủ điều kiện: {}.", w.join("; ")));
+            match standing.get(id) {
+                Some((true, _)) => out.push(format!("{name} đã rời tổ.")),
+                Some((false, w)) if !w.is_empty() => {
+                    out.push(format!("{name} chưa đủ điều kiện: {}.", w.join("; ")))
                 }
+                _ => {}
             }
             dates.dedup();
             let mut run = 1;
@@ -737,7 +741,7 @@ impl Store {
     /// The patrol log of a month, oldest first.
     pub fn log_entries(&self, month: &str) -> Result<Vec<LogEntry>> {
         let group = self.require_group()?;
-        let (from, to) = month_range(month).ok_or_else(|| bad_month(month))?;
+        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
         let mut st = self.conn.prepare(
             "SELECT id, shift_id, logged_at, note, incident_id FROM patrol_log
              WHERE group_id = ?1 AND logged_at >= ?2 AND logged_at < ?3 AND deleted_at IS NULL
