@@ -5,6 +5,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod report;
 pub mod roster;
 pub mod session;
 pub mod store;

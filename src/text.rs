@@ -10,6 +10,11 @@ pub fn clean(s: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Composes text to NFC, leaving its spacing and line breaks as they are.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
 /// Folds text for search: decompose, drop combining marks, map đ/Đ to d, lower-case,
 /// collapse white space. "Đặng Nguyễn" and "dang nguyen" fold to the same string.
 pub fn fold(s: &str) -> String {

@@ -1,6 +1,8 @@
 //! Shared fixtures for the core's integration tests: a temporary store and fixed clocks.
 #![allow(dead_code)]
 
+pub mod pdf;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use tempfile::TempDir;
 use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};

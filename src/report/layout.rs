@@ -1,0 +1,783 @@
+//! Lays a [`Document`] out on A4 pages: wrapping by measured advances, justification, tables
+//! that repeat their header and never split a row, page numbers from page 2.
+//!
+//! Coordinates are points from the page's top-left corner; `y` of a text item is its
+//! baseline. The PDF writer flips them; the app's preview draws them as they are.
+
+use super::doc::{Align, BarChart, Block, Closing, Digest, Document, Header, Orientation, Table};
+use super::fonts::{width, Style};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Millimetres to points.
+pub const MM: f32 = 72.0 / 25.4;
+/// A4 in points, portrait.
+pub const A4: (f32, f32) = (210.0 * MM, 297.0 * MM);
+/// Margins in points (Nghị định 30/2020): top, bottom, left, right.
+pub const MARGINS: (f32, f32, f32, f32) = (20.0 * MM, 20.0 * MM, 30.0 * MM, 15.0 * MM);
+/// Body text size.
+pub const BODY: f32 = 14.0;
+const LEADING: f32 = 1.2;
+const INDENT: f32 = 1.27 * 10.0 * MM;
+const PARA_GAP: f32 = 6.0;
+
+/// A laid-out document: pages of positioned items.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Layout {
+    pub pages: Vec<Page>,
+}
+
+/// One page and what is drawn on it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<Item>,
+}
+
+/// A positioned piece of a page.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Item {
+    /// A run of text on one baseline; `word_space` is added to every space (justification).
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        style: Style,
+        text: String,
+        word_space: f32,
+    },
+    /// A stroked line.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    /// A filled rectangle; `gray` 0 is black, 1 white.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: f32,
+    },
+}
+
+/// A wrapped line: its words and their natural width.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    words: Vec<String>,
+    natural: f32,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// Breaks `text` into lines no wider than `max` (the first `indent` narrower). Words longer
+/// than a line are cut between characters.
+fn wrap(text: &str, style: Style, size: f32, max: f32, indent: f32) -> Vec<Line> {
+    let space = width(" ", style, size);
+    let mut lines = Vec::new();
+    let mut cur = Line {
+        words: Vec::new(),
+        natural: 0.0,
+    };
+    let limit = |lines: &Vec<Line>| if lines.is_empty() { max - indent } else { max };
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let w = width(&word, style, size);
+            let add = if cur.words.is_empty() { w } else { space + w };
+            if cur.natural + add <= limit(&lines) + 0.01 {
+                cur.natural += add;
+                cur.words.push(word);
+                break;
+            }
+            if !cur.words.is_empty() {
+                lines.push(std::mem::replace(
+                    &mut cur,
+                    Line {
+                        words: Vec::new(),
+                        natural: 0.0,
+                    },
+                ));
+                continue;
+            }
+            // A word wider than the whole line: cut it where it stops fitting.
+            let mut cut = String::new();
+            for ch in word.chars() {
+                let mut next = cut.clone();
+                next.push(ch);
+                if width(&next, style, size) > limit(&lines) && !cut.is_empty() {
+                    break;
+                }
+                cut = next;
+            }
+            let rest = word[cut.len()..].to_string();
+            cur.natural = width(&cut, style, size);
+            cur.words.push(cut);
+            if rest.is_empty() {
+                break;
+            }
+            lines.push(std::mem::replace(
+                &mut cur,
+                Line {
+                    words: Vec::new(),
+                    natural: 0.0,
+                },
+            ));
+            word = rest;
+        }
+    }
+    if !cur.words.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// How a run of lines is placed across its box.
+#[derive(Clone, Copy, PartialEq)]
+enum Flow {
+    Justify,
+    Align(Align),
+}
+
+/// The state of the page being filled.
+struct Pager {
+    pages: Vec<Page>,
+    size: (f32, f32),
+    y: f32,
+}
+
+impl Pager {
+    fn new(orientation: Orientation) -> Pager {
+        let size = match orientation {
+            Orientation::Portrait => A4,
+            Orientation::Landscape => (A4.1, A4.0),
+        };
+        let mut p = Pager {
+            pages: Vec::new(),
+            size,
+            y: 0.0,
+        };
+        p.new_page();
+        p
+    }
+
+    fn left(&self) -> f32 {
+        MARGINS.2
+    }
+
+    fn text_width(&self) -> f32 {
+        self.size.0 - MARGINS.2 - MARGINS.3
+    }
+
+    fn bottom(&self) -> f32 {
+        self.size.1 - MARGINS.1
+    }
+
+    /// Room left on the page below the cursor.
+    fn room(&self) -> f32 {
+        self.bottom() - self.y
+    }
+
+    /// Height of an empty page's text area.
+    fn full(&self) -> f32 {
+        self.size.1 - MARGINS.0 - MARGINS.1
+    }
+
+    fn new_page(&mut self) {
+        let n = self.pages.len() + 1;
+        self.pages.push(Page {
+            width: self.size.0,
+            height: self.size.1,
+            items: Vec::new(),
+        });
+        self.y = MARGINS.0;
+        if n >= 2 {
+            // Page numbers sit centred in the top margin, from page 2 on.
+            let label = n.to_string();
+            let size = 13.0;
+            let x = (self.size.0 - width(&label, Style::Regular, size)) / 2.0;
+            self.push(Item::Text {
+                x,
+                y: MARGINS.0 / 2.0 + size / 3.0,
+                size,
+                style: Style::Regular,
+                text: label,
+                word_space: 0.0,
+            });
+        }
+    }
+
+    /// Starts a new page unless `need` points fit (or the page is still empty).
+    fn keep(&mut self, need: f32) {
+        if need > self.room() && self.y > MARGINS.0 + 0.5 {
+            self.new_page();
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Some(p) = self.pages.last_mut() {
+            p.items.push(item);
+        }
+    }
+
+    /// Draws one line of text in the box [x, x+w] with its top at `top`.
+    fn line(&mut self, line: &Line, x: f32, w: f32, top: f32, style: Style, size: f32, flow: Flow) {
+        let text = line.text();
+        let (x, word_space) = match flow {
+            Flow::Justify if line.words.len() > 1 => (
+                x,
+                ((w - line.natural) / (line.words.len() - 1) as f32).max(0.0),
+            ),
+            Flow::Justify | Flow::Align(Align::Left) => (x, 0.0),
+            Flow::Align(Align::Center) => (x + (w - line.natural) / 2.0, 0.0),
+            Flow::Align(Align::Right) => (x + w - line.natural, 0.0),
+        };
+        if text.is_empty() {
+            return;
+        }
+        self.push(Item::Text {
+            x,
+            y: top + size * 0.93,
+            size,
+            style,
+            text,
+            word_space,
+        });
+    }
+
+    /// Flows a block of text at the cursor, breaking pages between lines.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        text: &str,
+        style: Style,
+        size: f32,
+        indent: f32,
+        flow: Flow,
+        x: f32,
+        w: f32,
+    ) {
+        let lh = size * LEADING;
+        let lines = wrap(text, style, size, w, indent);
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            self.keep(lh);
+            let first = if i == 0 { indent } else { 0.0 };
+            // The last line of a justified paragraph is set flush left.
+            let flow = if flow == Flow::Justify && i + 1 == n {
+                Flow::Align(Align::Left)
+            } else {
+                flow
+            };
+            let y = self.y;
+            self.line(line, x + first, w - first, y, style, size, flow);
+            self.y += lh;
+        }
+    }
+
+    fn rule(&mut self, x1: f32, x2: f32, y: f32) {
+        self.push(Item::Line {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width: 0.6,
+        });
+    }
+}
+
+/// Lines of `text` centred in a column, returned as (line, y-top) from `top`; used where two
+/// columns are laid side by side and must not break pages.
+fn column(
+    p: &mut Pager,
+    text: &str,
+    style: Style,
+    size: f32,
+    x: f32,
+    w: f32,
+    top: f32,
+    align: Align,
+) -> (f32, f32) {
+    let lh = size * LEADING;
+    let lines = wrap(text, style, size, w, 0.0);
+    let mut y = top;
+    let mut widest: f32 = 0.0;
+    for l in &lines {
+        p.line(l, x, w, y, style, size, Flow::Align(align));
+        widest = widest.max(l.natural);
+        y += lh;
+    }
+    (y, widest)
+}
+
+fn header(p: &mut Pager, h: &Header) {
+    let left = p.left();
+    let tw = p.text_width();
+    let (lw, rx, rw) = (tw * 0.42, left + tw * 0.42, tw * 0.58);
+    let top = p.y;
+    // Left: parent body, issuing body with a short rule under it.
+    let (y, _) = column(
+        p,
+        &h.parent_body.to_uppercase(),
+        Style::Regular,
+        12.0,
+        left,
+        lw,
+        top,
+        Align::Center,
+    );
+    let (y, widest) = column(
+        p,
+        &h.issuing_body.to_uppercase(),
+        Style::Bold,
+        12.0,
+        left,
+        lw,
+        y,
+        Align::Center,
+    );
+    let rule = widest / 3.0;
+    let ly = y + 1.0;
+    p.rule(left + (lw - rule) / 2.0, left + (lw + rule) / 2.0, ly);
+    // Right: national title and motto with a rule of the motto's length.
+    let (y2, _) = column(
+        p,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        Style::Bold,
+        12.0,
+        rx,
+        rw,
+        top,
+        Align::Center,
+    );
+    let motto = "Độc lập - Tự do - Hạnh phúc";
+    let (y2, mw) = column(p, motto, Style::Bold, 13.0, rx, rw, y2, Align::Center);
+    let ry = y2 + 1.0;
+    p.rule(rx + (rw - mw) / 2.0, rx + (rw + mw) / 2.0, ry);
+    // Number on the left, place and date on the right, on one line.
+    let row = ly.max(ry) + 8.0;
+    let (y3, _) = column(
+        p,
+        &h.number,
+        Style::Regular,
+        13.0,
+        left,
+        lw,
+        row,
+        Align::Center,
+    );
+    let (y4, _) = column(
+        p,
+        &h.place_date,
+        Style::Italic,
+        13.0,
+        rx,
+        rw,
+        row,
+        Align::Center,
+    );
+    p.y = y3.max(y4) + 14.0;
+}
+
+fn title(p: &mut Pager, kind: &str, subject: &str) {
+    let (x, w) = (p.left(), p.text_width());
+    p.keep(BODY * LEADING * 3.0);
+    p.text(
+        &kind.to_uppercase(),
+        Style::Bold,
+        BODY,
+        0.0,
+        Flow::Align(Align::Center),
+        x,
+        w,
+    );
+    let lines = wrap(subject, Style::Bold, BODY, w, 0.0);
+    let widest = lines.iter().map(|l| l.natural).fold(0.0, f32::max);
+    p.text(
+        subject,
+        Style::Bold,
+        BODY,
+        0.0,
+        Flow::Align(Align::Center),
+        x,
+        w,
+    );
+    let rule = (widest / 3.0).min(120.0);
+    let y = p.y + 1.0;
+    p.rule(x + (w - rule) / 2.0, x + (w + rule) / 2.0, y);
+    p.y += 12.0;
+}
+
+fn table(p: &mut Pager, t: &Table) {
+    let (x0, tw) = (p.left(), p.text_width());
+    let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(0.001);
+    let widths: Vec<f32> = t.columns.iter().map(|c| c.width / total * tw).collect();
+    let (pad_x, pad_y) = (3.0, 2.5);
+    let lh = t.size * LEADING;
+    let cells = |row: &[String], style: Style| -> Vec<Vec<Line>> {
+        widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                wrap(
+                    row.get(i).map_or("", |s| s),
+                    style,
+                    t.size,
+                    w - 2.0 * pad_x,
+                    0.0,
+                )
+            })
+            .collect()
+    };
+    let height =
+        |c: &[Vec<Line>]| c.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad_y;
+    let titles: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
+    let head = cells(&titles, Style::Bold);
+    let head_h = height(&head);
+    let draw = |p: &mut Pager, c: &[Vec<Line>], h: f32, style: Style, header: bool| {
+        let top = p.y;
+        let mut x = x0;
+        p.rule(x0, x0 + tw, top);
+        for (i, lines) in c.iter().enumerate() {
+            let align = if header {
+                Align::Center
+            } else {
+                t.columns[i].align
+            };
+            for (k, l) in lines.iter().enumerate() {
+                p.line(
+                    l,
+                    x + pad_x,
+                    widths[i] - 2.0 * pad_x,
+                    top + pad_y + k as f32 * lh,
+                    style,
+                    t.size,
+                    Flow::Align(align),
+                );
+            }
+            p.push(Item::Line {
+                x1: x,
+                y1: top,
+                x2: x,
+                y2: top + h,
+                width: 0.6,
+            });
+            x += widths[i];
+        }
+        p.push(Item::Line {
+            x1: x0 + tw,
+            y1: top,
+            x2: x0 + tw,
+            y2: top + h,
+            width: 0.6,
+        });
+        p.rule(x0, x0 + tw, top + h);
+        p.y = top + h;
+    };
+    let first_h = t
+        .rows
+        .first()
+        .map_or(0.0, |r| height(&cells(r, Style::Regular)));
+    p.keep(head_h + first_h);
+    draw(p, &head, head_h, Style::Bold, true);
+    for (i, row) in t.rows.iter().enumerate() {
+        let style = if t.bold_rows.contains(&i) {
+            Style::Bold
+        } else {
+            Style::Regular
+        };
+        let mut c = cells(row, style);
+        // A row taller than an empty page is cut to what fits, marked with an ellipsis.
+        let max_lines = ((p.full() - head_h - 2.0 * pad_y) / lh).floor().max(1.0) as usize;
+        for lines in &mut c {
+            if lines.len() > max_lines {
+                lines.truncate(max_lines);
+                if let Some(last) = lines.last_mut() {
+                    last.words.push("…".into());
+                }
+            }
+        }
+        let h = height(&c);
+        if h > p.room() {
+            p.new_page();
+            draw(p, &head, head_h, Style::Bold, true);
+        }
+        draw(p, &c, h, style, false);
+    }
+    p.y += PARA_GAP + 4.0;
+}
+
+fn chart(p: &mut Pager, c: &BarChart) {
+    let (x0, tw) = (p.left(), p.text_width());
+    let size = 12.0;
+    let row = 17.0;
+    let need = 20.0 + row * c.bars.len() as f32 + 8.0;
+    p.keep(need.min(p.full()));
+    p.text(
+        &c.title,
+        Style::Italic,
+        13.0,
+        0.0,
+        Flow::Align(Align::Center),
+        x0,
+        tw,
+    );
+    p.y += 4.0;
+    let max = c.bars.iter().map(|b| b.1).fold(0.0, f64::max).max(1.0);
+    let label_w = tw * 0.42;
+    let bar_x = x0 + label_w + 6.0;
+    let bar_w = tw - label_w - 6.0 - 36.0;
+    for (label, value) in &c.bars {
+        p.keep(row);
+        let top = p.y;
+        let l = wrap(label, Style::Regular, size, label_w, 0.0);
+        if let Some(first) = l.first() {
+            p.line(
+                first,
+                x0,
+                label_w,
+                top + 1.5,
+                Style::Regular,
+                size,
+                Flow::Align(Align::Right),
+            );
+        }
+        let w = (value / max) as f32 * bar_w;
+        if w > 0.0 {
+            p.push(Item::Rect {
+                x: bar_x,
+                y: top + 3.0,
+                w,
+                h: row - 6.0,
+                gray: 0.45,
+            });
+        }
+        let v = super::number(*value);
+        p.push(Item::Text {
+            x: bar_x + w + 4.0,
+            y: top + 1.5 + size * 0.93,
+            size,
+            style: Style::Regular,
+            text: v,
+            word_space: 0.0,
+        });
+        p.y += row;
+    }
+    p.push(Item::Line {
+        x1: bar_x,
+        y1: p.y - row * c.bars.len() as f32,
+        x2: bar_x,
+        y2: p.y,
+        width: 0.6,
+    });
+    p.y += PARA_GAP + 4.0;
+}
+
+fn closing(p: &mut Pager, c: &Closing) {
+    let (x0, tw) = (p.left(), p.text_width());
+    let (lw, rx, rw) = (tw * 0.45, x0 + tw * 0.45, tw * 0.55);
+    let left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
+    let right_h = 13.0 * LEADING * 3.0 + 70.0;
+    p.keep(left_h.max(right_h) + 6.0);
+    let top = p.y + 6.0;
+    let (mut y, _) = column(
+        p,
+        "Nơi nhận:",
+        Style::BoldItalic,
+        12.0,
+        x0,
+        lw,
+        top,
+        Align::Left,
+    );
+    for r in &c.recipients {
+        y = column(p, r, Style::Regular, 11.0, x0, lw, y, Align::Left).0;
+    }
+    let mut ry = top;
+    if let Some(b) = &c.on_behalf {
+        ry = column(
+            p,
+            &b.to_uppercase(),
+            Style::Bold,
+            13.0,
+            rx,
+            rw,
+            ry,
+            Align::Center,
+        )
+        .0;
+    }
+    ry = column(
+        p,
+        &c.role.to_uppercase(),
+        Style::Bold,
+        13.0,
+        rx,
+        rw,
+        ry,
+        Align::Center,
+    )
+    .0;
+    ry = column(
+        p,
+        "(Ký, ghi rõ họ tên)",
+        Style::Italic,
+        12.0,
+        rx,
+        rw,
+        ry,
+        Align::Center,
+    )
+    .0;
+    ry += 60.0;
+    ry = column(p, &c.name, Style::Bold, 13.0, rx, rw, ry, Align::Center).0;
+    p.y = y.max(ry) + PARA_GAP;
+}
+
+fn digest(p: &mut Pager, d: &Digest) {
+    let x0 = p.left();
+    let Ok(code) =
+        qrcode::QrCode::with_error_correction_level(d.payload.as_bytes(), qrcode::EcLevel::M)
+    else {
+        return;
+    };
+    let n = code.width();
+    let side = 62.0;
+    let module = side / n as f32;
+    let text_h = d.lines.len() as f32 * 11.0 * LEADING;
+    p.keep(side.max(text_h) + 12.0);
+    let top = p.y + 8.0;
+    let colors = code.to_colors();
+    for r in 0..n {
+        // One rectangle per run of dark modules keeps the page small.
+        let mut c = 0;
+        while c < n {
+            if colors[r * n + c] == qrcode::Color::Dark {
+                let start = c;
+                while c < n && colors[r * n + c] == qrcode::Color::Dark {
+                    c += 1;
+                }
+                p.push(Item::Rect {
+                    x: x0 + start as f32 * module,
+                    y: top + r as f32 * module,
+                    w: (c - start) as f32 * module,
+                    h: module,
+                    gray: 0.0,
+                });
+            } else {
+                c += 1;
+            }
+        }
+    }
+    let mut y = top;
+    let tx = x0 + side + 10.0;
+    let tw = p.text_width() - side - 10.0;
+    for l in &d.lines {
+        y = column(p, l, Style::Italic, 11.0, tx, tw, y, Align::Left).0;
+    }
+    p.y = top + side.max(y - top) + PARA_GAP;
+}
+
+/// Lays out a document.
+pub fn layout(doc: &Document) -> Layout {
+    let mut p = Pager::new(doc.orientation);
+    if let Some(h) = &doc.header {
+        header(&mut p, h);
+    }
+    let (x, w) = (p.left(), p.text_width());
+    for block in &doc.blocks {
+        match block {
+            Block::Title { kind, subject } => title(&mut p, kind, subject),
+            Block::Addressee(a) => {
+                p.text(
+                    a,
+                    Style::Regular,
+                    BODY,
+                    0.0,
+                    Flow::Align(Align::Center),
+                    x,
+                    w,
+                );
+                p.y += PARA_GAP * 2.0;
+            }
+            Block::Heading(h) => {
+                // Keep a heading with the first lines under it.
+                p.keep(BODY * LEADING * 3.0);
+                p.text(
+                    &h.to_uppercase(),
+                    Style::Bold,
+                    BODY,
+                    INDENT,
+                    Flow::Align(Align::Left),
+                    x,
+                    w,
+                );
+                p.y += PARA_GAP;
+            }
+            Block::SubHeading(h) => {
+                p.keep(BODY * LEADING * 3.0);
+                p.text(h, Style::Bold, BODY, INDENT, Flow::Align(Align::Left), x, w);
+                p.y += PARA_GAP / 2.0;
+            }
+            Block::Paragraph(t) | Block::Note(t) | Block::Bullet(t) => {
+                let style = if matches!(block, Block::Note(_)) {
+                    Style::Italic
+                } else {
+                    Style::Regular
+                };
+                let bullet;
+                let t = if matches!(block, Block::Bullet(_)) {
+                    bullet = format!("- {t}");
+                    &bullet
+                } else {
+                    t
+                };
+                for para in t.split('\n').filter(|s| !s.trim().is_empty()) {
+                    p.text(para, style, BODY, INDENT, Flow::Justify, x, w);
+                    p.y += PARA_GAP;
+                }
+            }
+            Block::Table(t) => table(&mut p, t),
+            Block::Chart(c) => chart(&mut p, c),
+            Block::Closing(c) => closing(&mut p, c),
+            Block::Digest(d) => digest(&mut p, d),
+        }
+    }
+    Layout { pages: p.pages }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_fits_every_line_and_keeps_every_word() {
+        let text = "Tổ đã tổ chức tuần tra đêm trên các tuyến đường Nguyễn Trãi, Lê Lợi và hẻm 12, kết hợp tuyên truyền phòng chống trộm cắp tài sản.";
+        let lines = wrap(text, Style::Regular, 14.0, 200.0, 30.0);
+        assert!(lines.len() > 2);
+        assert!(lines[0].natural <= 170.01);
+        assert!(lines.iter().all(|l| l.natural <= 200.01));
+        let back: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(back.join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let long = "x".repeat(200);
+        let lines = wrap(&long, Style::Regular, 12.0, 100.0, 0.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.iter().map(Line::text).collect::<String>(), long);
+    }
+}
