@@ -7,6 +7,7 @@ pub mod error;
 pub mod model;
 pub mod report;
 pub mod roster;
+pub mod save;
 pub mod session;
 pub mod store;
 pub mod text;

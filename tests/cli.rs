@@ -211,3 +211,77 @@ fn ledger_through_the_cli_keeps_sensitive_fields_out_unless_asked() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("chưa đúng"));
 }
+
+#[test]
+fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ttq(d, &["demo"]).status.success());
+    let o = ttq(d, &["report", "issued", "--json"]);
+    let issued: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let issued = issued.as_array().unwrap();
+    assert_eq!(issued.len(), 2, "the demo closes two months");
+    let month = issued[0]["month"].as_str().unwrap().to_string();
+    let out = d.join("bao-cao.pdf");
+    let o = ttq(
+        d,
+        &[
+            "report",
+            "monthly",
+            "--month",
+            &month,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("bản đã phát hành"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    // A closed month cannot be closed twice; the message says so in Vietnamese.
+    let o = ttq(
+        d,
+        &[
+            "month",
+            "close",
+            "--month",
+            &month,
+            "--editor",
+            "Trần Văn Quyết",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("đã khóa sổ rồi"), "{}", stderr(&o));
+    let o = ttq(
+        d,
+        &[
+            "month",
+            "reopen",
+            "--month",
+            &month,
+            "--editor",
+            "Trần Văn Quyết",
+            "--reason",
+            "Bổ sung vụ việc",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = ttq(d, &["month", "show", "--month", &month]);
+    assert!(
+        stdout(&o).contains("Mở lại") && stdout(&o).contains("Bổ sung vụ việc"),
+        "{}",
+        stdout(&o)
+    );
+    // A bad month gets a field message.
+    let o = ttq(
+        d,
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "13/2026",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(stderr(&o).contains("chưa đúng"), "{}", stderr(&o));
+}

@@ -3,6 +3,7 @@
 
 mod ledger;
 mod patrols;
+mod reports;
 
 use crate::error::Result;
 use crate::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
@@ -211,5 +212,6 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
         .map(|(_, id)| id.clone())
         .collect();
     ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)?;
-    patrols::fill(store, now, &mut rng, &active)
+    patrols::fill(store, now, &mut rng, &active)?;
+    reports::fill(store, now, "Trần Văn Quyết")
 }

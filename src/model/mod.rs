@@ -5,6 +5,7 @@ pub mod group;
 pub mod history;
 pub mod incident;
 pub mod member;
+pub mod month;
 pub mod patrol;
 pub mod phone;
 

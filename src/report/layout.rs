@@ -84,7 +84,8 @@ impl Line {
 
 /// Breaks `text` into lines no wider than `max` (the first `indent` narrower). Words longer
 /// than a line are cut between characters.
-fn wrap(text: &str, style: Style, size: f32, max: f32, indent: f32) -> Vec<Line> {
+fn wrap(text: &str, font: Font, max: f32, indent: f32) -> Vec<Line> {
+    let (style, size) = font;
     let space = width(" ", style, size);
     let mut lines = Vec::new();
     let mut cur = Line {
@@ -143,6 +144,9 @@ fn wrap(text: &str, style: Style, size: f32, max: f32, indent: f32) -> Vec<Line>
     }
     lines
 }
+
+/// A face and a size in points.
+type Font = (Style, f32);
 
 /// How a run of lines is placed across its box.
 #[derive(Clone, Copy, PartialEq)]
@@ -233,7 +237,8 @@ impl Pager {
     }
 
     /// Draws one line of text in the box [x, x+w] with its top at `top`.
-    fn line(&mut self, line: &Line, x: f32, w: f32, top: f32, style: Style, size: f32, flow: Flow) {
+    fn line(&mut self, line: &Line, x: f32, w: f32, top: f32, font: Font, flow: Flow) {
+        let (style, size) = font;
         let text = line.text();
         let (x, word_space) = match flow {
             Flow::Justify if line.words.len() > 1 => (
@@ -258,19 +263,9 @@ impl Pager {
     }
 
     /// Flows a block of text at the cursor, breaking pages between lines.
-    #[allow(clippy::too_many_arguments)]
-    fn text(
-        &mut self,
-        text: &str,
-        style: Style,
-        size: f32,
-        indent: f32,
-        flow: Flow,
-        x: f32,
-        w: f32,
-    ) {
-        let lh = size * LEADING;
-        let lines = wrap(text, style, size, w, indent);
+    fn text(&mut self, text: &str, font: Font, indent: f32, flow: Flow, x: f32, w: f32) {
+        let lh = font.1 * LEADING;
+        let lines = wrap(text, font, w, indent);
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
             self.keep(lh);
@@ -282,7 +277,7 @@ impl Pager {
                 flow
             };
             let y = self.y;
-            self.line(line, x + first, w - first, y, style, size, flow);
+            self.line(line, x + first, w - first, y, font, flow);
             self.y += lh;
         }
     }
@@ -303,19 +298,18 @@ impl Pager {
 fn column(
     p: &mut Pager,
     text: &str,
-    style: Style,
-    size: f32,
+    font: Font,
     x: f32,
     w: f32,
     top: f32,
     align: Align,
 ) -> (f32, f32) {
-    let lh = size * LEADING;
-    let lines = wrap(text, style, size, w, 0.0);
+    let lh = font.1 * LEADING;
+    let lines = wrap(text, font, w, 0.0);
     let mut y = top;
     let mut widest: f32 = 0.0;
     for l in &lines {
-        p.line(l, x, w, y, style, size, Flow::Align(align));
+        p.line(l, x, w, y, font, Flow::Align(align));
         widest = widest.max(l.natural);
         y += lh;
     }
@@ -331,8 +325,7 @@ fn header(p: &mut Pager, h: &Header) {
     let (y, _) = column(
         p,
         &h.parent_body.to_uppercase(),
-        Style::Regular,
-        12.0,
+        (Style::Regular, 12.0),
         left,
         lw,
         top,
@@ -341,8 +334,7 @@ fn header(p: &mut Pager, h: &Header) {
     let (y, widest) = column(
         p,
         &h.issuing_body.to_uppercase(),
-        Style::Bold,
-        12.0,
+        (Style::Bold, 12.0),
         left,
         lw,
         y,
@@ -355,15 +347,14 @@ fn header(p: &mut Pager, h: &Header) {
     let (y2, _) = column(
         p,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        Style::Bold,
-        12.0,
+        (Style::Bold, 12.0),
         rx,
         rw,
         top,
         Align::Center,
     );
     let motto = "Độc lập - Tự do - Hạnh phúc";
-    let (y2, mw) = column(p, motto, Style::Bold, 13.0, rx, rw, y2, Align::Center);
+    let (y2, mw) = column(p, motto, (Style::Bold, 13.0), rx, rw, y2, Align::Center);
     let ry = y2 + 1.0;
     p.rule(rx + (rw - mw) / 2.0, rx + (rw + mw) / 2.0, ry);
     // Number on the left, place and date on the right, on one line.
@@ -371,8 +362,7 @@ fn header(p: &mut Pager, h: &Header) {
     let (y3, _) = column(
         p,
         &h.number,
-        Style::Regular,
-        13.0,
+        (Style::Regular, 13.0),
         left,
         lw,
         row,
@@ -381,8 +371,7 @@ fn header(p: &mut Pager, h: &Header) {
     let (y4, _) = column(
         p,
         &h.place_date,
-        Style::Italic,
-        13.0,
+        (Style::Italic, 13.0),
         rx,
         rw,
         row,
@@ -396,28 +385,26 @@ fn title(p: &mut Pager, kind: &str, subject: &str) {
     p.keep(BODY * LEADING * 3.0);
     p.text(
         &kind.to_uppercase(),
-        Style::Bold,
-        BODY,
+        (Style::Bold, BODY),
         0.0,
         Flow::Align(Align::Center),
         x,
         w,
     );
-    let lines = wrap(subject, Style::Bold, BODY, w, 0.0);
+    let lines = wrap(subject, (Style::Bold, BODY), w, 0.0);
     let widest = lines.iter().map(|l| l.natural).fold(0.0, f32::max);
     p.text(
         subject,
-        Style::Bold,
-        BODY,
+        (Style::Bold, BODY),
         0.0,
         Flow::Align(Align::Center),
         x,
         w,
     );
     let rule = (widest / 3.0).min(120.0);
-    let y = p.y + 1.0;
+    let y = p.y + 3.0;
     p.rule(x + (w - rule) / 2.0, x + (w + rule) / 2.0, y);
-    p.y += 12.0;
+    p.y += 14.0;
 }
 
 fn table(p: &mut Pager, t: &Table) {
@@ -433,8 +420,7 @@ fn table(p: &mut Pager, t: &Table) {
             .map(|(i, w)| {
                 wrap(
                     row.get(i).map_or("", |s| s),
-                    style,
-                    t.size,
+                    (style, t.size),
                     w - 2.0 * pad_x,
                     0.0,
                 )
@@ -462,8 +448,7 @@ fn table(p: &mut Pager, t: &Table) {
                     x + pad_x,
                     widths[i] - 2.0 * pad_x,
                     top + pad_y + k as f32 * lh,
-                    style,
-                    t.size,
+                    (style, t.size),
                     Flow::Align(align),
                 );
             }
@@ -527,8 +512,7 @@ fn chart(p: &mut Pager, c: &BarChart) {
     p.keep(need.min(p.full()));
     p.text(
         &c.title,
-        Style::Italic,
-        13.0,
+        (Style::Italic, 13.0),
         0.0,
         Flow::Align(Align::Center),
         x0,
@@ -542,15 +526,14 @@ fn chart(p: &mut Pager, c: &BarChart) {
     for (label, value) in &c.bars {
         p.keep(row);
         let top = p.y;
-        let l = wrap(label, Style::Regular, size, label_w, 0.0);
+        let l = wrap(label, (Style::Regular, size), label_w, 0.0);
         if let Some(first) = l.first() {
             p.line(
                 first,
                 x0,
                 label_w,
                 top + 1.5,
-                Style::Regular,
-                size,
+                (Style::Regular, size),
                 Flow::Align(Align::Right),
             );
         }
@@ -595,23 +578,21 @@ fn closing(p: &mut Pager, c: &Closing) {
     let (mut y, _) = column(
         p,
         "Nơi nhận:",
-        Style::BoldItalic,
-        12.0,
+        (Style::BoldItalic, 12.0),
         x0,
         lw,
         top,
         Align::Left,
     );
     for r in &c.recipients {
-        y = column(p, r, Style::Regular, 11.0, x0, lw, y, Align::Left).0;
+        y = column(p, r, (Style::Regular, 11.0), x0, lw, y, Align::Left).0;
     }
     let mut ry = top;
     if let Some(b) = &c.on_behalf {
         ry = column(
             p,
             &b.to_uppercase(),
-            Style::Bold,
-            13.0,
+            (Style::Bold, 13.0),
             rx,
             rw,
             ry,
@@ -622,8 +603,7 @@ fn closing(p: &mut Pager, c: &Closing) {
     ry = column(
         p,
         &c.role.to_uppercase(),
-        Style::Bold,
-        13.0,
+        (Style::Bold, 13.0),
         rx,
         rw,
         ry,
@@ -633,8 +613,7 @@ fn closing(p: &mut Pager, c: &Closing) {
     ry = column(
         p,
         "(Ký, ghi rõ họ tên)",
-        Style::Italic,
-        12.0,
+        (Style::Italic, 12.0),
         rx,
         rw,
         ry,
@@ -642,7 +621,7 @@ fn closing(p: &mut Pager, c: &Closing) {
     )
     .0;
     ry += 60.0;
-    ry = column(p, &c.name, Style::Bold, 13.0, rx, rw, ry, Align::Center).0;
+    ry = column(p, &c.name, (Style::Bold, 13.0), rx, rw, ry, Align::Center).0;
     p.y = y.max(ry) + PARA_GAP;
 }
 
@@ -685,7 +664,7 @@ fn digest(p: &mut Pager, d: &Digest) {
     let tx = x0 + side + 10.0;
     let tw = p.text_width() - side - 10.0;
     for l in &d.lines {
-        y = column(p, l, Style::Italic, 11.0, tx, tw, y, Align::Left).0;
+        y = column(p, l, (Style::Italic, 11.0), tx, tw, y, Align::Left).0;
     }
     p.y = top + side.max(y - top) + PARA_GAP;
 }
@@ -703,8 +682,7 @@ pub fn layout(doc: &Document) -> Layout {
             Block::Addressee(a) => {
                 p.text(
                     a,
-                    Style::Regular,
-                    BODY,
+                    (Style::Regular, BODY),
                     0.0,
                     Flow::Align(Align::Center),
                     x,
@@ -717,8 +695,7 @@ pub fn layout(doc: &Document) -> Layout {
                 p.keep(BODY * LEADING * 3.0);
                 p.text(
                     &h.to_uppercase(),
-                    Style::Bold,
-                    BODY,
+                    (Style::Bold, BODY),
                     INDENT,
                     Flow::Align(Align::Left),
                     x,
@@ -728,7 +705,14 @@ pub fn layout(doc: &Document) -> Layout {
             }
             Block::SubHeading(h) => {
                 p.keep(BODY * LEADING * 3.0);
-                p.text(h, Style::Bold, BODY, INDENT, Flow::Align(Align::Left), x, w);
+                p.text(
+                    h,
+                    (Style::Bold, BODY),
+                    INDENT,
+                    Flow::Align(Align::Left),
+                    x,
+                    w,
+                );
                 p.y += PARA_GAP / 2.0;
             }
             Block::Paragraph(t) | Block::Note(t) | Block::Bullet(t) => {
@@ -745,7 +729,7 @@ pub fn layout(doc: &Document) -> Layout {
                     t
                 };
                 for para in t.split('\n').filter(|s| !s.trim().is_empty()) {
-                    p.text(para, style, BODY, INDENT, Flow::Justify, x, w);
+                    p.text(para, (style, BODY), INDENT, Flow::Justify, x, w);
                     p.y += PARA_GAP;
                 }
             }
@@ -765,7 +749,7 @@ mod tests {
     #[test]
     fn wrap_fits_every_line_and_keeps_every_word() {
         let text = "Tổ đã tổ chức tuần tra đêm trên các tuyến đường Nguyễn Trãi, Lê Lợi và hẻm 12, kết hợp tuyên truyền phòng chống trộm cắp tài sản.";
-        let lines = wrap(text, Style::Regular, 14.0, 200.0, 30.0);
+        let lines = wrap(text, (Style::Regular, 14.0), 200.0, 30.0);
         assert!(lines.len() > 2);
         assert!(lines[0].natural <= 170.01);
         assert!(lines.iter().all(|l| l.natural <= 200.01));
@@ -776,7 +760,7 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
         let long = "x".repeat(200);
-        let lines = wrap(&long, Style::Regular, 12.0, 100.0, 0.0);
+        let lines = wrap(&long, (Style::Regular, 12.0), 100.0, 0.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.iter().map(Line::text).collect::<String>(), long);
     }

@@ -4,6 +4,7 @@
 pub mod doc;
 pub mod fonts;
 pub mod layout;
+pub mod monthly;
 pub mod pdf;
 
 pub use doc::{

@@ -133,7 +133,7 @@ impl Store {
     pub fn add_activity(&mut self, input: &ActivityInput, now: DateTime<Utc>) -> Result<Activity> {
         let group = self.require_group()?;
         let v = activity::validate(input, date::vn_today(now))?;
-        self.ensure_open(&group.id, &[v.held_on])?;
+        let amends = self.closed_month_among(&group.id, &[v.held_on])?;
         let id = new_id();
         self.commit_change(
             Change {
@@ -146,6 +146,7 @@ impl Store {
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
                 also: None,
+                amends,
             },
             now,
         )?;
@@ -181,7 +182,7 @@ impl Store {
         }
         let v = activity::validate(input, date::vn_today(now))?;
         let old_date = date::from_iso(&before.held_on).unwrap_or(v.held_on);
-        self.ensure_open(&group.id, &[old_date, v.held_on])?;
+        let amends = self.closed_month_among(&group.id, &[old_date, v.held_on])?;
         let changes = diff(&display(&before), &display(&as_activity(&v, id)));
         if changes.is_empty() {
             return Ok(before);
@@ -197,6 +198,7 @@ impl Store {
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
                 also: None,
+                amends,
             },
             now,
         )?;

@@ -45,6 +45,17 @@ pub(super) struct Change<'a> {
     /// Another row to update in the same transaction (table, id, values), e.g. the patrol-log
     /// entry an incident was raised from.
     pub also: Option<(&'static str, String, Values)>,
+    /// The closed month (`YYYY-MM`) this change corrects, if any: it becomes an amendment
+    /// (đính chính), listed in the report of the month it is made in.
+    pub amends: Option<String>,
+}
+
+/// `MM/YYYY` of a `YYYY-MM` month, as people write it.
+pub(crate) fn month_label(month: &str) -> String {
+    match month.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => month.to_string(),
+    }
 }
 
 /// `YYYY-MM` of a date.
@@ -60,6 +71,14 @@ impl Store {
         let changes =
             serde_json::to_string(&c.changes).map_err(|e| Error::internal(e.to_string()))?;
         let rev = self.revision(now);
+        let summary = match &c.amends {
+            Some(m) => format!(
+                "Đính chính tháng {} (đã khóa sổ): {}",
+                month_label(m),
+                c.summary
+            ),
+            None => c.summary,
+        };
         let tx = self.conn.transaction()?;
         let mut values = c.values;
         values.push(("version", i64::from(version).into()));
@@ -72,8 +91,8 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO record_versions (id, group_id, record_kind, record_id, version, at, editor,
-                summary, changes, previous, created_at, updated_at, revision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6, ?6, ?11)",
+                summary, changes, previous, created_at, updated_at, revision, amends_month)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6, ?6, ?11, ?12)",
             params![
                 new_id(),
                 c.group_id,
@@ -82,10 +101,11 @@ impl Store {
                 version,
                 ts(now),
                 c.editor,
-                c.summary,
+                summary,
                 changes,
                 c.replaces.map(|(_, previous)| previous),
                 rev,
+                c.amends,
             ],
         )?;
         tx.commit()?;
@@ -105,22 +125,20 @@ impl Store {
             .is_some())
     }
 
-    /// Refuses a change that touches a closed month.
-    pub(super) fn ensure_open(&self, group_id: &str, dates: &[NaiveDate]) -> Result<()> {
+    /// The first closed month among the dates a change touches: the change is then an
+    /// amendment, because the report of that month has been issued and stays as it was.
+    pub(super) fn closed_month_among(
+        &self,
+        group_id: &str,
+        dates: &[NaiveDate],
+    ) -> Result<Option<String>> {
         for d in dates {
             let m = month_of(*d);
             if self.is_month_closed(group_id, &m)? {
-                return Err(Error::new(
-                    ErrorCode::MonthClosed,
-                    format!(
-                        "Tháng {:02}/{} đã khóa sổ nên không sửa được bản ghi này. Hãy ghi đính chính; đính chính sẽ hiện trong báo cáo tháng sau.",
-                        d.month(),
-                        d.year()
-                    ),
-                ));
+                return Ok(Some(m));
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// All versions of a record, oldest first.
@@ -175,7 +193,7 @@ impl Store {
                 "Bản ghi này đã được gạch bỏ trước đó.",
             ));
         }
-        self.ensure_open(&record.group_id, &[record.date])?;
+        let amends = self.closed_month_among(&record.group_id, &[record.date])?;
         self.commit_change(
             Change {
                 ledger,
@@ -190,6 +208,7 @@ impl Store {
                 summary: format!("Gạch bỏ: {reason}"),
                 changes: Vec::new(),
                 also: None,
+                amends,
             },
             now,
         )

@@ -267,7 +267,7 @@ impl Store {
         Ok(out)
     }
 
-    fn category_names(&self) -> Result<HashMap<String, String>> {
+    pub(super) fn category_names(&self) -> Result<HashMap<String, String>> {
         let mut names: HashMap<String, String> = BUILTIN_CATEGORIES
             .iter()
             .map(|(c, n)| (c.to_string(), n.to_string()))
@@ -349,7 +349,7 @@ impl Store {
     pub fn add_incident(&mut self, input: &IncidentInput, now: DateTime<Utc>) -> Result<Incident> {
         let group = self.require_group()?;
         let v = self.validate_incident(input, now)?;
-        self.ensure_open(&group.id, &[v.occurred_on])?;
+        let amends = self.closed_month_among(&group.id, &[v.occurred_on])?;
         let id = new_id();
         // An incident raised from a patrol-log entry links both ways, in the same transaction.
         let also = match &v.patrol_log_id {
@@ -395,6 +395,7 @@ impl Store {
                 summary: "Ghi mới".into(),
                 changes: Vec::new(),
                 also,
+                amends,
             },
             now,
         )?;
@@ -432,7 +433,7 @@ impl Store {
         }
         let v = self.validate_incident(input, now)?;
         let old_date = date::from_iso(&before.occurred_on).unwrap_or(v.occurred_on);
-        self.ensure_open(&group.id, &[old_date, v.occurred_on])?;
+        let amends = self.closed_month_among(&group.id, &[old_date, v.occurred_on])?;
         let (names, members) = (self.category_names()?, self.member_names()?);
         let changes = diff(
             &display(&before, &names, &members),
@@ -452,6 +453,7 @@ impl Store {
                 summary: format!("Sửa {} mục", changes.len()),
                 changes,
                 also: None,
+                amends,
             },
             now,
         )?;

@@ -255,4 +255,59 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX patrol_log_when ON patrol_log(group_id, logged_at);
     "#,
+    // 4: monthly reports (narrative, number), issued reports as printed, the close/reopen
+    // log, and amendments to closed months.
+    r#"
+    CREATE TABLE monthly_reports (
+        id           TEXT PRIMARY KEY,
+        group_id     TEXT NOT NULL REFERENCES groups(id),
+        month        TEXT NOT NULL,
+        number       INTEGER,
+        number_year  INTEGER,
+        situation    TEXT NOT NULL DEFAULT '',
+        shortcomings TEXT NOT NULL DEFAULT '',
+        plans        TEXT NOT NULL DEFAULT '',
+        proposals    TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT,
+        revision     TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX monthly_reports_month ON monthly_reports(group_id, month) WHERE deleted_at IS NULL;
+
+    CREATE TABLE issued_reports (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        month       TEXT NOT NULL,
+        number      INTEGER NOT NULL,
+        number_year INTEGER NOT NULL,
+        issued_on   TEXT NOT NULL,
+        issued_at   TEXT NOT NULL,
+        editor      TEXT NOT NULL,
+        digest      TEXT NOT NULL,
+        pdf         BLOB NOT NULL,
+        withdrawn_at TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX issued_reports_month ON issued_reports(group_id, month);
+
+    CREATE TABLE month_events (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        month       TEXT NOT NULL,
+        action      TEXT NOT NULL CHECK (action IN ('close', 'reopen')),
+        at          TEXT NOT NULL,
+        editor      TEXT NOT NULL,
+        reason      TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+
+    ALTER TABLE record_versions ADD COLUMN amends_month TEXT;
+    "#,
 ];

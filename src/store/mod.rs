@@ -8,6 +8,7 @@ mod incident;
 mod incident_index;
 mod member;
 pub mod migrations;
+mod month;
 mod patrol;
 
 use crate::error::{Error, ErrorCode, Result};

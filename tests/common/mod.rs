@@ -5,7 +5,9 @@ pub mod pdf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tempfile::TempDir;
+use ttq::model::activity::{ActivityInput, ActivityKind};
 use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
+use ttq::model::incident::{IncidentInput, IncidentStatus, ReporterKind};
 use ttq::model::member::{Gender, MemberInput, Role};
 use ttq::Store;
 
@@ -73,4 +75,47 @@ pub fn store_with_group() -> (TempDir, Store) {
         )
         .unwrap();
     (dir, store)
+}
+
+/// An incident as typed, on `on` (dd/mm/yyyy), with sensitive fields filled in.
+pub fn incident(title: &str, on: &str, category: &str) -> IncidentInput {
+    IncidentInput {
+        occurred_on: on.into(),
+        occurred_time: "23:10".into(),
+        time_approx: true,
+        place: "Ngõ 5 đường Nguyễn Trãi".into(),
+        landmark: "Gần cổng chợ Yên Hải".into(),
+        category: category.into(),
+        title: title.into(),
+        description: "Hai thanh niên đi xe máy giật túi xách của một phụ nữ rồi bỏ chạy.".into(),
+        people_involved: "Chị Lê Thị B (bị hại)".into(),
+        reporter_kind: ReporterKind::Resident,
+        reporter_member_id: None,
+        reporter_name: "Ông Nguyễn Văn C".into(),
+        action_taken: "".into(),
+        status: IncidentStatus::Moi,
+        transferred_on: "".into(),
+        transferred_to: "".into(),
+        valuable_tip: false,
+        patrol_log_id: None,
+        editor: "Lê Văn Thành".into(),
+    }
+}
+
+/// An activity as typed, with every kind's fields filled in.
+pub fn activity(kind: ActivityKind, on: &str) -> ActivityInput {
+    ActivityInput {
+        kind,
+        held_on: on.into(),
+        title: "".into(),
+        place: "Nhà văn hóa".into(),
+        content: "Phổ biến cách phòng chống lừa đảo qua điện thoại".into(),
+        people: Some(40),
+        households: Some(15),
+        conclusions: "".into(),
+        assignments: vec![],
+        parties: "Hộ ông Tâm và hộ ông Hòa".into(),
+        mediation_success: Some(true),
+        editor: "Lê Văn Thành".into(),
+    }
 }

@@ -4,6 +4,7 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 mod ledger;
 mod patrol;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,12 @@ enum Cmd {
     /// Patrols: shift patterns, availability, attendance, the log, the month's figures.
     #[command(subcommand)]
     Patrol(patrol::PatrolCmd),
+    /// The monthly report: print, narrative, issued copies.
+    #[command(subcommand)]
+    Report(report::ReportCmd),
+    /// Closing (khóa sổ) and reopening a month.
+    #[command(subcommand)]
+    Month(report::MonthCmd),
 }
 
 #[derive(Args)]
@@ -326,6 +333,8 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Activity(c) => ledger::activity(&mut store, c, now)?,
         Cmd::Roster(c) => patrol::roster(&mut store, c, now)?,
         Cmd::Patrol(c) => patrol::patrol(&mut store, c, now)?,
+        Cmd::Report(c) => report::report(&mut store, c, now)?,
+        Cmd::Month(c) => report::month(&mut store, c, now)?,
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

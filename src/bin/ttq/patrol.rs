@@ -172,16 +172,7 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
         }
         let group = store.require_group()?;
         let text = ttq::roster::ics::to_ics(&view, &group.name, member.as_deref(), now);
-        std::fs::write(&out, text).map_err(|e| {
-            Error::new(
-                ErrorCode::Io,
-                format!(
-                    "Không ghi được tệp {}. Hãy chọn thư mục khác hoặc kiểm tra dung lượng ổ đĩa.",
-                    out.display()
-                ),
-            )
-            .with_detail(e.to_string())
-        })?;
+        ttq::save::save_file(&out, text.as_bytes())?;
         println!("Đã ghi lịch ra {}.", out.display());
         return Ok(());
     }

@@ -1,0 +1,211 @@
+//! `ttq report …` and `ttq month …`: the monthly report, its narrative, closing and reopening.
+
+use super::print_json;
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use std::path::PathBuf;
+use ttq::error::FieldError;
+use ttq::model::month::Narrative;
+use ttq::{date, Error, Result, Store};
+
+#[derive(Subcommand)]
+pub enum ReportCmd {
+    /// Write the month's report as a PDF (the issued copy once the month is closed).
+    Monthly {
+        /// YYYY-MM or MM/YYYY.
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Date on the report (dd/mm/yyyy); today by default. Ignored for a closed month.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Set the parts of the month's report the leader writes (omitted ones stay as they are).
+    Narrative {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        situation: Option<String>,
+        #[arg(long)]
+        shortcomings: Option<String>,
+        #[arg(long)]
+        plans: Option<String>,
+        #[arg(long)]
+        proposals: Option<String>,
+    },
+    /// List the issued reports.
+    Issued {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MonthCmd {
+    /// Close a month (khóa sổ): issue its report and freeze its records.
+    Close {
+        #[arg(long)]
+        month: String,
+        /// Who closes it.
+        #[arg(long)]
+        editor: String,
+        /// Date on the report (dd/mm/yyyy); today by default.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Reopen a closed month, with a reason.
+    Reopen {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        editor: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Show whether a month is closed, its issued reports and its log.
+    Show {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn report_date(date_arg: Option<String>, now: DateTime<Utc>) -> Result<chrono::NaiveDate> {
+    match date_arg {
+        None => Ok(date::vn_today(now)),
+        Some(s) => date::parse(&s).ok_or_else(|| {
+            Error::invalid(vec![FieldError::new(
+                "date",
+                format!("Ngày “{s}” chưa đúng (dạng dd/mm/yyyy)."),
+            )])
+        }),
+    }
+}
+
+/// Runs `ttq report …`.
+pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        ReportCmd::Monthly {
+            month,
+            out,
+            date: d,
+        } => {
+            let state = store.month_state(&month)?;
+            let issued = state
+                .issued
+                .iter()
+                .find(|r| !r.withdrawn)
+                .filter(|_| state.closed);
+            let bytes = match issued {
+                Some(r) => store.issued_pdf(&r.id)?,
+                None => {
+                    let data = store.monthly_data(&month, report_date(d, now)?)?;
+                    ttq::report::render(&ttq::report::monthly::document(&data, None)).1
+                }
+            };
+            ttq::save::save_file(&out, &bytes)?;
+            let kind = if issued.is_some() {
+                "bản đã phát hành"
+            } else {
+                "bản nháp"
+            };
+            println!("Đã ghi báo cáo tháng ({kind}) ra {}.", out.display());
+        }
+        ReportCmd::Narrative {
+            month,
+            situation,
+            shortcomings,
+            plans,
+            proposals,
+        } => {
+            let old = store.month_state(&month)?.narrative;
+            let n = Narrative {
+                situation: situation.unwrap_or(old.situation),
+                shortcomings: shortcomings.unwrap_or(old.shortcomings),
+                plans: plans.unwrap_or(old.plans),
+                proposals: proposals.unwrap_or(old.proposals),
+            };
+            store.save_narrative(&month, &n, now)?;
+            println!("Đã lưu phần viết của báo cáo.");
+        }
+        ReportCmd::Issued { json } => {
+            let list = store.issued_reports(None)?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!("Chưa có báo cáo nào được phát hành (khóa sổ).");
+            }
+            for r in list {
+                let w = if r.withdrawn {
+                    " (đã thu hồi, sổ mở lại)"
+                } else {
+                    ""
+                };
+                println!(
+                    "{}  tháng {}  Số {}  phát hành {} bởi {}  mã {}{w}",
+                    r.id, r.month, r.number, r.issued_at, r.editor, r.digest
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `ttq month …`.
+pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        MonthCmd::Close {
+            month,
+            editor,
+            date: d,
+        } => {
+            let r = store.close_month(&month, report_date(d, now)?, &editor, now)?;
+            println!(
+                "Đã khóa sổ tháng {}: báo cáo Số {}, mã đối chiếu {}.",
+                r.month, r.number, r.digest
+            );
+        }
+        MonthCmd::Reopen {
+            month,
+            editor,
+            reason,
+        } => {
+            store.reopen_month(&month, &editor, &reason, now)?;
+            println!(
+                "Đã mở lại sổ tháng {month}. Báo cáo đã phát hành được giữ lại, đánh dấu thu hồi."
+            );
+        }
+        MonthCmd::Show { month, json } => {
+            let s = store.month_state(&month)?;
+            if json {
+                return print_json(&s);
+            }
+            println!(
+                "Tháng {}: {}",
+                s.month,
+                if s.closed {
+                    "đã khóa sổ"
+                } else {
+                    "chưa khóa sổ"
+                }
+            );
+            for e in &s.events {
+                let what = if e.action == "close" {
+                    "Khóa sổ"
+                } else {
+                    "Mở lại"
+                };
+                let why = if e.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", e.reason)
+                };
+                println!("  {} {} ({}){why}", e.at, what, e.editor);
+            }
+        }
+    }
+    Ok(())
+}

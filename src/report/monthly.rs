@@ -1,0 +1,471 @@
+//! The monthly report (Báo cáo kết quả công tác bảo đảm ANTT tháng M năm Y): from the month's
+//! figures to a document. Sections follow `domain/README.md`; every number comes from the
+//! records, the narrative parts from the leader.
+
+use super::doc::{
+    Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,
+};
+use super::number;
+use crate::model::group::GroupKind;
+use crate::model::month::MonthlyData;
+use chrono::Datelike;
+use sha2::{Digest as _, Sha256};
+
+/// The issuing body's short code in the report number ("Số: 05/BC-TTQ").
+pub fn number_code(kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::BaoVeAntt => "TBV",
+        GroupKind::TuQuanAntt | GroupKind::Khac => "TTQ",
+        GroupKind::NhanDanTuQuan => "TNDTQ",
+        GroupKind::AnNinhNhanDan => "TANND",
+    }
+}
+
+/// The place name for "…, ngày …": the commune's name without "Phường"/"Xã"/….
+fn place(commune: &str) -> &str {
+    for prefix in ["Phường ", "Xã ", "Thị trấn ", "Đặc khu ", "phường ", "xã "] {
+        if let Some(rest) = commune.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    commune
+}
+
+/// "Yên Hải, ngày 05 tháng 12 năm 2026": day below 10 and months 1–2 get a leading zero.
+pub fn place_date(commune: &str, iso: &str) -> String {
+    let Some(d) = crate::date::from_iso(iso) else {
+        return place(commune).to_string();
+    };
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!(
+        "{}, ngày {:02} tháng {} năm {}",
+        place(commune),
+        d.day(),
+        month,
+        d.year()
+    )
+}
+
+fn month_parts(month: &str) -> (u32, i32) {
+    let (y, m) = month.split_once('-').unwrap_or(("0", "0"));
+    (m.parse().unwrap_or(0), y.parse().unwrap_or(0))
+}
+
+/// A short digest of the month's figures and records, printed on the report and repeated in
+/// the exported file so the ward can match one with the other. The narrative, number and date
+/// are left out: only data counts.
+pub fn digest(d: &MonthlyData) -> String {
+    let incidents: Vec<(&str, i32)> = d
+        .incidents
+        .iter()
+        .map(|i| (i.id.as_str(), i.version))
+        .collect();
+    let canonical = serde_json::json!({
+        "v": 1,
+        "group": d.group.id,
+        "month": d.month,
+        "members": [d.members.active, d.members.leaders, d.members.joined.len(), d.members.left.len()],
+        "shifts": d.shifts_planned,
+        "patrols": [d.patrols.patrols_held, d.patrols.member_turns, number(d.patrols.hours)],
+        "incidents": incidents,
+        "activities": d.activities,
+    });
+    let hash = Sha256::digest(canonical.to_string().as_bytes());
+    hash[..8]
+        .chunks(2)
+        .map(|c| format!("{:02X}{:02X}", c[0], c[1]))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn or_none(text: &str) -> Vec<Block> {
+    if text.trim().is_empty() {
+        vec![Block::Paragraph("Không có.".into())]
+    } else {
+        text.split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(
+                |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("+ ")) {
+                    Some(item) => Block::Bullet(item.to_string()),
+                    None => Block::Paragraph(l.to_string()),
+                },
+            )
+            .collect()
+    }
+}
+
+fn names(list: &[String]) -> String {
+    list.join(", ")
+}
+
+/// The monthly report as a document; `digest` is printed when the month is closed.
+pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
+    let g = &d.group;
+    let (m, y) = month_parts(&d.month);
+    let code = number_code(g.kind);
+    let parent = if g.police_unit.trim().is_empty() {
+        format!("UBND {}", g.commune_name)
+    } else {
+        g.police_unit.clone()
+    };
+    let mut b = vec![
+        Block::Title {
+            kind: "Báo cáo".into(),
+            subject: format!("Kết quả công tác bảo đảm an ninh, trật tự tháng {m} năm {y}"),
+        },
+        Block::Addressee(format!("Kính gửi: {parent}")),
+        Block::Paragraph(format!(
+            "Thực hiện chức năng, nhiệm vụ được giao, {} báo cáo kết quả công tác bảo đảm an ninh, trật tự tháng {m}/{y} như sau:",
+            g.name
+        )),
+        Block::Heading("I. Đặc điểm tình hình".into()),
+    ];
+    let mut place_line = format!("{} ", g.area_name);
+    match (g.households, g.residents) {
+        (Some(h), Some(r)) => place_line.push_str(&format!(
+            "có {} hộ với {} nhân khẩu.",
+            number(h.into()),
+            number(r.into())
+        )),
+        (Some(h), None) => place_line.push_str(&format!("có {} hộ.", number(h.into()))),
+        _ => place_line.push_str("chưa ghi số hộ, số nhân khẩu."),
+    }
+    place_line.push_str(&format!(
+        " Tổ có {} thành viên, trong đó {} tổ trưởng, tổ phó.",
+        d.members.active, d.members.leaders
+    ));
+    let mem = &d.members;
+    if mem.joined.is_empty() && mem.left.is_empty() {
+        place_line.push_str(" Trong tháng không có thay đổi về thành viên.");
+    } else {
+        if !mem.joined.is_empty() {
+            place_line.push_str(&format!(
+                " Trong tháng có {} người vào tổ ({}).",
+                mem.joined.len(),
+                names(&mem.joined)
+            ));
+        }
+        if !mem.left.is_empty() {
+            place_line.push_str(&format!(
+                " Có {} người rời tổ ({}).",
+                mem.left.len(),
+                names(&mem.left)
+            ));
+        }
+    }
+    b.push(Block::Paragraph(place_line));
+    if !d.narrative.situation.trim().is_empty() {
+        b.extend(or_none(&d.narrative.situation));
+    }
+
+    // II. Results of the work.
+    let a = &d.activities;
+    let p = &d.patrols;
+    let transferred = d.incidents.iter().filter(|i| i.transferred).count();
+    let tips = d.incidents.iter().filter(|i| i.valuable_tip).count();
+    b.push(Block::Heading("II. Kết quả công tác".into()));
+    b.push(Block::SubHeading(
+        "1. Nắm tình hình, tiếp nhận và chuyển tin báo".into(),
+    ));
+    b.push(Block::Paragraph(format!(
+        "Tổ ghi nhận {} vụ việc trên địa bàn; đã chuyển Công an {} vụ; có {} tin báo có giá trị.",
+        d.incidents.len(),
+        transferred,
+        tips
+    )));
+    b.push(Block::SubHeading("2. Tuyên truyền, họp tổ, họp dân".into()));
+    b.push(Block::Paragraph(format!(
+        "Tổ chức {} buổi họp tổ, {} buổi họp dân với {} lượt người dự; {} buổi tuyên truyền với {} lượt người nghe; {} hộ ký cam kết bảo đảm an ninh, trật tự.",
+        a.group_meetings, a.resident_meetings, number(a.resident_meeting_attendees.into()),
+        a.awareness_sessions, number(a.people_reached.into()), number(a.households_committed.into())
+    )));
+    b.push(Block::SubHeading("3. Tuần tra, canh gác".into()));
+    b.push(Block::Paragraph(if d.shifts_planned == 0 {
+        "Trong tháng chưa lập lịch tuần tra.".to_string()
+    } else {
+        format!(
+            "Theo lịch có {} ca tuần tra; đã tuần tra {} ca với {} lượt người tham gia, tổng cộng {} giờ; tỷ lệ có mặt {}%.",
+            d.shifts_planned, p.patrols_held, p.member_turns, number(p.hours), number(p.attendance_rate * 100.0)
+        )
+    }));
+    b.push(Block::SubHeading(
+        "4. Hòa giải, hỗ trợ quản lý cư trú, phòng cháy chữa cháy".into(),
+    ));
+    b.push(Block::Paragraph(format!(
+        "Tham gia hòa giải {} vụ, hòa giải thành {} vụ; {} lượt hỗ trợ quản lý cư trú; {} lượt tham gia phòng cháy, chữa cháy, cứu nạn.",
+        a.mediations, a.mediations_successful, a.residence_support, a.fire_rescue
+    )));
+    b.push(Block::SubHeading("5. Các chỉ tiêu chính".into()));
+    let figures: Vec<(&str, String)> = vec![
+        ("Lượt tuần tra", p.patrols_held.to_string()),
+        ("Lượt người tham gia tuần tra", p.member_turns.to_string()),
+        ("Giờ tuần tra (người × giờ)", number(p.hours)),
+        ("Vụ việc phát hiện, ghi nhận", d.incidents.len().to_string()),
+        ("Vụ việc chuyển Công an", transferred.to_string()),
+        ("Tin báo có giá trị", tips.to_string()),
+        ("Vụ hòa giải thành", a.mediations_successful.to_string()),
+        ("Buổi họp dân", a.resident_meetings.to_string()),
+        ("Hộ ký cam kết", a.households_committed.to_string()),
+    ];
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "STT".into(),
+                width: 0.8,
+                align: Align::Center,
+            },
+            Column {
+                title: "Chỉ tiêu".into(),
+                width: 5.0,
+                align: Align::Left,
+            },
+            Column {
+                title: "Số lượng".into(),
+                width: 1.8,
+                align: Align::Right,
+            },
+        ],
+        rows: figures
+            .into_iter()
+            .enumerate()
+            .map(|(i, (k, v))| vec![(i + 1).to_string(), k.to_string(), v])
+            .collect(),
+        size: 13.0,
+        bold_rows: vec![],
+    }));
+
+    // III. The security situation: incidents by category, then one by one.
+    b.push(Block::Heading("III. Tình hình an ninh, trật tự".into()));
+    if d.incidents.is_empty() {
+        b.push(Block::Paragraph(
+            "Trong tháng không xảy ra vụ việc nào về an ninh, trật tự trên địa bàn.".into(),
+        ));
+    } else {
+        b.push(Block::Paragraph(format!(
+            "Trong tháng trên địa bàn xảy ra {} vụ việc, chia theo loại như sau:",
+            d.incidents.len()
+        )));
+        b.push(Block::Chart(BarChart {
+            title: format!("Biểu đồ: vụ việc theo loại, tháng {m}/{y}"),
+            bars: d
+                .categories
+                .iter()
+                .map(|c| (c.name.clone(), f64::from(c.count)))
+                .collect(),
+        }));
+        let total = d.incidents.len() as f64;
+        let mut rows: Vec<Vec<String>> = d
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                vec![
+                    (i + 1).to_string(),
+                    c.name.clone(),
+                    c.count.to_string(),
+                    format!("{}%", number(f64::from(c.count) * 100.0 / total)),
+                ]
+            })
+            .collect();
+        let total_row = rows.len();
+        rows.push(vec![
+            String::new(),
+            "Tổng cộng".into(),
+            d.incidents.len().to_string(),
+            "100%".into(),
+        ]);
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "STT".into(),
+                    width: 0.8,
+                    align: Align::Center,
+                },
+                Column {
+                    title: "Loại vụ việc".into(),
+                    width: 4.6,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Số vụ".into(),
+                    width: 1.2,
+                    align: Align::Right,
+                },
+                Column {
+                    title: "Tỷ lệ".into(),
+                    width: 1.2,
+                    align: Align::Right,
+                },
+            ],
+            rows,
+            size: 13.0,
+            bold_rows: vec![total_row],
+        }));
+        b.push(Block::Paragraph("Chi tiết các vụ việc:".into()));
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "STT".into(),
+                    width: 0.7,
+                    align: Align::Center,
+                },
+                Column {
+                    title: "Ngày giờ".into(),
+                    width: 1.6,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Địa điểm".into(),
+                    width: 1.8,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Loại vụ việc".into(),
+                    width: 1.7,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Tóm tắt".into(),
+                    width: 3.2,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Kết quả xử lý".into(),
+                    width: 2.2,
+                    align: Align::Left,
+                },
+            ],
+            rows: d
+                .incidents
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    vec![
+                        (i + 1).to_string(),
+                        x.when.clone(),
+                        x.place.clone(),
+                        x.category.clone(),
+                        x.summary.clone(),
+                        x.outcome.clone(),
+                    ]
+                })
+                .collect(),
+            size: 11.0,
+            bold_rows: vec![],
+        }));
+    }
+    if !d.amendments.is_empty() {
+        b.push(Block::SubHeading(
+            "Đính chính số liệu các tháng đã khóa sổ".into(),
+        ));
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "Thời điểm".into(),
+                    width: 1.7,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Tháng".into(),
+                    width: 1.0,
+                    align: Align::Center,
+                },
+                Column {
+                    title: "Bản ghi".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Nội dung đính chính".into(),
+                    width: 3.6,
+                    align: Align::Left,
+                },
+            ],
+            rows: d
+                .amendments
+                .iter()
+                .map(|x| {
+                    let (am, ay) = month_parts(&x.month);
+                    vec![
+                        x.at.clone(),
+                        format!("{am:02}/{ay}"),
+                        x.record.clone(),
+                        x.summary.clone(),
+                    ]
+                })
+                .collect(),
+            size: 11.0,
+            bold_rows: vec![],
+        }));
+    }
+
+    b.push(Block::Heading("IV. Tồn tại, hạn chế".into()));
+    b.extend(or_none(&d.narrative.shortcomings));
+    b.push(Block::Heading("V. Phương hướng tháng tới".into()));
+    b.extend(or_none(&d.narrative.plans));
+    b.push(Block::Heading("VI. Kiến nghị, đề xuất".into()));
+    b.extend(or_none(&d.narrative.proposals));
+    b.push(Block::Paragraph(format!(
+        "Trên đây là báo cáo kết quả công tác bảo đảm an ninh, trật tự tháng {m}/{y} của {}./.",
+        g.name
+    )));
+    b.push(Block::Closing(Closing {
+        recipients: vec![
+            format!("- {parent};"),
+            format!("- Trưởng {};", g.area_name),
+            "- Lưu: Tổ.".into(),
+        ],
+        on_behalf: None,
+        role: "Tổ trưởng".into(),
+        name: g.leader_name.clone().unwrap_or_default(),
+    }));
+    match digest {
+        Some(code) => b.push(Block::Digest(Digest {
+            lines: vec![
+                format!("Mã đối chiếu dữ liệu tháng {m}/{y}: {code}"),
+                "Sổ tháng đã khóa; mã này trùng với mã trong tệp dữ liệu gửi phường.".into(),
+            ],
+            payload: format!("TTQ|1|{}|{}|{code}", g.id, d.month),
+        })),
+        None => b.push(Block::Note(
+            "Bản nháp: tháng chưa khóa sổ, số liệu còn có thể thay đổi.".into(),
+        )),
+    }
+    Document {
+        title: format!("Báo cáo tháng {m}/{y} - {}", g.name),
+        orientation: Orientation::Portrait,
+        header: Some(Header {
+            parent_body: parent.clone(),
+            issuing_body: g.name.clone(),
+            number: format!("Số: {:02}/BC-{code}", d.number),
+            place_date: place_date(&g.commune_name, &d.issued_on),
+        }),
+        blocks: b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_and_date_follow_nd30_zero_padding() {
+        assert_eq!(
+            place_date("Phường Yên Hải", "2026-12-05"),
+            "Yên Hải, ngày 05 tháng 12 năm 2026"
+        );
+        assert_eq!(
+            place_date("Xã Đông Hòa", "2027-02-15"),
+            "Đông Hòa, ngày 15 tháng 02 năm 2027"
+        );
+        assert_eq!(
+            place_date("Yên Hải", "2027-03-01"),
+            "Yên Hải, ngày 01 tháng 3 năm 2027"
+        );
+    }
+}

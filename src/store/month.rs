@@ -1,0 +1,558 @@
+//! Monthly reports and closing a month (khóa sổ): the narrative, the figures computed from
+//! the records, issuing the report as printed, reopening, and the log of both.
+
+use super::history::{month_label, month_of};
+use super::{insert_row, new_id, ts, update_row, Store};
+use crate::date;
+use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::model::month::{
+    Amendment, CategoryTotal, IncidentLine, IssuedReport, MemberFigures, MonthEvent, MonthState,
+    MonthlyData, Narrative,
+};
+use crate::report::monthly;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension};
+use std::collections::BTreeMap;
+
+fn bad_month(month: &str) -> Error {
+    Error::invalid(vec![FieldError::new(
+        "month",
+        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
+    )])
+}
+
+fn required(field: &str, value: &str, message: &str) -> Result<String> {
+    let v = crate::text::clean(value);
+    if v.is_empty() {
+        return Err(Error::invalid(vec![FieldError::new(field, message)]));
+    }
+    Ok(v)
+}
+
+/// A month's report row: id, number and the year it counts in (once issued).
+type ReportRow = (String, Option<u32>, Option<i32>);
+
+impl Store {
+    /// The month's report state: closed or not, the narrative, issued copies, the log.
+    pub fn month_state(&self, month: &str) -> Result<MonthState> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        let mut st = self.conn.prepare(
+            "SELECT month, action, at, editor, reason FROM month_events
+             WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL ORDER BY at",
+        )?;
+        let events = st
+            .query_map(params![group.id, month], |r| {
+                Ok(MonthEvent {
+                    month: r.get(0)?,
+                    action: r.get(1)?,
+                    at: date::format_timestamp(&r.get::<_, String>(2)?),
+                    editor: r.get(3)?,
+                    reason: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(MonthState {
+            closed: self.is_month_closed(&group.id, &month)?,
+            narrative: self.narrative(&group.id, &month)?,
+            issued: self.issued_reports(Some(&month))?,
+            events,
+            month,
+        })
+    }
+
+    fn narrative(&self, group_id: &str, month: &str) -> Result<Narrative> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT situation, shortcomings, plans, proposals FROM monthly_reports
+                 WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
+                params![group_id, month],
+                |r| {
+                    Ok(Narrative {
+                        situation: r.get(0)?,
+                        shortcomings: r.get(1)?,
+                        plans: r.get(2)?,
+                        proposals: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    fn report_row(
+        &self,
+        group_id: &str,
+        month: &str,
+    ) -> Result<Option<(String, Option<u32>, Option<i32>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, number, number_year FROM monthly_reports
+                 WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
+                params![group_id, month],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    /// Saves the leader's narrative for a month; refused once the month is closed.
+    pub fn save_narrative(&mut self, month: &str, n: &Narrative, now: DateTime<Utc>) -> Result<()> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        if self.is_month_closed(&group.id, &month)? {
+            return Err(Error::new(
+                ErrorCode::MonthClosed,
+                format!(
+                    "Tháng {} đã khóa sổ nên báo cáo không sửa được. Muốn sửa, hãy mở lại sổ tháng này (ghi lý do).",
+                    month_label(&month)
+                ),
+            ));
+        }
+        let keep = |s: &str| crate::text::nfc(s.trim());
+        let values: super::Values = vec![
+            ("situation", keep(&n.situation).into()),
+            ("shortcomings", keep(&n.shortcomings).into()),
+            ("plans", keep(&n.plans).into()),
+            ("proposals", keep(&n.proposals).into()),
+        ];
+        let rev = self.revision(now);
+        match self.report_row(&group.id, &month)? {
+            Some((id, _, _)) => update_row(&self.conn, "monthly_reports", &id, values, &rev, now)?,
+            None => {
+                let mut v = values;
+                v.push(("month", month.clone().into()));
+                insert_row(
+                    &self.conn,
+                    "monthly_reports",
+                    &new_id(),
+                    &group.id,
+                    v,
+                    &rev,
+                    now,
+                )?
+            }
+        }
+        Ok(())
+    }
+
+    /// The number the month's report has, or would get if issued on `issued_on`.
+    fn report_number(
+        &self,
+        group_id: &str,
+        month: &str,
+        issued_on: NaiveDate,
+    ) -> Result<(u32, i32, bool)> {
+        if let Some((_, Some(n), Some(y))) = self.report_row(group_id, month)? {
+            return Ok((n, y, true));
+        }
+        let year = issued_on.year();
+        let last: Option<u32> = self.conn.query_row(
+            "SELECT MAX(number) FROM monthly_reports WHERE group_id = ?1 AND number_year = ?2 AND deleted_at IS NULL",
+            params![group_id, year],
+            |r| r.get(0),
+        )?;
+        Ok((last.unwrap_or(0) + 1, year, false))
+    }
+
+    /// Everything the month's report says, computed from the records; dated `issued_on`.
+    pub fn monthly_data(&self, month: &str, issued_on: NaiveDate) -> Result<MonthlyData> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        let (from, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
+        let (number, number_year, _) = self.report_number(&group.id, &month, issued_on)?;
+        let shifts_planned: u32 = self.conn.query_row(
+            "SELECT COUNT(*) FROM shifts WHERE group_id = ?1 AND shift_date BETWEEN ?2 AND ?3 AND deleted_at IS NULL",
+            params![group.id, from, to],
+            |r| r.get(0),
+        )?;
+        let incidents = self.incident_lines(&group.id, &from, &to)?;
+        let mut by_category: BTreeMap<String, u32> = BTreeMap::new();
+        for i in &incidents {
+            *by_category.entry(i.category.clone()).or_default() += 1;
+        }
+        let mut categories: Vec<CategoryTotal> = by_category
+            .into_iter()
+            .map(|(name, count)| CategoryTotal { name, count })
+            .collect();
+        categories.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        Ok(MonthlyData {
+            members: self.member_figures(&group.id, &from, &to)?,
+            shifts_planned,
+            patrols: self.patrol_figures(&month)?,
+            incidents,
+            categories,
+            activities: self.activity_summary(&month)?,
+            amendments: self.amendments_made_in(&group.id, &month)?,
+            narrative: self.narrative(&group.id, &month)?,
+            closed: self.is_month_closed(&group.id, &month)?,
+            number,
+            number_year,
+            issued_on: date::iso(issued_on),
+            group,
+            month,
+        })
+    }
+
+    fn member_figures(&self, group_id: &str, from: &str, to: &str) -> Result<MemberFigures> {
+        let mut f = MemberFigures::default();
+        let mut st = self.conn.prepare(
+            "SELECT full_name, role, joined_on, left_on FROM members
+             WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY full_name",
+        )?;
+        let rows = st.query_map([group_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (name, role, joined, left) = row?;
+            let in_month = |d: &Option<String>| d.as_deref().is_some_and(|d| d >= from && d <= to);
+            if in_month(&joined) {
+                f.joined.push(name.clone());
+            }
+            if in_month(&left) {
+                f.left.push(name.clone());
+            }
+            let joined_by_end = joined.as_deref().is_none_or(|d| d <= to);
+            let still_in = left.as_deref().is_none_or(|d| d > to);
+            if joined_by_end && still_in {
+                f.active += 1;
+                if role == "to_truong" || role == "to_pho" {
+                    f.leaders += 1;
+                }
+            }
+        }
+        Ok(f)
+    }
+
+    fn incident_lines(&self, group_id: &str, from: &str, to: &str) -> Result<Vec<IncidentLine>> {
+        let names = self.category_names()?;
+        let mut st = self.conn.prepare(
+            "SELECT id, version, occurred_on, occurred_time, time_approx, place, category, title,
+                    description, action_taken, status, transferred_on, transferred_to, valuable_tip
+             FROM incidents
+             WHERE group_id = ?1 AND occurred_on BETWEEN ?2 AND ?3
+               AND deleted_at IS NULL AND struck_at IS NULL
+             ORDER BY occurred_on, occurred_time, id",
+        )?;
+        let rows = st.query_map(params![group_id, from, to], |r| {
+            let on: String = r.get(2)?;
+            let time: Option<String> = r.get(3)?;
+            let approx: bool = r.get(4)?;
+            let category: String = r.get(6)?;
+            let title: String = r.get(7)?;
+            let description: String = r.get(8)?;
+            let action: Option<String> = r.get(9)?;
+            let status: String = r.get(10)?;
+            let transferred_on: Option<String> = r.get(11)?;
+            let transferred_to: Option<String> = r.get(12)?;
+            let d = date::from_iso(&on).map(date::format).unwrap_or(on);
+            let when = match time {
+                Some(t) if approx => format!("{d} khoảng {t}"),
+                Some(t) => format!("{d} {t}"),
+                None => d,
+            };
+            let status = crate::model::incident::IncidentStatus::parse(&status);
+            let transferred =
+                status == Some(crate::model::incident::IncidentStatus::DaChuyenCongAn);
+            let mut outcome = status.map(|s| s.label().to_string()).unwrap_or_default();
+            if let Some(to) = transferred_to.filter(|_| transferred) {
+                outcome.push_str(&format!(" ({to}"));
+                if let Some(on) = transferred_on.as_deref().and_then(date::from_iso) {
+                    outcome.push_str(&format!(", {}", date::format(on)));
+                }
+                outcome.push(')');
+            }
+            if let Some(a) = action
+                .as_deref()
+                .map(|a| a.trim_end_matches('.'))
+                .filter(|a| !a.is_empty())
+            {
+                outcome = format!("{a}. {outcome}");
+            }
+            Ok(IncidentLine {
+                id: r.get(0)?,
+                version: r.get(1)?,
+                when,
+                place: r.get(5)?,
+                category: names.get(&category).cloned().unwrap_or(category),
+                summary: format!("{title}: {description}"),
+                outcome,
+                transferred,
+                valuable_tip: r.get(13)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Changes made during `month` (Vietnam time) to records of months already closed.
+    fn amendments_made_in(&self, group_id: &str, month: &str) -> Result<Vec<Amendment>> {
+        let mut st = self.conn.prepare(
+            "SELECT v.at, v.amends_month, v.summary, v.record_kind,
+                    COALESCE(i.title, a.title, ''), v.changes
+             FROM record_versions v
+             LEFT JOIN incidents i ON v.record_kind = 'incident' AND i.id = v.record_id
+             LEFT JOIN activities a ON v.record_kind = 'activity' AND a.id = v.record_id
+             WHERE v.group_id = ?1 AND v.amends_month IS NOT NULL AND v.deleted_at IS NULL
+             ORDER BY v.at",
+        )?;
+        let rows = st.query_map([group_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, amends, summary, kind, title, changes) = row?;
+            let local = DateTime::parse_from_rfc3339(&at)
+                .map(|t| month_of(date::vn_today(t.with_timezone(&Utc))))
+                .unwrap_or_default();
+            if local != month {
+                continue;
+            }
+            let what = if kind == "incident" {
+                "Vụ việc"
+            } else {
+                "Hoạt động"
+            };
+            // Which fields changed, not their values: some (people involved) are sensitive.
+            let changes: Vec<crate::model::history::FieldChange> =
+                serde_json::from_str(&changes).unwrap_or_default();
+            let summary = if changes.is_empty() {
+                summary
+                    .split_once("): ")
+                    .map_or(summary.clone(), |(_, s)| s.to_string())
+            } else {
+                let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+                format!("Sửa: {}", fields.join(", "))
+            };
+            out.push(Amendment {
+                at: date::format_timestamp(&at),
+                month: amends,
+                record: format!("{what}: {title}"),
+                summary,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Issued reports, newest first; of one month when given.
+    pub fn issued_reports(&self, month: Option<&str>) -> Result<Vec<IssuedReport>> {
+        let group = self.require_group()?;
+        let code = monthly::number_code(group.kind);
+        let mut st = self.conn.prepare(
+            "SELECT id, month, number, issued_on, issued_at, editor, digest, withdrawn_at, length(pdf)
+             FROM issued_reports
+             WHERE group_id = ?1 AND (?2 IS NULL OR month = ?2) AND deleted_at IS NULL
+             ORDER BY issued_at DESC, month DESC",
+        )?;
+        let rows = st.query_map(params![group.id, month], |r| {
+            Ok(IssuedReport {
+                id: r.get(0)?,
+                month: r.get(1)?,
+                number: format!("{:02}/BC-{code}", r.get::<_, u32>(2)?),
+                issued_on: r.get(3)?,
+                issued_at: date::format_timestamp(&r.get::<_, String>(4)?),
+                editor: r.get(5)?,
+                digest: r.get(6)?,
+                withdrawn: r.get::<_, Option<String>>(7)?.is_some(),
+                size_bytes: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The PDF of an issued report, exactly as issued.
+    pub fn issued_pdf(&self, id: &str) -> Result<Vec<u8>> {
+        let group = self.require_group()?;
+        self.conn
+            .query_row(
+                "SELECT pdf FROM issued_reports WHERE id = ?1 AND group_id = ?2 AND deleted_at IS NULL",
+                params![id, group.id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::new(ErrorCode::NotFound, "Không tìm thấy báo cáo đã phát hành này."))
+    }
+
+    /// Closes a month: assigns the report number, renders and stores the report as issued
+    /// (dated `issued_on`, with the data digest), freezes the month, and logs it; one
+    /// transaction.
+    pub fn close_month(
+        &mut self,
+        month: &str,
+        issued_on: NaiveDate,
+        editor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<IssuedReport> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        let editor = required("editor", editor, "Hãy ghi tên người khóa sổ.")?;
+        let (_, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
+        let today = date::vn_today(now);
+        if date::from_iso(&to).is_some_and(|end| end >= today) {
+            return Err(Error::new(
+                ErrorCode::Invalid,
+                format!(
+                    "Tháng {} chưa hết nên chưa khóa sổ được. Hãy khóa sổ từ ngày đầu tháng sau.",
+                    month_label(&month)
+                ),
+            ));
+        }
+        if self.is_month_closed(&group.id, &month)? {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!("Tháng {} đã khóa sổ rồi.", month_label(&month)),
+            ));
+        }
+        let mut data = self.monthly_data(&month, issued_on)?;
+        data.closed = true;
+        let digest = monthly::digest(&data);
+        let doc = monthly::document(&data, Some(&digest));
+        let (_, pdf) = crate::report::render(&doc);
+        let rev = self.revision(now);
+        let at = ts(now);
+        let tx = self.conn.transaction()?;
+        let numbered: super::Values = vec![
+            ("number", i64::from(data.number).into()),
+            ("number_year", i64::from(data.number_year).into()),
+        ];
+        let existing: Option<String> = tx
+            .query_row(
+                "SELECT id FROM monthly_reports WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
+                params![group.id, month],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match existing {
+            Some(id) => update_row(&tx, "monthly_reports", &id, numbered, &rev, now)?,
+            None => {
+                let mut v = numbered;
+                v.push(("month", month.clone().into()));
+                insert_row(&tx, "monthly_reports", &new_id(), &group.id, v, &rev, now)?
+            }
+        }
+        insert_row(
+            &tx,
+            "closed_months",
+            &new_id(),
+            &group.id,
+            vec![
+                ("month", month.clone().into()),
+                ("closed_at", at.clone().into()),
+            ],
+            &rev,
+            now,
+        )?;
+        let issued_id = new_id();
+        insert_row(
+            &tx,
+            "issued_reports",
+            &issued_id,
+            &group.id,
+            vec![
+                ("month", month.clone().into()),
+                ("number", i64::from(data.number).into()),
+                ("number_year", i64::from(data.number_year).into()),
+                ("issued_on", data.issued_on.clone().into()),
+                ("issued_at", at.clone().into()),
+                ("editor", editor.clone().into()),
+                ("digest", digest.into()),
+                ("pdf", pdf.into()),
+            ],
+            &rev,
+            now,
+        )?;
+        insert_row(
+            &tx,
+            "month_events",
+            &new_id(),
+            &group.id,
+            vec![
+                ("month", month.clone().into()),
+                ("action", "close".to_string().into()),
+                ("at", at.into()),
+                ("editor", editor.into()),
+            ],
+            &rev,
+            now,
+        )?;
+        tx.commit()?;
+        self.issued_reports(Some(&month))?
+            .into_iter()
+            .find(|r| r.id == issued_id)
+            .ok_or_else(|| Error::internal("issued report not found after insert"))
+    }
+
+    /// Reopens a closed month with a reason: its issued report is marked withdrawn (kept),
+    /// records can be edited normally again, and the reopening is logged.
+    pub fn reopen_month(
+        &mut self,
+        month: &str,
+        editor: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        let mut errs = Vec::new();
+        if crate::text::clean(reason).is_empty() {
+            errs.push(FieldError::new("reason", "Hãy ghi lý do mở lại sổ."));
+        }
+        if crate::text::clean(editor).is_empty() {
+            errs.push(FieldError::new("editor", "Hãy ghi tên người mở lại sổ."));
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        if !self.is_month_closed(&group.id, &month)? {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Tháng {} chưa khóa sổ nên không cần mở lại.",
+                    month_label(&month)
+                ),
+            ));
+        }
+        let rev = self.revision(now);
+        let at = ts(now);
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE closed_months SET deleted_at = ?3, updated_at = ?3, revision = ?4
+             WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
+            params![group.id, month, at, rev],
+        )?;
+        tx.execute(
+            "UPDATE issued_reports SET withdrawn_at = ?3, updated_at = ?3, revision = ?4
+             WHERE group_id = ?1 AND month = ?2 AND withdrawn_at IS NULL AND deleted_at IS NULL",
+            params![group.id, month, at, rev],
+        )?;
+        insert_row(
+            &tx,
+            "month_events",
+            &new_id(),
+            &group.id,
+            vec![
+                ("month", month.into()),
+                ("action", "reopen".to_string().into()),
+                ("at", at.into()),
+                ("editor", crate::text::clean(editor).into()),
+                ("reason", crate::text::clean(reason).into()),
+            ],
+            &rev,
+            now,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
