@@ -81,11 +81,7 @@ impl Store {
             .unwrap_or_default())
     }
 
-    fn report_row(
-        &self,
-        group_id: &str,
-        month: &str,
-    ) -> Result<Option<(String, Option<u32>, Option<i32>)>> {
+    fn report_row(&self, group_id: &str, month: &str) -> Result<Option<ReportRow>> {
         Ok(self
             .conn
             .query_row(
