@@ -220,6 +220,21 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         last.summary
     );
     assert_eq!(s.issued_pdf(&issued.id).unwrap(), pdf);
+    // The screen previews the copy as issued, not today's figures.
+    let view = s.report_view("2026-10", day(27, 11)).unwrap();
+    let shown: String = view
+        .layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            ttq::report::layout::Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains(&issued.digest) && !shown.contains("Mất 3 con gà"), "{shown}");
+    assert!(s.month_pdf("2026-10", day(27, 11)).unwrap().issued);
     let nov = s.monthly_data("2026-11", day(27, 11)).unwrap();
     assert_eq!(nov.amendments.len(), 1);
     assert_eq!(nov.amendments[0].month, "2026-10");

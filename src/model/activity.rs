@@ -149,7 +149,7 @@ pub struct ActivityFilter {
 }
 
 /// The month's activity figures the report adds up (struck records not counted).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct ActivitySummary {
     pub group_meetings: u32,

@@ -22,7 +22,7 @@ pub struct Narrative {
 }
 
 /// Members at the end of the month and who joined or left during it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct MemberFigures {
     pub active: u32,
@@ -33,7 +33,7 @@ pub struct MemberFigures {
 }
 
 /// One incident as the report's table shows it: no people's names, phones or ID numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct IncidentLine {
     pub id: String,
@@ -49,7 +49,7 @@ pub struct IncidentLine {
 }
 
 /// A category and how many incidents of it in the month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct CategoryTotal {
     pub name: String,
@@ -57,7 +57,7 @@ pub struct CategoryTotal {
 }
 
 /// A change made this month to a record of a month already closed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct Amendment {
     /// "dd/mm/yyyy HH:MM", Vietnam time.
@@ -70,7 +70,7 @@ pub struct Amendment {
 }
 
 /// Everything the monthly report says, computed from the records.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct MonthlyData {
     /// `YYYY-MM`.
@@ -135,4 +135,24 @@ pub struct MonthState {
     pub narrative: Narrative,
     pub issued: Vec<IssuedReport>,
     pub events: Vec<MonthEvent>,
+}
+
+/// The report screen: the figures, the month's state and the laid-out pages to preview.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ReportView {
+    pub data: MonthlyData,
+    pub state: MonthState,
+    /// The pages as printed: the issued copy when the month is closed, else the draft.
+    pub layout: crate::report::Layout,
+}
+
+/// A month's report as a PDF file to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthPdf {
+    pub bytes: Vec<u8>,
+    /// A file name to suggest, e.g. "Bao cao thang 10-2026.pdf".
+    pub file_name: String,
+    /// The issued copy (month closed) rather than a draft.
+    pub issued: bool,
 }

@@ -329,7 +329,7 @@ pub struct RosterView {
 }
 
 /// The month's patrol figures for the report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct PatrolFigures {
     /// Shifts with at least one member present.

@@ -285,6 +285,7 @@ pub const MIGRATIONS: &[&str] = &[
         issued_at   TEXT NOT NULL,
         editor      TEXT NOT NULL,
         digest      TEXT NOT NULL,
+        data        TEXT NOT NULL,
         pdf         BLOB NOT NULL,
         withdrawn_at TEXT,
         created_at  TEXT NOT NULL,

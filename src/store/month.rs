@@ -6,8 +6,8 @@ use super::{insert_row, new_id, ts, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::month::{
-    Amendment, CategoryTotal, IncidentLine, IssuedReport, MemberFigures, MonthEvent, MonthState,
-    MonthlyData, Narrative,
+    Amendment, CategoryTotal, IncidentLine, IssuedReport, MemberFigures, MonthEvent, MonthPdf,
+    MonthState, MonthlyData, Narrative, ReportView,
 };
 use crate::report::monthly;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -381,6 +381,74 @@ impl Store {
             .ok_or_else(|| Error::new(ErrorCode::NotFound, "Không tìm thấy báo cáo đã phát hành này."))
     }
 
+    /// The report screen for a month: figures, state, and the pages as they print — the
+    /// issued copy when the month is closed, else a draft dated `issued_on`.
+    pub fn report_view(&self, month: &str, issued_on: NaiveDate) -> Result<ReportView> {
+        let state = self.month_state(month)?;
+        let (data, digest) = match self.current_issue(&state)? {
+            Some((data, digest)) => (data, Some(digest)),
+            None => (self.monthly_data(month, issued_on)?, None),
+        };
+        let layout = crate::report::layout(&monthly::document(&data, digest.as_deref()));
+        Ok(ReportView {
+            data,
+            state,
+            layout,
+        })
+    }
+
+    /// The figures and digest of the copy in force for a closed month.
+    fn current_issue(&self, state: &MonthState) -> Result<Option<(MonthlyData, String)>> {
+        let Some(r) = state
+            .issued
+            .iter()
+            .find(|r| !r.withdrawn)
+            .filter(|_| state.closed)
+        else {
+            return Ok(None);
+        };
+        let json: String = self.conn.query_row(
+            "SELECT data FROM issued_reports WHERE id = ?1",
+            [&r.id],
+            |row| row.get(0),
+        )?;
+        let data = serde_json::from_str(&json).map_err(|e| {
+            Error::new(
+                ErrorCode::DatabaseCorrupt,
+                "Bản báo cáo đã phát hành bị hỏng trong tệp dữ liệu.",
+            )
+            .with_detail(e.to_string())
+        })?;
+        Ok(Some((data, r.digest.clone())))
+    }
+
+    /// The month's report as a PDF: the issued copy, byte for byte, when the month is closed;
+    /// otherwise a draft dated `issued_on`.
+    pub fn month_pdf(&self, month: &str, issued_on: NaiveDate) -> Result<MonthPdf> {
+        let state = self.month_state(month)?;
+        let (y, m) = state.month.split_once('-').unwrap_or(("", ""));
+        let file_name = format!("Bao cao thang {m}-{y}.pdf");
+        if let Some(r) = state
+            .issued
+            .iter()
+            .find(|r| !r.withdrawn)
+            .filter(|_| state.closed)
+        {
+            return Ok(MonthPdf {
+                bytes: self.issued_pdf(&r.id)?,
+                file_name,
+                issued: true,
+            });
+        }
+        let data = self.monthly_data(month, issued_on)?;
+        let (_, bytes) = crate::report::render(&monthly::document(&data, None));
+        Ok(MonthPdf {
+            bytes,
+            file_name: format!("Ban nhap - {file_name}"),
+            issued: false,
+        })
+    }
+
     /// Closes a month: assigns the report number, renders and stores the report as issued
     /// (dated `issued_on`, with the data digest), freezes the month, and logs it; one
     /// transaction.
@@ -416,6 +484,8 @@ impl Store {
         let digest = monthly::digest(&data);
         let doc = monthly::document(&data, Some(&digest));
         let (_, pdf) = crate::report::render(&doc);
+        // The figures as issued, so the issued copy can be shown again exactly.
+        let snapshot = serde_json::to_string(&data).map_err(|e| Error::internal(e.to_string()))?;
         let rev = self.revision(now);
         let at = ts(now);
         let tx = self.conn.transaction()?;
@@ -464,6 +534,7 @@ impl Store {
                 ("issued_at", at.clone().into()),
                 ("editor", editor.clone().into()),
                 ("digest", digest.into()),
+                ("data", snapshot.into()),
                 ("pdf", pdf.into()),
             ],
             &rev,

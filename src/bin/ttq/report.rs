@@ -92,21 +92,9 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             out,
             date: d,
         } => {
-            let state = store.month_state(&month)?;
-            let issued = state
-                .issued
-                .iter()
-                .find(|r| !r.withdrawn)
-                .filter(|_| state.closed);
-            let bytes = match issued {
-                Some(r) => store.issued_pdf(&r.id)?,
-                None => {
-                    let data = store.monthly_data(&month, report_date(d, now)?)?;
-                    ttq::report::render(&ttq::report::monthly::document(&data, None)).1
-                }
-            };
-            ttq::save::save_file(&out, &bytes)?;
-            let kind = if issued.is_some() {
+            let pdf = store.month_pdf(&month, report_date(d, now)?)?;
+            ttq::save::save_file(&out, &pdf.bytes)?;
+            let kind = if pdf.issued {
                 "bản đã phát hành"
             } else {
                 "bản nháp"
