@@ -42,6 +42,14 @@ const COMMANDS: &[&str] = &[
     "seat_replace",
     "seat_swap",
     "seat_move",
+    "report_view",
+    "narrative_save",
+    "month_close",
+    "month_reopen",
+    "issued_list",
+    "report_save",
+    "issued_save",
+    "report_print",
 ];
 
 fn main() {

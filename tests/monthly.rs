@@ -233,7 +233,10 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(shown.contains(&issued.digest) && !shown.contains("Mất 3 con gà"), "{shown}");
+    assert!(
+        shown.contains(&issued.digest) && !shown.contains("Mất 3 con gà"),
+        "{shown}"
+    );
     assert!(s.month_pdf("2026-10", day(27, 11)).unwrap().issued);
     let nov = s.monthly_data("2026-11", day(27, 11)).unwrap();
     assert_eq!(nov.amendments.len(), 1);

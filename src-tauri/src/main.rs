@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 use tauri::{Manager, State};
+
+mod report;
 use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
 use ttq::model::history::RecordVersion;
@@ -386,6 +388,14 @@ fn main() {
             seat_move,
             log_add,
             log_list,
+            report::report_view,
+            report::narrative_save,
+            report::month_close,
+            report::month_reopen,
+            report::issued_list,
+            report::report_save,
+            report::issued_save,
+            report::report_print,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

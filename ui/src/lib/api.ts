@@ -28,6 +28,9 @@ import type { MemberFilter } from "./bindings/MemberFilter";
 import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberList } from "./bindings/MemberList";
 import type { RecordVersion } from "./bindings/RecordVersion";
+import type { IssuedReport } from "./bindings/IssuedReport";
+import type { Narrative } from "./bindings/Narrative";
+import type { ReportView } from "./bindings/ReportView";
 
 export type { CoreError };
 
@@ -99,6 +102,17 @@ export const api = {
   patrolFigures: (month: string) => call<PatrolFigures>("patrol_figures", { month }),
   logAdd: (shiftId: string | null, at: string, note: string) => call<LogEntry>("log_add", { shiftId, at, note }),
   logList: (month: string) => call<LogEntry[]>("log_list", { month }),
+  reportView: (month: string, issuedOn: string) => call<ReportView>("report_view", { month, issuedOn }),
+  narrativeSave: (month: string, narrative: Narrative) => call<null>("narrative_save", { month, narrative }),
+  monthClose: (month: string, issuedOn: string, editor: string) =>
+    call<IssuedReport>("month_close", { month, issuedOn, editor }),
+  monthReopen: (month: string, editor: string, reason: string) => call<null>("month_reopen", { month, editor, reason }),
+  issuedList: () => call<IssuedReport[]>("issued_list"),
+  /** Saves through a save dialog; the path saved, or null when cancelled. */
+  reportSave: (month: string, issuedOn: string) => call<string | null>("report_save", { month, issuedOn }),
+  issuedSave: (id: string) => call<string | null>("issued_save", { id }),
+  /** Opens the report in the system's PDF viewer; the file's path. */
+  reportPrint: (month: string, issuedOn: string) => call<string>("report_print", { month, issuedOn }),
 };
 
 /** Field name -> message, from a validation error (empty for other errors). */
