@@ -1,0 +1,81 @@
+// End to end: write last month's report, see it in the preview, save it as a PDF through the
+// save flow, then close the month and find the issued copy listed.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { Driver, startTauriDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
+const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
+const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-report-"));
+const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-saved-"));
+let tauri;
+let driver;
+
+// Last month in Vietnam time, as YYYY-MM and as the day the incident happened.
+const vn = new Date(Date.now() + 7 * 3600 * 1000);
+const last = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - 1, 15));
+const mm = String(last.getUTCMonth() + 1).padStart(2, "0");
+const month = `${last.getUTCFullYear()}-${mm}`;
+
+function ttq(...args) {
+  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
+}
+
+before(async () => {
+  ttq(
+    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
+    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
+    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
+  );
+  ttq(
+    "incident", "add", "--on", `15/${mm}/${last.getUTCFullYear()}`, "--time", "23:10", "--place", "Ngõ 5 Thôn Đông",
+    "--category", "trom_cap", "--title", "Mất trộm xe đạp", "--description", "Xe đạp để trước cửa bị lấy mất trong đêm.",
+    "--editor", "Lê Văn Thành",
+  );
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_SAVE_DIR: saveDir });
+});
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.child.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
+});
+
+const previewText = () => driver.exec("return document.querySelector('[data-testid=report-preview]').textContent;");
+
+test("write the month's report, save the PDF, close the month", { timeout: 180000 }, async () => {
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-report");
+  await driver.waitFor("[data-testid=report-preview] svg");
+  assert.match(await driver.text("[data-testid=month-status]"), /Chưa khóa sổ/);
+  assert.match(await previewText(), /Mất trộm xe đạp/);
+
+  await driver.type("#narrative-shortcomings", "Ca tuần tra đêm thứ Bảy còn thiếu người.");
+  await driver.until("narrative saved", async () => (await driver.text("[data-testid=narrative-state]")) === "Đã lưu");
+  await driver.until("preview shows it", async () => /Ca tuần tra đêm thứ Bảy còn thiếu người\./.test(await previewText()));
+
+  await driver.click("#report-save");
+  await driver.until("saved notice", async () => /Đã lưu báo cáo vào/.test(await driver.text("[data-testid=report-notice]")));
+  const saved = readdirSync(saveDir).filter((f) => f.endsWith(".pdf"));
+  assert.equal(saved.length, 1);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", join(saveDir, saved[0]), "-"], { encoding: "utf8" });
+  assert.match(text, /BÁO CÁO/);
+  assert.match(text, /Ca tuần tra đêm thứ Bảy còn thiếu người\./);
+  assert.match(text, /Bản nháp/);
+
+  await driver.click("#month-close");
+  await driver.waitFor("#close-confirm");
+  await driver.click("#close-confirm");
+  await driver.until("closed", async () => /Đã khóa sổ/.test(await driver.text("[data-testid=month-status]")));
+  assert.match(await driver.text("[data-testid=issued-list]"), /01\/BC-TBV/);
+  assert.match(await previewText(), /Mã đối chiếu dữ liệu/);
+  assert.equal(await driver.exec("return document.querySelector('#narrative-shortcomings').disabled;"), true);
+  assert.equal(JSON.parse(ttq("month", "show", "--month", month, "--json")).closed, true);
+  assert.ok(existsSync(dataDir));
+});
