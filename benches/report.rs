@@ -13,8 +13,21 @@ fn main() {
     let mut store = ttq::Store::open_dir(dir.path()).unwrap();
     let now: DateTime<Utc> = "2026-11-27T02:00:00Z".parse().unwrap();
     ttq::demo::fill(&mut store, now, 7).unwrap();
-    let cats = ["trom_cap", "cuop_giat", "danh_nhau", "ma_tuy", "lua_dao", "cu_tru", "giao_thong"];
-    let places = ["Ngõ 12 đường Trần Khánh Dư", "Chợ Yên Hải", "Bờ mương sau chợ", "Xóm Bãi, Khu phố 3"];
+    let cats = [
+        "trom_cap",
+        "cuop_giat",
+        "danh_nhau",
+        "ma_tuy",
+        "lua_dao",
+        "cu_tru",
+        "giao_thong",
+    ];
+    let places = [
+        "Ngõ 12 đường Trần Khánh Dư",
+        "Chợ Yên Hải",
+        "Bờ mương sau chợ",
+        "Xóm Bãi, Khu phố 3",
+    ];
     for i in 0..200usize {
         store
             .add_incident(

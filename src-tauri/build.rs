@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "report_save",
     "issued_save",
     "report_print",
+    "roster_save_pdf",
+    "roster_save_ics",
 ];
 
 fn main() {

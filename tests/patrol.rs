@@ -401,3 +401,46 @@ fn the_roster_exports_as_icalendar_a_real_parser_reads() {
         .unwrap();
     assert_eq!(cal.events.len() as u32, lan.total);
 }
+
+#[test]
+fn the_roster_prints_on_a4_landscape_with_each_members_tallies() {
+    let (d, mut s) = store_with_group();
+    for (n, b) in [
+        ("Hoàng Văn Nam", "02/02/1975"),
+        ("Vũ Thị Lan", "03/03/1979"),
+        ("Đặng Văn Bình", "04/04/1990"),
+    ] {
+        s.add_member(&member(n, b), now()).unwrap();
+    }
+    s.add_pattern(&night(), now()).unwrap();
+    let view = s.generate_roster("2026-11", now()).unwrap();
+    let pdf = s.roster_pdf("2026-11", today()).unwrap();
+    assert_eq!(pdf.file_name, "Lich tuan tra thang 11-2026.pdf");
+    let path = d.path().join("lich.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    common::pdf::qpdf_ok(&path);
+    common::pdf::assert_nd30_geometry(&path, true);
+    let text = common::pdf::raw_text(&path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "LỊCH TUẦN TRA",
+        "Tháng 11 năm 2026",
+        "Chủ nhật 01/11",
+        "Số ca của từng thành viên trong tháng",
+        "Hoàng Văn Nam",
+        "Đặng Văn Bình",
+        "TỔ TRƯỞNG",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    // Each member's tally is printed next to their name.
+    for t in &view.tallies {
+        assert!(
+            text.contains(&format!("{} {} {}", t.name, t.total, t.special)),
+            "tally of {}",
+            t.name
+        );
+    }
+}

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 use tauri::{Manager, State};
 
+mod files;
 mod report;
 use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
@@ -396,6 +397,8 @@ fn main() {
             report::report_save,
             report::issued_save,
             report::report_print,
+            files::roster_save_pdf,
+            files::roster_save_ics,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,9 +1,9 @@
 //! Report commands: the monthly report screen, closing and reopening a month, and saving or
 //! printing PDFs. Files are written by Rust after a dialog opened from Rust.
 
+use crate::files::{save_with_dialog, PDF};
 use crate::App;
 use chrono::{NaiveDate, Utc};
-use std::path::PathBuf;
 use tauri::State;
 use ttq::error::FieldError;
 use ttq::model::month::{IssuedReport, Narrative, ReportView};
@@ -20,32 +20,6 @@ fn report_date(typed: &str) -> Result<NaiveDate> {
             "Ngày báo cáo chưa đúng (dạng dd/mm/yyyy, ví dụ 05/12/2026).",
         )])
     })
-}
-
-/// Asks where to save a PDF; `None` when the user cancels. `TTQ_SAVE_DIR` replaces the dialog
-/// (the end-to-end tests cannot drive a native dialog).
-fn ask_save_path(suggested: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("TTQ_SAVE_DIR") {
-        return Some(PathBuf::from(dir).join(suggested));
-    }
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Lưu báo cáo PDF")
-        .set_file_name(suggested)
-        .add_filter("Tệp PDF", &["pdf"]);
-    if let Some(docs) =
-        directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from))
-    {
-        dialog = dialog.set_directory(docs);
-    }
-    dialog.save_file()
-}
-
-fn save_with_dialog(suggested: &str, bytes: &[u8]) -> Result<Option<String>> {
-    let Some(path) = ask_save_path(suggested) else {
-        return Ok(None);
-    };
-    ttq::save::save_file(&path, bytes)?;
-    Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
@@ -87,7 +61,7 @@ pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<
     let on = report_date(&issued_on)?;
     // The data lock is released before the dialog opens.
     let pdf = app.with(|s| s.store().month_pdf(&month, on))?;
-    save_with_dialog(&pdf.file_name, &pdf.bytes)
+    save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
 /// Saves an issued report, exactly as issued.
@@ -112,7 +86,7 @@ pub fn issued_save(app: State<App>, id: String) -> Result<Option<String>> {
         );
         Ok((store.issued_pdf(&id)?, name))
     })?;
-    save_with_dialog(&name, &bytes)
+    save_with_dialog(&name, PDF, &bytes)
 }
 
 /// Opens the month's report in the system's PDF viewer, from where it can be printed.

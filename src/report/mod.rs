@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod layout;
 pub mod monthly;
 pub mod pdf;
+pub mod roster;
 
 pub use doc::{
     Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,

@@ -782,4 +782,22 @@ impl Store {
         }
         Ok(f)
     }
+
+    /// The month's roster as a printable PDF (A4 landscape with each member's tallies).
+    pub fn roster_pdf(
+        &self,
+        month: &str,
+        issued_on: chrono::NaiveDate,
+    ) -> Result<crate::model::month::MonthPdf> {
+        let view = self.roster(month)?;
+        let group = self.require_group()?;
+        let doc = crate::report::roster::document(&view, &group, &date::iso(issued_on));
+        let (_, bytes) = crate::report::render(&doc);
+        let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
+        Ok(crate::model::month::MonthPdf {
+            bytes,
+            file_name: format!("Lich tuan tra thang {m}-{y}.pdf"),
+            issued: false,
+        })
+    }
 }

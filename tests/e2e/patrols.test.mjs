@@ -2,7 +2,7 @@
 // month's figures change.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -12,6 +12,7 @@ const root = resolve(import.meta.dirname, "../..");
 const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
 const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-patrol-"));
+const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-patrol-saved-"));
 let tauri;
 let driver;
 
@@ -29,16 +30,17 @@ before(async () => {
     ttq("member", "add", "--name", name, "--birth-date", born, "--health-cert-date", "01/01/2026");
   }
   ttq("member", "edit", JSON.parse(ttq("member", "list", "--search", "thanh", "--json")).items[0].id, "--health-cert-date", "01/01/2026");
-  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir });
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_SAVE_DIR: saveDir });
 });
 
 after(async () => {
   await driver?.quit().catch(() => {});
   tauri?.child.kill();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
 });
 
-test("add a pattern, generate the roster, mark attendance, swap two members, turn a log note into an incident", { timeout: 180000 }, async () => {
+test("add a pattern, generate the roster, mark attendance, swap two members, print it, turn a log note into an incident", { timeout: 180000 }, async () => {
   driver = await Driver.start(tauri.base, app);
   await driver.click("#nav-patrols");
   await driver.waitFor(".empty");
@@ -75,6 +77,16 @@ test("add a pattern, generate the roster, mark attendance, swap two members, tur
   const after = await driver.texts(row);
   assert.notDeepEqual(after, before);
   assert.equal(after.length, before.length);
+
+  // Print: the roster PDF, saved where the user chose, shows the swapped names and tallies.
+  await driver.click("#roster-pdf");
+  await driver.until("roster saved", async () => /Đã lưu vào/.test(await driver.text("[role=status]")));
+  const pdfs = readdirSync(saveDir).filter((f) => f.endsWith(".pdf"));
+  assert.equal(pdfs.length, 1);
+  const printed = execFileSync("pdftotext", ["-enc", "UTF-8", join(saveDir, pdfs[0]), "-"], { encoding: "utf8" });
+  assert.match(printed, /LỊCH TUẦN TRA/);
+  assert.match(printed, /Số ca của từng thành viên trong tháng/);
+  assert.match(printed, new RegExp(after[0]));
 
   // A patrol-log note becomes an incident, linked both ways.
   await driver.type("#log-note", "Hai người lạ dò xe máy trong ngõ");

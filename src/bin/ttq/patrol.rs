@@ -43,6 +43,16 @@ pub enum RosterCmd {
         member: String,
         to_shift: String,
     },
+    /// Write the month's roster as a printable PDF (A4 landscape, with each member's tallies).
+    Pdf {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Date printed on it (dd/mm/yyyy); today by default.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Write the month's roster (or one member's shifts) as an iCalendar (.ics) file.
     Ics {
         #[arg(long)]
@@ -165,6 +175,17 @@ fn print_roster(v: &RosterView) {
 
 /// Runs `ttq roster …`.
 pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<()> {
+    if let RosterCmd::Pdf {
+        month,
+        out,
+        date: d,
+    } = cmd
+    {
+        let on = super::report::report_date(d, now)?;
+        ttq::save::save_file(&out, &store.roster_pdf(&month, on)?.bytes)?;
+        println!("Đã ghi lịch tuần tra ra {}.", out.display());
+        return Ok(());
+    }
     if let RosterCmd::Ics { month, member, out } = cmd {
         let view = store.roster(&month)?;
         if let Some(m) = &member {
@@ -177,7 +198,7 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
         return Ok(());
     }
     let (v, json) = match cmd {
-        RosterCmd::Ics { .. } => unreachable!("handled above"),
+        RosterCmd::Ics { .. } | RosterCmd::Pdf { .. } => unreachable!("handled above"),
         RosterCmd::Generate { month, json } => (store.generate_roster(&month, now)?, json),
         RosterCmd::Show { month, json } => (store.roster(&month)?, json),
         RosterCmd::Replace {

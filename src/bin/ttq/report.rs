@@ -72,7 +72,8 @@ pub enum MonthCmd {
     },
 }
 
-fn report_date(date_arg: Option<String>, now: DateTime<Utc>) -> Result<chrono::NaiveDate> {
+/// The date on a printed document: as typed (dd/mm/yyyy), or today.
+pub fn report_date(date_arg: Option<String>, now: DateTime<Utc>) -> Result<chrono::NaiveDate> {
     match date_arg {
         None => Ok(date::vn_today(now)),
         Some(s) => date::parse(&s).ok_or_else(|| {

@@ -111,6 +111,8 @@ export const api = {
   /** Saves through a save dialog; the path saved, or null when cancelled. */
   reportSave: (month: string, issuedOn: string) => call<string | null>("report_save", { month, issuedOn }),
   issuedSave: (id: string) => call<string | null>("issued_save", { id }),
+  rosterSavePdf: (month: string) => call<string | null>("roster_save_pdf", { month }),
+  rosterSaveIcs: (month: string, memberId: string | null) => call<string | null>("roster_save_ics", { month, memberId }),
   /** Opens the report in the system's PDF viewer; the file's path. */
   reportPrint: (month: string, issuedOn: string) => call<string>("report_print", { month, issuedOn }),
 };

@@ -1,0 +1,190 @@
+//! The month's patrol roster as a printed document: A4 landscape, one row a day, one column a
+//! shift pattern, then each member's tallies so fairness is visible on paper.
+
+use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
+use crate::model::group::Group;
+use crate::model::patrol::RosterView;
+use chrono::{Datelike, Weekday};
+use std::collections::BTreeMap;
+
+fn weekday(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
+/// The roster document, dated `issued_on` (ISO).
+pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
+    let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
+    let m: u32 = m.parse().unwrap_or(0);
+    // Columns: the patterns in the order they first appear (by start time within a night).
+    let mut patterns: Vec<(String, String)> = Vec::new();
+    for s in &view.shifts {
+        let label = format!("{} ({}–{})", s.pattern_name, s.start, s.end);
+        if !patterns.iter().any(|(id, _)| *id == s.pattern_id) {
+            patterns.push((s.pattern_id.clone(), label));
+        }
+    }
+    let mut days: BTreeMap<&str, Vec<&crate::model::patrol::RosterShift>> = BTreeMap::new();
+    for s in &view.shifts {
+        days.entry(s.date.as_str()).or_default().push(s);
+    }
+    let mut columns = vec![Column {
+        title: "Ngày".into(),
+        width: 1.5,
+        align: Align::Left,
+    }];
+    let share = 8.5 / patterns.len().max(1) as f32;
+    for (_, label) in &patterns {
+        columns.push(Column {
+            title: label.clone(),
+            width: share,
+            align: Align::Left,
+        });
+    }
+    let rows: Vec<Vec<String>> = days
+        .iter()
+        .map(|(date, shifts)| {
+            let d = crate::date::from_iso(date);
+            let mut first = d
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        weekday(d.weekday()),
+                        crate::date::format(d)[..5].to_string()
+                    )
+                })
+                .unwrap_or_else(|| date.to_string());
+            if shifts.iter().any(|s| s.special)
+                && d.is_some_and(|d| d.weekday().num_days_from_monday() < 5)
+            {
+                first.push_str(" (lễ)");
+            }
+            let mut row = vec![first];
+            for (id, _) in &patterns {
+                row.push(match shifts.iter().find(|s| s.pattern_id == *id) {
+                    Some(s) => {
+                        let mut names: Vec<String> =
+                            s.seats.iter().map(|x| x.name.clone()).collect();
+                        let missing = usize::from(s.needed).saturating_sub(names.len());
+                        if missing > 0 {
+                            names.push(format!("(thiếu {missing})"));
+                        }
+                        names.join(", ")
+                    }
+                    None => "—".into(),
+                });
+            }
+            row
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Title {
+            kind: "Lịch tuần tra".into(),
+            subject: format!("Tháng {m} năm {y}"),
+        },
+        Block::Table(Table {
+            columns,
+            rows,
+            size: 11.0,
+            bold_rows: vec![],
+        }),
+        Block::SubHeading("Số ca của từng thành viên trong tháng".into()),
+    ];
+    let mut tallies: Vec<&crate::model::patrol::MemberTally> = view.tallies.iter().collect();
+    tallies.sort_by_cached_key(|t| (crate::text::fold(&t.name), t.name.clone()));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "STT".into(),
+                width: 0.6,
+                align: Align::Center,
+            },
+            Column {
+                title: "Họ và tên".into(),
+                width: 3.4,
+                align: Align::Left,
+            },
+            Column {
+                title: "Tổng số ca".into(),
+                width: 1.4,
+                align: Align::Right,
+            },
+            Column {
+                title: "Trong đó cuối tuần, ngày lễ".into(),
+                width: 2.2,
+                align: Align::Right,
+            },
+            Column {
+                title: "Ký nhận".into(),
+                width: 2.4,
+                align: Align::Left,
+            },
+        ],
+        rows: tallies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                vec![
+                    (i + 1).to_string(),
+                    t.name.clone(),
+                    t.total.to_string(),
+                    t.special.to_string(),
+                    String::new(),
+                ]
+            })
+            .collect(),
+        size: 11.0,
+        bold_rows: vec![],
+    }));
+    if !view.gaps.is_empty() {
+        blocks.push(Block::SubHeading("Ca chưa đủ người".into()));
+        for g in &view.gaps {
+            let d = crate::date::from_iso(&g.date)
+                .map(crate::date::format)
+                .unwrap_or_else(|| g.date.clone());
+            blocks.push(Block::Bullet(format!(
+                "{d}, {}: thiếu {} người ({}).",
+                g.pattern_name, g.missing, g.reason
+            )));
+        }
+    }
+    if !view.not_rostered.is_empty() {
+        blocks.push(Block::SubHeading("Không xếp lịch tự động".into()));
+        for (name, why) in &view.not_rostered {
+            blocks.push(Block::Bullet(format!("{name}: {why}.")));
+        }
+    }
+    let parent = if group.police_unit.trim().is_empty() {
+        format!("UBND {}", group.commune_name)
+    } else {
+        group.police_unit.clone()
+    };
+    blocks.push(Block::Closing(Closing {
+        recipients: vec![
+            "- Các thành viên tổ;".into(),
+            format!("- {parent};"),
+            "- Lưu: Tổ.".into(),
+        ],
+        on_behalf: None,
+        role: "Tổ trưởng".into(),
+        name: group.leader_name.clone().unwrap_or_default(),
+    }));
+    Document {
+        title: format!("Lịch tuần tra tháng {m}/{y} - {}", group.name),
+        orientation: Orientation::Landscape,
+        header: Some(Header {
+            parent_body: parent,
+            issuing_body: group.name.clone(),
+            number: String::new(),
+            place_date: super::monthly::place_date(&group.commune_name, issued_on),
+        }),
+        blocks,
+    }
+}
