@@ -53,13 +53,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         .map(|(date, shifts)| {
             let d = crate::date::from_iso(date);
             let mut first = d
-                .map(|d| {
-                    format!(
-                        "{} {}",
-                        weekday(d.weekday()),
-                        crate::date::format(d)[..5].to_string()
-                    )
-                })
+                .map(|d| format!("{} {}", weekday(d.weekday()), &crate::date::format(d)[..5]))
                 .unwrap_or_else(|| date.to_string());
             if shifts.iter().any(|s| s.special)
                 && d.is_some_and(|d| d.weekday().num_days_from_monday() < 5)
