@@ -165,7 +165,27 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         .into_iter()
         .find(|i| i.title == "Trộm gà")
         .unwrap();
-    // November has not ended on 27/11/2026.
+    // November has not ended on 27/11/2026; October can be closed from 01/11.
+    let first_of_november = chrono::DateTime::parse_from_rfc3339("2026-10-31T17:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(
+        s.close_month("2026-11", day(1, 11), "Lê Văn Thành", first_of_november)
+            .unwrap_err()
+            .code,
+        ErrorCode::Invalid
+    );
+    assert_eq!(
+        s.close_month(
+            "2026-10",
+            day(1, 11),
+            "Lê Văn Thành",
+            first_of_november - chrono::Duration::hours(1)
+        )
+        .unwrap_err()
+        .code,
+        ErrorCode::Invalid
+    );
     assert_eq!(
         s.close_month("2026-11", day(27, 11), "Lê Văn Thành", now())
             .unwrap_err()

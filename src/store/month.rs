@@ -159,7 +159,7 @@ impl Store {
         let (from, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
         let (number, number_year, _) = self.report_number(&group.id, &month, issued_on)?;
         let shifts_planned: u32 = self.conn.query_row(
-            "SELECT COUNT(*) FROM shifts WHERE group_id = ?1 AND shift_date BETWEEN ?2 AND ?3 AND deleted_at IS NULL",
+            "SELECT COUNT(*) FROM shifts WHERE group_id = ?1 AND shift_date >= ?2 AND shift_date < ?3 AND deleted_at IS NULL",
             params![group.id, from, to],
             |r| r.get(0),
         )?;
@@ -207,15 +207,15 @@ impl Store {
         })?;
         for row in rows {
             let (name, role, joined, left) = row?;
-            let in_month = |d: &Option<String>| d.as_deref().is_some_and(|d| d >= from && d <= to);
+            let in_month = |d: &Option<String>| d.as_deref().is_some_and(|d| d >= from && d < to);
             if in_month(&joined) {
                 f.joined.push(name.clone());
             }
             if in_month(&left) {
                 f.left.push(name.clone());
             }
-            let joined_by_end = joined.as_deref().is_none_or(|d| d <= to);
-            let still_in = left.as_deref().is_none_or(|d| d > to);
+            let joined_by_end = joined.as_deref().is_none_or(|d| d < to);
+            let still_in = left.as_deref().is_none_or(|d| d >= to);
             if joined_by_end && still_in {
                 f.active += 1;
                 if role == "to_truong" || role == "to_pho" {
@@ -232,7 +232,7 @@ impl Store {
             "SELECT id, version, occurred_on, occurred_time, time_approx, place, category, title,
                     description, action_taken, status, transferred_on, transferred_to, valuable_tip
              FROM incidents
-             WHERE group_id = ?1 AND occurred_on BETWEEN ?2 AND ?3
+             WHERE group_id = ?1 AND occurred_on >= ?2 AND occurred_on < ?3
                AND deleted_at IS NULL AND struck_at IS NULL
              ORDER BY occurred_on, occurred_time, id",
         )?;
@@ -464,7 +464,8 @@ impl Store {
         let editor = required("editor", editor, "Hãy ghi tên người khóa sổ.")?;
         let (_, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
         let today = date::vn_today(now);
-        if date::from_iso(&to).is_some_and(|end| end >= today) {
+        // `to` is the first day of the next month: the month has ended once today reaches it.
+        if date::from_iso(&to).is_some_and(|next| next > today) {
             return Err(Error::new(
                 ErrorCode::Invalid,
                 format!(
