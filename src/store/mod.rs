@@ -2,6 +2,7 @@
 //! numbered steps, refusing a database newer than this binary.
 
 mod activity;
+mod attendance;
 mod group;
 mod history;
 mod incident;
@@ -10,6 +11,7 @@ mod member;
 pub mod migrations;
 mod month;
 mod patrol;
+mod patrol_setup;
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -210,6 +212,14 @@ fn update_row(
         .chain(all.into_iter().map(|(_, v)| v));
     conn.execute(&sql, rusqlite::params_from_iter(params))?;
     Ok(())
+}
+
+/// The message for a month typed wrong.
+fn bad_month(month: &str) -> Error {
+    Error::invalid(vec![crate::error::FieldError::new(
+        "month",
+        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
+    )])
 }
 
 /// UTC timestamp as stored: RFC 3339 with milliseconds.

@@ -2,7 +2,7 @@
 //! the records, issuing the report as printed, reopening, and the log of both.
 
 use super::history::{month_label, month_of};
-use super::{insert_row, new_id, ts, update_row, Store};
+use super::{bad_month, insert_row, new_id, ts, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::month::{
@@ -13,13 +13,6 @@ use crate::report::monthly;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
-
-fn bad_month(month: &str) -> Error {
-    Error::invalid(vec![FieldError::new(
-        "month",
-        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
-    )])
-}
 
 fn required(field: &str, value: &str, message: &str) -> Result<String> {
     let v = crate::text::clean(value);

@@ -1,0 +1,180 @@
+//! Attendance on shifts, the patrol log (nhật ký tuần tra) and the month's figures.
+
+use super::{bad_month, insert_row, new_id, update_row, Store};
+use crate::date;
+use crate::error::{Error, FieldError, Result};
+use crate::model::patrol::{shift_minutes, Attendance, LogEntry, PatrolFigures};
+use crate::text::clean;
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+impl Store {
+    /// Records a member's attendance on a shift (and who substituted, for "thay bởi").
+    pub fn set_attendance(
+        &mut self,
+        shift_id: &str,
+        member_id: &str,
+        attendance: Attendance,
+        substitute_id: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let seat: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM shift_members WHERE shift_id = ?1 AND member_id = ?2 AND deleted_at IS NULL",
+                params![shift_id, member_id],
+                |r| r.get(0),
+            )
+            .ok();
+        let seat = seat.ok_or_else(|| Error::not_found("tổ viên trong ca này"))?;
+        let substitute = match (attendance, substitute_id) {
+            (Attendance::ThayBoi, Some(s)) => Some(self.member(s)?.id),
+            (Attendance::ThayBoi, None) => {
+                return Err(Error::invalid(vec![FieldError::new(
+                    "substitute_id",
+                    "Hãy chọn người trực thay.",
+                )]))
+            }
+            _ => None,
+        };
+        update_row(
+            &self.conn,
+            "shift_members",
+            &seat,
+            vec![
+                ("attendance", attendance.as_str().to_string().into()),
+                ("substitute_id", substitute.into()),
+            ],
+            &self.revision(now),
+            now,
+        )
+    }
+
+    /// Adds a time-stamped note to the patrol log; `at` is "dd/mm/yyyy HH:MM", Vietnam time.
+    pub fn add_log(
+        &mut self,
+        shift_id: Option<&str>,
+        at: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<LogEntry> {
+        let group = self.require_group()?;
+        let mut errs = Vec::new();
+        let (d, t) = at.trim().split_once(' ').unwrap_or((at.trim(), ""));
+        let when = match (date::parse(d), crate::model::incident::parse_time(t)) {
+            (Some(d), Some(t)) if d <= date::vn_today(now) => Some(format!("{} {t}", date::iso(d))),
+            _ => {
+                errs.push(FieldError::new(
+                    "logged_at",
+                    "Thời điểm chưa đúng: ghi ngày/tháng/năm giờ:phút, không ở tương lai, ví dụ 05/12/2026 23:40.",
+                ));
+                None
+            }
+        };
+        let note = clean(note);
+        if note.is_empty() {
+            errs.push(FieldError::new("note", "Hãy ghi nội dung nhật ký."));
+        }
+        if let Some(sid) = shift_id {
+            let known: i64 = self.conn.query_row(
+                "SELECT count(*) FROM shifts WHERE id = ?1 AND group_id = ?2 AND deleted_at IS NULL",
+                params![sid, group.id],
+                |r| r.get(0),
+            )?;
+            if known == 0 {
+                errs.push(FieldError::new(
+                    "shift_id",
+                    "Không tìm thấy ca tuần tra này.",
+                ));
+            }
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        let id = new_id();
+        let when = when.expect("checked");
+        insert_row(
+            &self.conn,
+            "patrol_log",
+            &id,
+            &group.id,
+            vec![
+                ("shift_id", shift_id.map(str::to_string).into()),
+                ("logged_at", when.clone().into()),
+                ("note", note.clone().into()),
+            ],
+            &self.revision(now),
+            now,
+        )?;
+        Ok(LogEntry {
+            id,
+            shift_id: shift_id.map(str::to_string),
+            logged_at: when,
+            note,
+            incident_id: None,
+        })
+    }
+
+    /// The patrol log of a month, oldest first.
+    pub fn log_entries(&self, month: &str) -> Result<Vec<LogEntry>> {
+        let group = self.require_group()?;
+        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
+        let mut st = self.conn.prepare(
+            "SELECT id, shift_id, logged_at, note, incident_id FROM patrol_log
+             WHERE group_id = ?1 AND logged_at >= ?2 AND logged_at < ?3 AND deleted_at IS NULL
+             ORDER BY logged_at, rowid",
+        )?;
+        let rows = st.query_map(params![group.id, from, to], |r| {
+            Ok(LogEntry {
+                id: r.get(0)?,
+                shift_id: r.get(1)?,
+                logged_at: r.get(2)?,
+                note: r.get(3)?,
+                incident_id: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The month's patrol figures: patrols held, member-turns, hours, attendance rate.
+    pub fn patrol_figures(&self, month: &str) -> Result<PatrolFigures> {
+        let view = self.roster(month)?;
+        let mut f = PatrolFigures::default();
+        let mut recorded = 0u32;
+        for s in &view.shifts {
+            let covered = s
+                .seats
+                .iter()
+                .filter(|x| x.attendance.is_some_and(Attendance::covered))
+                .count() as u32;
+            recorded += s.seats.iter().filter(|x| x.attendance.is_some()).count() as u32;
+            if covered > 0 {
+                f.patrols_held += 1;
+            }
+            f.member_turns += covered;
+            f.hours += f64::from(covered) * f64::from(shift_minutes(&s.start, &s.end)) / 60.0;
+        }
+        if recorded > 0 {
+            f.attendance_rate = f64::from(f.member_turns) / f64::from(recorded);
+        }
+        Ok(f)
+    }
+
+    /// The month's roster as a printable PDF (A4 landscape with each member's tallies).
+    pub fn roster_pdf(
+        &self,
+        month: &str,
+        issued_on: chrono::NaiveDate,
+    ) -> Result<crate::model::month::MonthPdf> {
+        let view = self.roster(month)?;
+        let group = self.require_group()?;
+        let doc = crate::report::roster::document(&view, &group, &date::iso(issued_on));
+        let (_, bytes) = crate::report::render(&doc);
+        let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
+        Ok(crate::model::month::MonthPdf {
+            bytes,
+            file_name: format!("Lich tuan tra thang {m}-{y}.pdf"),
+            issued: false,
+        })
+    }
+}

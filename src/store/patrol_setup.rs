@@ -1,0 +1,120 @@
+//! Patrol set-up in the store: shift patterns, members' busy dates and weekdays, and the
+//! rest rule: the inputs of roster generation.
+
+use super::{insert_row, new_id, Store};
+use crate::date;
+use crate::error::{Error, FieldError, Result};
+use crate::model::patrol::{self, weekdays_from_str, weekdays_to_str, PatternInput, ShiftPattern};
+use crate::text::clean;
+use chrono::{DateTime, Utc};
+
+impl Store {
+    /// Adds a shift pattern.
+    pub fn add_pattern(
+        &mut self,
+        input: &PatternInput,
+        now: DateTime<Utc>,
+    ) -> Result<ShiftPattern> {
+        let group = self.require_group()?;
+        let p = patrol::validate_pattern(input)?;
+        let id = new_id();
+        insert_row(
+            &self.conn,
+            "shift_patterns",
+            &id,
+            &group.id,
+            vec![
+                ("name", p.name.into()),
+                ("start_time", p.start.into()),
+                ("end_time", p.end.into()),
+                ("weekdays", weekdays_to_str(&p.weekdays).into()),
+                ("needed", i64::from(p.needed).into()),
+                ("route", p.route.into()),
+            ],
+            &self.revision(now),
+            now,
+        )?;
+        self.patterns()?
+            .into_iter()
+            .find(|x| x.id == id)
+            .ok_or_else(|| Error::internal("pattern vanished"))
+    }
+
+    /// The group's shift patterns.
+    pub fn patterns(&self) -> Result<Vec<ShiftPattern>> {
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT id, name, start_time, end_time, weekdays, needed, route FROM shift_patterns
+             WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY start_time, name",
+        )?;
+        let rows = st.query_map([&group.id], |r| {
+            Ok(ShiftPattern {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                start: r.get(2)?,
+                end: r.get(3)?,
+                weekdays: weekdays_from_str(&r.get::<_, String>(4)?),
+                needed: r.get(5)?,
+                route: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that a member is busy on a date, or every week on a weekday (0 = Monday).
+    pub fn add_availability(
+        &mut self,
+        member_id: &str,
+        on: Option<&str>,
+        weekday: Option<u8>,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let group = self.require_group()?;
+        self.member(member_id)?;
+        let mut errs = Vec::new();
+        let date = match on {
+            Some(s) => match date::parse(s) {
+                Some(d) => Some(d),
+                None => {
+                    errs.push(FieldError::new(
+                        "date",
+                        "Ngày bận chưa đúng (ngày/tháng/năm).",
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        if date.is_none() == weekday.is_none() && errs.is_empty() {
+            errs.push(FieldError::new(
+                "date",
+                "Hãy ghi một ngày bận, hoặc một thứ bận hằng tuần.",
+            ));
+        }
+        if weekday.is_some_and(|w| w > 6) {
+            errs.push(FieldError::new("weekday", "Thứ trong tuần chưa đúng."));
+        }
+        let reason = clean(reason);
+        if reason.is_empty() {
+            errs.push(FieldError::new("reason", "Hãy ghi lý do bận."));
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        insert_row(
+            &self.conn,
+            "availability",
+            &new_id(),
+            &group.id,
+            vec![
+                ("member_id", member_id.to_string().into()),
+                ("blocked_on", date.map(date::iso).into()),
+                ("weekday", weekday.map(i64::from).into()),
+                ("reason", reason.into()),
+            ],
+            &self.revision(now),
+            now,
+        )
+    }
+}
