@@ -9,7 +9,7 @@ pub mod month;
 pub mod patrol;
 pub mod phone;
 
-/// The Vietnamese label of an input field (group, member or leader), for messages.
+/// The Vietnamese label of an input field, for messages.
 pub fn field_label(field: &str) -> &'static str {
     match field.strip_prefix("leader.").unwrap_or(field) {
         "full_name" => "Họ và tên",
@@ -36,6 +36,14 @@ pub fn field_label(field: &str) -> &'static str {
         "police_unit" => "Đơn vị Công an",
         "households" => "Số hộ",
         "residents" => "Số nhân khẩu",
+        "month" => "Tháng",
+        "date" => "Ngày",
+        "weekday" => "Thứ",
+        "editor" => "Người ghi",
+        "issued_on" => "Ngày ký báo cáo",
+        "max_consecutive" => "Số đêm trực liền tối đa",
+        "actual_start" => "Giờ bắt đầu thực tế",
+        "actual_end" => "Giờ kết thúc thực tế",
         _ => "Thông tin",
     }
 }

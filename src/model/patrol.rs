@@ -274,6 +274,49 @@ pub struct Seat {
     pub name: String,
     pub attendance: Option<Attendance>,
     pub substitute_name: Option<String>,
+    /// When the member actually started and ended (HH:MM), if recorded.
+    pub actual_start: Option<String>,
+    pub actual_end: Option<String>,
+}
+
+/// A hand edit of the roster, previewed before it is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum SeatEdit {
+    /// Another member takes a seat.
+    Replace {
+        shift_id: String,
+        member_out: String,
+        member_in: String,
+    },
+    /// Two members trade seats.
+    Swap {
+        shift_a: String,
+        member_a: String,
+        shift_b: String,
+        member_b: String,
+    },
+    /// A member moves to another shift.
+    Move {
+        from_shift: String,
+        member_id: String,
+        to_shift: String,
+    },
+}
+
+/// A member's busy date or weekly busy day (bận), with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Busy {
+    pub id: String,
+    pub member_id: String,
+    pub member_name: String,
+    /// ISO date, for a single busy date.
+    pub date: Option<String>,
+    /// 0 = Monday … 6 = Sunday, for a busy day every week.
+    pub weekday: Option<u8>,
+    pub reason: String,
 }
 
 /// A shift of the month's roster.
@@ -326,6 +369,8 @@ pub struct RosterView {
     pub not_rostered: Vec<(String, String)>,
     /// Rules the saved roster breaks (after hand edits), in Vietnamese.
     pub warnings: Vec<String>,
+    /// The rest rule: at most this many nights in a row.
+    pub max_consecutive: u8,
 }
 
 /// The month's patrol figures for the report.

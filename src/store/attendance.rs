@@ -3,10 +3,11 @@
 use super::{bad_month, insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, FieldError, Result};
+use crate::model::incident::parse_time;
 use crate::model::patrol::{shift_minutes, Attendance, LogEntry, PatrolFigures};
 use crate::text::clean;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 impl Store {
     /// Records a member's attendance on a shift (and who substituted, for "thay bởi").
@@ -18,15 +19,7 @@ impl Store {
         substitute_id: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let seat: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT id FROM shift_members WHERE shift_id = ?1 AND member_id = ?2 AND deleted_at IS NULL",
-                params![shift_id, member_id],
-                |r| r.get(0),
-            )
-            .ok();
-        let seat = seat.ok_or_else(|| Error::not_found("tổ viên trong ca này"))?;
+        let seat = self.seat_of(shift_id, member_id)?;
         let substitute = match (attendance, substitute_id) {
             (Attendance::ThayBoi, Some(s)) => Some(self.member(s)?.id),
             (Attendance::ThayBoi, None) => {
@@ -45,6 +38,62 @@ impl Store {
                 ("attendance", attendance.as_str().to_string().into()),
                 ("substitute_id", substitute.into()),
             ],
+            &self.revision(now),
+            now,
+        )
+    }
+
+    fn seat_of(&self, shift_id: &str, member_id: &str) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT id FROM shift_members WHERE shift_id = ?1 AND member_id = ?2 AND deleted_at IS NULL",
+                params![shift_id, member_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("tổ viên trong ca này"))
+    }
+
+    /// Records when a member actually started and ended a shift (HH:MM, 24-hour; an end
+    /// earlier than the start is the next morning). Both empty clears them.
+    pub fn set_actual_times(
+        &mut self,
+        shift_id: &str,
+        member_id: &str,
+        start: &str,
+        end: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let seat = self.seat_of(shift_id, member_id)?;
+        let (start, end) = (start.trim(), end.trim());
+        let (s, e) = if start.is_empty() && end.is_empty() {
+            (None, None)
+        } else {
+            let mut errs = Vec::new();
+            let s = parse_time(start);
+            if s.is_none() {
+                errs.push(FieldError::new(
+                    "actual_start",
+                    "Giờ bắt đầu chưa đúng (ví dụ 22:15).",
+                ));
+            }
+            let e = parse_time(end);
+            if e.is_none() {
+                errs.push(FieldError::new(
+                    "actual_end",
+                    "Giờ kết thúc chưa đúng (ví dụ 03:50).",
+                ));
+            }
+            if !errs.is_empty() {
+                return Err(Error::invalid(errs));
+            }
+            (s, e)
+        };
+        update_row(
+            &self.conn,
+            "shift_members",
+            &seat,
+            vec![("actual_start", s.into()), ("actual_end", e.into())],
             &self.revision(now),
             now,
         )
@@ -152,7 +201,18 @@ impl Store {
                 f.patrols_held += 1;
             }
             f.member_turns += covered;
-            f.hours += f64::from(covered) * f64::from(shift_minutes(&s.start, &s.end)) / 60.0;
+            // Hours as actually patrolled where recorded, else as planned.
+            for seat in s
+                .seats
+                .iter()
+                .filter(|x| x.attendance.is_some_and(Attendance::covered))
+            {
+                let minutes = match (&seat.actual_start, &seat.actual_end) {
+                    (Some(a), Some(b)) => shift_minutes(a, b),
+                    _ => shift_minutes(&s.start, &s.end),
+                };
+                f.hours += f64::from(minutes) / 60.0;
+            }
         }
         if recorded > 0 {
             f.attendance_rate = f64::from(f.member_turns) / f64::from(recorded);

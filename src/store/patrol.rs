@@ -5,7 +5,9 @@ use super::{bad_month, insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::member::{MemberFilter, MemberStatus};
-use crate::model::patrol::{Attendance, MemberTally, RosterGap, RosterShift, RosterView, Seat};
+use crate::model::patrol::{
+    Attendance, MemberTally, RosterGap, RosterShift, RosterView, Seat, SeatEdit,
+};
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::params;
@@ -124,11 +126,7 @@ impl Store {
                 }
             })
             .collect();
-        let max_consecutive: i64 = self.conn.query_row(
-            "SELECT max_consecutive_nights FROM groups WHERE id = ?1",
-            [&group.id],
-            |r| r.get(0),
-        )?;
+        let max_consecutive = self.max_consecutive()?;
         let request = Request {
             year: first.year(),
             month: first.month(),
@@ -142,7 +140,7 @@ impl Store {
                 })
                 .collect(),
             candidates,
-            max_consecutive: max_consecutive.max(1) as u32,
+            max_consecutive: u32::from(max_consecutive),
         };
         let roster = gen::generate(&request);
 
@@ -253,7 +251,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut seat_st = self.conn.prepare(
-            "SELECT member_id, attendance, substitute_id FROM shift_members
+            "SELECT member_id, attendance, substitute_id, actual_start, actual_end FROM shift_members
              WHERE shift_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
         )?;
         let mut tallies: HashMap<String, MemberTally> = HashMap::new();
@@ -264,10 +262,12 @@ impl Store {
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
                 ))
             })?;
             for seat in seats {
-                let (m, a, sub) = seat?;
+                let (m, a, sub, actual_start, actual_end) = seat?;
                 let t = tallies.entry(m.clone()).or_insert_with(|| MemberTally {
                     member_id: m.clone(),
                     name: names.get(&m).cloned().unwrap_or_default(),
@@ -281,6 +281,8 @@ impl Store {
                     member_id: m,
                     attendance: a.as_deref().and_then(Attendance::parse),
                     substitute_name: sub.and_then(|x| names.get(&x).cloned()),
+                    actual_start,
+                    actual_end,
                 });
             }
             if (s.seats.len() as u8) < s.needed {
@@ -301,23 +303,21 @@ impl Store {
             gaps,
             not_rostered: Vec::new(),
             warnings: Vec::new(),
+            max_consecutive: self.max_consecutive()?,
         })
         .and_then(|mut v| {
-            v.warnings = self.roster_warnings(&group.id, &v)?;
+            (v.warnings, v.not_rostered) = self.roster_checks(&v)?;
             Ok(v)
         })
     }
 
-    /// What the roster breaks: double bookings, busy dates, ineligible members, the rest rule.
-    fn roster_warnings(&self, group_id: &str, v: &RosterView) -> Result<Vec<String>> {
+    /// What the roster breaks (double bookings, busy dates, ineligible members, the rest
+    /// rule), and the active members left out of automatic rosters, with why.
+    fn roster_checks(&self, v: &RosterView) -> Result<(Vec<String>, Vec<(String, String)>)> {
         let Some(first) = date::from_iso(&format!("{}-01", v.month)) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
-        let k: i64 = self.conn.query_row(
-            "SELECT max_consecutive_nights FROM groups WHERE id = ?1",
-            [group_id],
-            |r| r.get(0),
-        )?;
+        let k = i64::from(v.max_consecutive);
         let mut nights: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
         let mut names: HashMap<&str, &str> = HashMap::new();
         for s in &v.shifts {
@@ -332,6 +332,7 @@ impl Store {
         let mut busy_st = self.conn.prepare(
             "SELECT blocked_on, weekday, reason FROM availability WHERE member_id = ?1 AND deleted_at IS NULL",
         )?;
+        let mut left_out = Vec::new();
         // Left or not, and eligibility warnings on the 1st, for everyone in one query.
         let standing: HashMap<String, (bool, Vec<String>)> = self
             .list_members(
@@ -343,7 +344,12 @@ impl Store {
             )?
             .items
             .into_iter()
-            .map(|m| (m.id, (m.left_on.is_some(), m.warnings)))
+            .map(|m| {
+                if m.left_on.is_none() && !m.warnings.is_empty() {
+                    left_out.push((m.full_name.clone(), m.warnings.join("; ")));
+                }
+                (m.id, (m.left_on.is_some(), m.warnings))
+            })
             .collect();
         let mut out = Vec::new();
         let mut ids: Vec<&str> = nights.keys().copied().collect();
@@ -398,7 +404,7 @@ impl Store {
                 run = 1;
             }
         }
-        Ok(out)
+        Ok((out, left_out))
     }
 
     fn seat_id(&self, shift_id: &str, member_id: &str) -> Result<String> {
@@ -510,5 +516,77 @@ impl Store {
             &self.revision(now),
             now,
         )
+    }
+
+    /// What a hand edit would newly break (warnings not already on the roster), before it is
+    /// made; the edit itself is never refused for them.
+    pub fn preview_seat_edit(&self, edit: &SeatEdit) -> Result<Vec<String>> {
+        let first_shift = match edit {
+            SeatEdit::Replace { shift_id, .. } => shift_id,
+            SeatEdit::Swap { shift_a, .. } => shift_a,
+            SeatEdit::Move { from_shift, .. } => from_shift,
+        };
+        let view = self.roster(&self.shift_month(first_shift)?)?;
+        let mut after = view.clone();
+        let seat_of = |v: &RosterView, shift: &str, member: &str| -> Result<(usize, usize)> {
+            v.shifts
+                .iter()
+                .enumerate()
+                .find_map(|(i, s)| {
+                    (s.id == shift)
+                        .then(|| {
+                            s.seats
+                                .iter()
+                                .position(|x| x.member_id == member)
+                                .map(|k| (i, k))
+                        })
+                        .flatten()
+                })
+                .ok_or_else(|| Error::not_found("tổ viên trong ca này"))
+        };
+        match edit {
+            SeatEdit::Replace {
+                shift_id,
+                member_out,
+                member_in,
+            } => {
+                let (i, k) = seat_of(&after, shift_id, member_out)?;
+                let m = self.member(member_in)?;
+                let seat = &mut after.shifts[i].seats[k];
+                seat.member_id = m.id;
+                seat.name = m.full_name;
+            }
+            SeatEdit::Swap {
+                shift_a,
+                member_a,
+                shift_b,
+                member_b,
+            } => {
+                let (ia, ka) = seat_of(&after, shift_a, member_a)?;
+                let (ib, kb) = seat_of(&after, shift_b, member_b)?;
+                let a = after.shifts[ia].seats[ka].clone();
+                let b = std::mem::replace(&mut after.shifts[ib].seats[kb], a);
+                after.shifts[ia].seats[ka] = b;
+            }
+            SeatEdit::Move {
+                from_shift,
+                member_id,
+                to_shift,
+            } => {
+                let (i, k) = seat_of(&after, from_shift, member_id)?;
+                let seat = after.shifts[i].seats.remove(k);
+                let target = after
+                    .shifts
+                    .iter_mut()
+                    .find(|s| s.id == *to_shift)
+                    .ok_or_else(|| Error::not_found("ca tuần tra"))?;
+                target.seats.push(seat);
+            }
+        }
+        let (warnings, _) = self.roster_checks(&after)?;
+        Ok(warnings
+            .into_iter()
+            .filter(|w| !view.warnings.contains(w))
+            .collect())
     }
 }

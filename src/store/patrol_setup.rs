@@ -1,10 +1,12 @@
 //! Patrol set-up in the store: shift patterns, members' busy dates and weekdays, and the
 //! rest rule: the inputs of roster generation.
 
-use super::{insert_row, new_id, Store};
+use super::{insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, FieldError, Result};
-use crate::model::patrol::{self, weekdays_from_str, weekdays_to_str, PatternInput, ShiftPattern};
+use crate::model::patrol::{
+    self, weekdays_from_str, weekdays_to_str, Busy, PatternInput, ShiftPattern,
+};
 use crate::text::clean;
 use chrono::{DateTime, Utc};
 
@@ -116,5 +118,86 @@ impl Store {
             &self.revision(now),
             now,
         )
+    }
+
+    /// Every member's busy dates and weekdays, by member name then date.
+    pub fn availability(&self) -> Result<Vec<Busy>> {
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT a.id, a.member_id, m.full_name, a.blocked_on, a.weekday, a.reason
+             FROM availability a JOIN members m ON m.id = a.member_id
+             WHERE a.group_id = ?1 AND a.deleted_at IS NULL
+             ORDER BY m.full_name, a.weekday IS NULL, a.weekday, a.blocked_on",
+        )?;
+        let rows = st.query_map([&group.id], |r| {
+            Ok(Busy {
+                id: r.get(0)?,
+                member_id: r.get(1)?,
+                member_name: r.get(2)?,
+                date: r.get(3)?,
+                weekday: r
+                    .get::<_, Option<i64>>(4)?
+                    .and_then(|w| u8::try_from(w).ok()),
+                reason: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes a busy date or weekday (kept as a tombstone for sync).
+    pub fn remove_availability(&mut self, id: &str, now: DateTime<Utc>) -> Result<()> {
+        let group = self.require_group()?;
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM availability WHERE id = ?1 AND group_id = ?2 AND deleted_at IS NULL",
+                [id, &group.id],
+                |r| r.get(0),
+            )
+            .ok();
+        if found.is_none() {
+            return Err(Error::not_found("ngày bận này"));
+        }
+        let rev = self.revision(now);
+        update_row(
+            &self.conn,
+            "availability",
+            id,
+            vec![("deleted_at", super::ts(now).into())],
+            &rev,
+            now,
+        )
+    }
+
+    /// The rest rule: at most this many nights in a row.
+    pub fn max_consecutive(&self) -> Result<u8> {
+        let group = self.require_group()?;
+        let k: i64 = self.conn.query_row(
+            "SELECT max_consecutive_nights FROM groups WHERE id = ?1",
+            [&group.id],
+            |r| r.get(0),
+        )?;
+        Ok(u8::try_from(k.clamp(1, 7)).unwrap_or(3))
+    }
+
+    /// Sets the rest rule (1–7 nights in a row); used by the next roster generated.
+    pub fn set_max_consecutive(&mut self, nights: i64, now: DateTime<Utc>) -> Result<()> {
+        let group = self.require_group()?;
+        if !(1..=7).contains(&nights) {
+            return Err(Error::invalid(vec![FieldError::new(
+                "max_consecutive",
+                "Số đêm trực liền tối đa phải từ 1 đến 7.",
+            )]));
+        }
+        let rev = self.revision(now);
+        update_row(
+            &self.conn,
+            "groups",
+            &group.id,
+            vec![("max_consecutive_nights", nights.into())],
+            &rev,
+            now,
+        )?;
+        Ok(())
     }
 }

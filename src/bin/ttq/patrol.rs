@@ -99,6 +99,27 @@ pub enum PatrolCmd {
         #[arg(long)]
         reason: String,
     },
+    /// List members' busy dates and weekdays.
+    BusyList {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a busy date or weekday (by the id `busy-list` shows).
+    BusyRemove { id: String },
+    /// Set the rest rule: at most this many nights in a row (1–7).
+    Rest {
+        #[arg(long)]
+        nights: i64,
+    },
+    /// Record when a member actually started and ended a shift (HH:MM; both empty clears).
+    Times {
+        shift: String,
+        member: String,
+        #[arg(long, default_value = "")]
+        start: String,
+        #[arg(long, default_value = "")]
+        end: String,
+    },
     /// Record a member's attendance on a shift.
     Attend {
         shift: String,
@@ -306,6 +327,46 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             };
             store.add_availability(&member, on.as_deref(), wd, &reason, now)?;
             println!("Đã ghi lịch bận.");
+        }
+        PatrolCmd::BusyList { json } => {
+            let list = store.availability()?;
+            if json {
+                return print_json(&list);
+            }
+            const DAYS: [&str; 7] = [
+                "Thứ Hai",
+                "Thứ Ba",
+                "Thứ Tư",
+                "Thứ Năm",
+                "Thứ Sáu",
+                "Thứ Bảy",
+                "Chủ nhật",
+            ];
+            for b in list {
+                let when = match (&b.date, b.weekday) {
+                    (Some(d), _) => iso_to_vn(&Some(d.clone())),
+                    (None, Some(w)) => format!("mỗi {}", DAYS[usize::from(w.min(6))]),
+                    _ => String::new(),
+                };
+                println!("{}  {:<24} {:<16} {}", b.id, b.member_name, when, b.reason);
+            }
+        }
+        PatrolCmd::BusyRemove { id } => {
+            store.remove_availability(&id, now)?;
+            println!("Đã xóa lịch bận.");
+        }
+        PatrolCmd::Rest { nights } => {
+            store.set_max_consecutive(nights, now)?;
+            println!("Từ nay mỗi người trực tối đa {nights} đêm liền (áp dụng khi xếp lịch).");
+        }
+        PatrolCmd::Times {
+            shift,
+            member,
+            start,
+            end,
+        } => {
+            store.set_actual_times(&shift, &member, &start, &end, now)?;
+            println!("Đã ghi giờ thực tế.");
         }
         PatrolCmd::Attend {
             shift,
