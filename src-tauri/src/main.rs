@@ -9,6 +9,7 @@ use std::time::Instant;
 use tauri::{Manager, State};
 
 mod files;
+mod patrol;
 mod report;
 use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
@@ -17,9 +18,6 @@ use ttq::model::incident::{
     Category, CategoryCount, Incident, IncidentFilter, IncidentInput, IncidentList,
 };
 use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
-use ttq::model::patrol::{
-    Attendance, LogEntry, PatrolFigures, PatternInput, RosterView, ShiftPattern,
-};
 use ttq::session::{AppInfo, Session};
 use ttq::{date, Result};
 
@@ -204,119 +202,6 @@ fn activity_summary(app: State<App>, month: String) -> Result<ActivitySummary> {
     app.with(|s| s.store().activity_summary(&month))
 }
 
-#[tauri::command]
-fn pattern_list(app: State<App>) -> Result<Vec<ShiftPattern>> {
-    app.with(|s| s.store().patterns())
-}
-
-#[tauri::command]
-fn pattern_add(app: State<App>, input: PatternInput) -> Result<ShiftPattern> {
-    app.with(|s| s.store().add_pattern(&input, Utc::now()))
-}
-
-#[tauri::command]
-fn roster_generate(app: State<App>, month: String) -> Result<RosterView> {
-    app.with(|s| s.store().generate_roster(&month, Utc::now()))
-}
-
-#[tauri::command]
-fn roster_get(app: State<App>, month: String) -> Result<RosterView> {
-    app.with(|s| s.store().roster(&month))
-}
-
-#[tauri::command]
-fn attendance_set(
-    app: State<App>,
-    shift_id: String,
-    member_id: String,
-    status: Attendance,
-    substitute_id: Option<String>,
-) -> Result<()> {
-    app.with(|s| {
-        s.store().set_attendance(
-            &shift_id,
-            &member_id,
-            status,
-            substitute_id.as_deref(),
-            Utc::now(),
-        )
-    })
-}
-
-#[tauri::command]
-fn seat_replace(
-    app: State<App>,
-    shift_id: String,
-    member_out: String,
-    member_in: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &shift_id)?;
-        s.store()
-            .replace_seat(&shift_id, &member_out, &member_in, Utc::now())?;
-        s.store().roster(&month)
-    })
-}
-
-#[tauri::command]
-fn seat_swap(
-    app: State<App>,
-    shift_a: String,
-    member_a: String,
-    shift_b: String,
-    member_b: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &shift_a)?;
-        s.store()
-            .swap_seats((&shift_a, &member_a), (&shift_b, &member_b), Utc::now())?;
-        s.store().roster(&month)
-    })
-}
-
-#[tauri::command]
-fn seat_move(
-    app: State<App>,
-    from_shift: String,
-    member_id: String,
-    to_shift: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &from_shift)?;
-        s.store()
-            .move_seat(&from_shift, &member_id, &to_shift, Utc::now())?;
-        s.store().roster(&month)
-    })
-}
-
-/// The `YYYY-MM` of a shift, so an edit can answer with that month's roster.
-fn shift_month(s: &mut Session, shift_id: &str) -> Result<String> {
-    s.store().shift_month(shift_id)
-}
-
-#[tauri::command]
-fn patrol_figures(app: State<App>, month: String) -> Result<PatrolFigures> {
-    app.with(|s| s.store().patrol_figures(&month))
-}
-
-#[tauri::command]
-fn log_add(
-    app: State<App>,
-    shift_id: Option<String>,
-    at: String,
-    note: String,
-) -> Result<LogEntry> {
-    app.with(|s| {
-        s.store()
-            .add_log(shift_id.as_deref(), &at, &note, Utc::now())
-    })
-}
-
-#[tauri::command]
-fn log_list(app: State<App>, month: String) -> Result<Vec<LogEntry>> {
-    app.with(|s| s.store().log_entries(&month))
-}
-
 fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
     if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
         return Ok(PathBuf::from(d));
@@ -378,17 +263,23 @@ fn main() {
             activity_strike,
             activity_history,
             activity_summary,
-            pattern_list,
-            pattern_add,
-            roster_generate,
-            roster_get,
-            attendance_set,
-            patrol_figures,
-            seat_replace,
-            seat_swap,
-            seat_move,
-            log_add,
-            log_list,
+            patrol::pattern_list,
+            patrol::pattern_add,
+            patrol::roster_generate,
+            patrol::roster_get,
+            patrol::attendance_set,
+            patrol::patrol_figures,
+            patrol::seat_replace,
+            patrol::seat_swap,
+            patrol::seat_move,
+            patrol::log_add,
+            patrol::log_list,
+            patrol::availability_list,
+            patrol::availability_add,
+            patrol::availability_remove,
+            patrol::rest_rule_set,
+            patrol::actual_times_set,
+            patrol::seat_preview,
             report::report_view,
             report::narrative_save,
             report::month_close,

@@ -101,4 +101,5 @@ test("first run, add a member, search folded, restart and find her again", { tim
     return names.length === 1 && names[0] === "Nguyễn Thị Thanh Hảo";
   });
   await shot("04-after-restart");
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

@@ -96,4 +96,5 @@ test("record an incident, edit it, see its history, find it, strike it", { timeo
     return t.length === 1 && t[0] === "Mất trộm xe máy trước cửa nhà";
   });
   assert.equal((await driver.findAll("tr.struck")).length, 1);
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

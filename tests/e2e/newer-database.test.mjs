@@ -35,6 +35,7 @@ test("a newer data file is refused with a clear message and left untouched", { t
   const message = await driver.until("the refusal", () => driver.text(".fatal"));
   assert.match(message, /Không mở được dữ liệu/);
   assert.match(message, /phiên bản mới hơn/);
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
   await driver.quit();
   driver = undefined;
   assert.deepEqual(readFileSync(dbFile), before);

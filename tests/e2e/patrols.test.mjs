@@ -105,4 +105,5 @@ test("add a pattern, generate the roster, mark attendance, swap two members, pri
   await driver.until("linked badge", async () => /Đã thành vụ việc/.test(await driver.text("[data-testid=patrol-log]")));
   const incidents = JSON.parse(ttq("incident", "list", "--json"));
   assert.equal(incidents.items[0].title, "Người lạ dò xe máy");
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

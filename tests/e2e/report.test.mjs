@@ -78,4 +78,5 @@ test("write the month's report, save the PDF, close the month", { timeout: 18000
   assert.equal(await driver.exec("return document.querySelector('#narrative-shortcomings').disabled;"), true);
   assert.equal(JSON.parse(ttq("month", "show", "--month", month, "--json")).closed, true);
   assert.ok(existsSync(dataDir));
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

@@ -33,6 +33,11 @@ export class Driver {
     return request(this.base, method, `/session/${this.sessionId}${path}`, body);
   }
 
+  /** Uncaught errors the UI recorded (see ui/src/main.ts); tests end by expecting none. */
+  async uiErrors() {
+    return (await this.exec("return window.__ttqErrors ?? [];")) ?? [];
+  }
+
   async quit() {
     await this.cmd("DELETE", "");
   }

@@ -7,7 +7,9 @@ import type { ActivitySummary } from "./bindings/ActivitySummary";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Attendance } from "./bindings/Attendance";
 import type { LogEntry } from "./bindings/LogEntry";
+import type { Busy } from "./bindings/Busy";
 import type { PatrolFigures } from "./bindings/PatrolFigures";
+import type { SeatEdit } from "./bindings/SeatEdit";
 import type { PatternInput } from "./bindings/PatternInput";
 import type { RosterView } from "./bindings/RosterView";
 import type { ShiftPattern } from "./bindings/ShiftPattern";
@@ -100,6 +102,15 @@ export const api = {
   seatMove: (fromShift: string, memberId: string, toShift: string) =>
     call<RosterView>("seat_move", { fromShift, memberId, toShift }),
   patrolFigures: (month: string) => call<PatrolFigures>("patrol_figures", { month }),
+  availabilityList: () => call<Busy[]>("availability_list"),
+  availabilityAdd: (memberId: string, on: string | null, weekday: number | null, reason: string) =>
+    call<null>("availability_add", { memberId, on, weekday, reason }),
+  availabilityRemove: (id: string) => call<null>("availability_remove", { id }),
+  restRuleSet: (nights: number) => call<null>("rest_rule_set", { nights }),
+  actualTimesSet: (shiftId: string, memberId: string, start: string, end: string) =>
+    call<null>("actual_times_set", { shiftId, memberId, start, end }),
+  /** What a hand edit would newly break, before making it. */
+  seatPreview: (edit: SeatEdit) => call<string[]>("seat_preview", { edit }),
   logAdd: (shiftId: string | null, at: string, note: string) => call<LogEntry>("log_add", { shiftId, at, note }),
   logList: (month: string) => call<LogEntry[]>("log_list", { month }),
   reportView: (month: string, issuedOn: string) => call<ReportView>("report_view", { month, issuedOn }),

@@ -18,4 +18,8 @@ not_rostered: Array<[string, string]>,
 /**
  * Rules the saved roster breaks (after hand edits), in Vietnamese.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * The rest rule: at most this many nights in a row.
+ */
+max_consecutive: number, };

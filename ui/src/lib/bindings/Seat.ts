@@ -4,4 +4,8 @@ import type { Attendance } from "./Attendance";
 /**
  * One member's seat on a shift.
  */
-export type Seat = { member_id: string, name: string, attendance: Attendance | null, substitute_name: string | null, };
+export type Seat = { member_id: string, name: string, attendance: Attendance | null, substitute_name: string | null, 
+/**
+ * When the member actually started and ended (HH:MM), if recorded.
+ */
+actual_start: string | null, actual_end: string | null, };
