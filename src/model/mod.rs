@@ -8,6 +8,7 @@ pub mod member;
 pub mod month;
 pub mod patrol;
 pub mod phone;
+pub mod practice;
 
 /// The Vietnamese label of an input field, for messages.
 pub fn field_label(field: &str) -> &'static str {

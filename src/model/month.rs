@@ -146,13 +146,3 @@ pub struct ReportView {
     /// The pages as printed: the issued copy when the month is closed, else the draft.
     pub layout: crate::report::Layout,
 }
-
-/// A month's report as a PDF file to save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MonthPdf {
-    pub bytes: Vec<u8>,
-    /// A file name to suggest, e.g. "Bao cao thang 10-2026.pdf".
-    pub file_name: String,
-    /// The issued copy (month closed) rather than a draft.
-    pub issued: bool,
-}

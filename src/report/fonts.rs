@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn vietnamese_is_covered_in_every_face() {
-        let s = "Ấp Đông Hòa, ngày 05 tháng 12 năm 2026: ỹ ữ ợ ặ ẫ Ư Ơ Đ đ";
+        let s = "Ấp Đông Hòa, ngày 05 tháng 12 năm 2026: ỹ ữ ợ ặ ẫ Ư Ơ Đ đ “mô hình” − – … •";
         for style in Style::ALL {
             assert!(covers(s, style), "{style:?}");
         }

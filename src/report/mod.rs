@@ -6,12 +6,23 @@ pub mod fonts;
 pub mod layout;
 pub mod monthly;
 pub mod pdf;
+pub mod practice;
 pub mod roster;
 
 pub use doc::{
     Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,
 };
 pub use layout::{layout, Layout};
+
+/// A printed document as a PDF file to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfFile {
+    pub bytes: Vec<u8>,
+    /// A file name to suggest, e.g. "Bao cao thang 10-2026.pdf".
+    pub file_name: String,
+    /// The issued copy (month closed) rather than a draft.
+    pub issued: bool,
+}
 
 /// Lays out and writes a document; all text is NFC before it reaches the PDF, because
 /// printpdf does no shaping and decomposed marks would be misplaced.
@@ -76,6 +87,26 @@ fn nfc(doc: &Document) -> Document {
         }
     }
     d
+}
+
+/// Text a person wrote as blocks: a paragraph a line, lines starting "- " or "+ " as bullets;
+/// `empty` (if any) printed when there is nothing.
+pub fn text_blocks(text: &str, empty: &str) -> Vec<Block> {
+    let blocks: Vec<Block> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(
+            |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("+ ")) {
+                Some(item) => Block::Bullet(item.to_string()),
+                None => Block::Paragraph(l.to_string()),
+            },
+        )
+        .collect();
+    if blocks.is_empty() && !empty.is_empty() {
+        return vec![Block::Paragraph(empty.to_string())];
+    }
+    blocks
 }
 
 /// A number in Vietnamese notation: 1.234,5 (one decimal only when needed).

@@ -21,6 +21,15 @@ pub fn number_code(kind: GroupKind) -> &'static str {
     }
 }
 
+/// Tên cơ quan chủ quản: the police unit the group reports to, or else the commune.
+pub fn parent_body(g: &crate::model::group::Group) -> String {
+    if g.police_unit.trim().is_empty() {
+        format!("UBND {}", g.commune_name)
+    } else {
+        g.police_unit.clone()
+    }
+}
+
 /// The place name for "…, ngày …": the commune's name without "Phường"/"Xã"/….
 fn place(commune: &str) -> &str {
     for prefix in ["Phường ", "Xã ", "Thị trấn ", "Đặc khu ", "phường ", "xã "] {
@@ -82,23 +91,6 @@ pub fn digest(d: &MonthlyData) -> String {
         .join("-")
 }
 
-fn or_none(text: &str) -> Vec<Block> {
-    if text.trim().is_empty() {
-        vec![Block::Paragraph("Không có.".into())]
-    } else {
-        text.split('\n')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(
-                |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("+ ")) {
-                    Some(item) => Block::Bullet(item.to_string()),
-                    None => Block::Paragraph(l.to_string()),
-                },
-            )
-            .collect()
-    }
-}
-
 fn names(list: &[String]) -> String {
     list.join(", ")
 }
@@ -108,11 +100,7 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
     let g = &d.group;
     let (m, y) = month_parts(&d.month);
     let code = number_code(g.kind);
-    let parent = if g.police_unit.trim().is_empty() {
-        format!("UBND {}", g.commune_name)
-    } else {
-        g.police_unit.clone()
-    };
+    let parent = parent_body(g);
     let mut b = vec![
         Block::Title {
             kind: "Báo cáo".into(),
@@ -159,9 +147,7 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
         }
     }
     b.push(Block::Paragraph(place_line));
-    if !d.narrative.situation.trim().is_empty() {
-        b.extend(or_none(&d.narrative.situation));
-    }
+    b.extend(super::text_blocks(&d.narrative.situation, ""));
 
     // II. Results of the work.
     let a = &d.activities;
@@ -405,11 +391,11 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
     }
 
     b.push(Block::Heading("IV. Tồn tại, hạn chế".into()));
-    b.extend(or_none(&d.narrative.shortcomings));
+    b.extend(super::text_blocks(&d.narrative.shortcomings, "Không có."));
     b.push(Block::Heading("V. Phương hướng tháng tới".into()));
-    b.extend(or_none(&d.narrative.plans));
+    b.extend(super::text_blocks(&d.narrative.plans, "Không có."));
     b.push(Block::Heading("VI. Kiến nghị, đề xuất".into()));
-    b.extend(or_none(&d.narrative.proposals));
+    b.extend(super::text_blocks(&d.narrative.proposals, "Không có."));
     b.push(Block::Paragraph(format!(
         "Trên đây là báo cáo kết quả công tác bảo đảm an ninh, trật tự tháng {m}/{y} của {}./.",
         g.name

@@ -155,11 +155,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
             blocks.push(Block::Bullet(format!("{name}: {why}.")));
         }
     }
-    let parent = if group.police_unit.trim().is_empty() {
-        format!("UBND {}", group.commune_name)
-    } else {
-        group.police_unit.clone()
-    };
+    let parent = super::monthly::parent_body(group);
     blocks.push(Block::Closing(Closing {
         recipients: vec![
             "- Các thành viên tổ;".into(),

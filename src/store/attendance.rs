@@ -225,13 +225,13 @@ impl Store {
         &self,
         month: &str,
         issued_on: chrono::NaiveDate,
-    ) -> Result<crate::model::month::MonthPdf> {
+    ) -> Result<crate::report::PdfFile> {
         let view = self.roster(month)?;
         let group = self.require_group()?;
         let doc = crate::report::roster::document(&view, &group, &date::iso(issued_on));
         let (_, bytes) = crate::report::render(&doc);
         let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
-        Ok(crate::model::month::MonthPdf {
+        Ok(crate::report::PdfFile {
             bytes,
             file_name: format!("Lich tuan tra thang {m}-{y}.pdf"),
             issued: false,

@@ -311,4 +311,46 @@ pub const MIGRATIONS: &[&str] = &[
 
     ALTER TABLE record_versions ADD COLUMN amends_month TEXT;
     "#,
+    // 5: "Dân vận khéo" models with their write-ups, versions and measured results.
+    r#"
+    CREATE TABLE practices (
+        id               TEXT PRIMARY KEY,
+        group_id         TEXT NOT NULL REFERENCES groups(id),
+        name             TEXT NOT NULL,
+        field            TEXT NOT NULL,
+        scope            TEXT NOT NULL,
+        runner           TEXT NOT NULL,
+        address          TEXT NOT NULL,
+        started_on       TEXT NOT NULL,
+        person_in_charge TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        level            TEXT,
+        decision         TEXT NOT NULL,
+        places           INTEGER,
+        groups_applying  INTEGER,
+        sections         TEXT NOT NULL,
+        measure          TEXT,
+        frozen_results   TEXT,
+        finalised_at     TEXT,
+        version          INTEGER NOT NULL,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT,
+        revision         TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE practice_versions (
+        id          TEXT PRIMARY KEY,
+        group_id    TEXT NOT NULL REFERENCES groups(id),
+        practice_id TEXT NOT NULL REFERENCES practices(id),
+        version     INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        sections    TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        revision    TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX practice_versions_n ON practice_versions(practice_id, version);
+    "#,
 ];

@@ -12,6 +12,7 @@ pub mod migrations;
 mod month;
 mod patrol;
 mod patrol_setup;
+mod practice;
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -6,10 +6,10 @@ use super::{bad_month, insert_row, new_id, ts, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::month::{
-    Amendment, CategoryTotal, IncidentLine, IssuedReport, MemberFigures, MonthEvent, MonthPdf,
-    MonthState, MonthlyData, Narrative, ReportView,
+    Amendment, CategoryTotal, IncidentLine, IssuedReport, MemberFigures, MonthEvent, MonthState,
+    MonthlyData, Narrative, ReportView,
 };
-use crate::report::monthly;
+use crate::report::{monthly, PdfFile};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
@@ -417,7 +417,7 @@ impl Store {
 
     /// The month's report as a PDF: the issued copy, byte for byte, when the month is closed;
     /// otherwise a draft dated `issued_on`.
-    pub fn month_pdf(&self, month: &str, issued_on: NaiveDate) -> Result<MonthPdf> {
+    pub fn month_pdf(&self, month: &str, issued_on: NaiveDate) -> Result<PdfFile> {
         let state = self.month_state(month)?;
         let (y, m) = state.month.split_once('-').unwrap_or(("", ""));
         let file_name = format!("Bao cao thang {m}-{y}.pdf");
@@ -427,7 +427,7 @@ impl Store {
             .find(|r| !r.withdrawn)
             .filter(|_| state.closed)
         {
-            return Ok(MonthPdf {
+            return Ok(PdfFile {
                 bytes: self.issued_pdf(&r.id)?,
                 file_name,
                 issued: true,
@@ -435,7 +435,7 @@ impl Store {
         }
         let data = self.monthly_data(month, issued_on)?;
         let (_, bytes) = crate::report::render(&monthly::document(&data, None));
-        Ok(MonthPdf {
+        Ok(PdfFile {
             bytes,
             file_name: format!("Ban nhap - {file_name}"),
             issued: false,

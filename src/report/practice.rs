@@ -1,0 +1,305 @@
+//! A "Dân vận khéo" model's write-up as a printed report, and the list of models the ward
+//! asks for (model, places, groups).
+
+use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
+use super::monthly::{number_code, parent_body, place_date};
+use super::text_blocks;
+use crate::model::group::Group;
+use crate::model::practice::{
+    Practice, PracticeRow, PracticeStatus, ResultTable, RESULTS_SECTION, SECTION_TITLES,
+};
+
+fn status_text(
+    status: PracticeStatus,
+    level: Option<crate::model::practice::PracticeLevel>,
+    decision: &str,
+) -> String {
+    match (status, level) {
+        (PracticeStatus::DuocCongNhan, Some(l)) if decision.is_empty() => {
+            format!("Được công nhận ({})", l.label().to_lowercase())
+        }
+        (PracticeStatus::DuocCongNhan, Some(l)) => {
+            format!("Được công nhận ({}), {decision}", l.label().to_lowercase())
+        }
+        (s, _) => s.label().to_string(),
+    }
+}
+
+/// "+3", "−2 (−40%)", "0".
+fn change(before: u32, after: u32) -> String {
+    let d = i64::from(after) - i64::from(before);
+    let sign = if d > 0 {
+        "+"
+    } else if d < 0 {
+        "−"
+    } else {
+        ""
+    };
+    if before == 0 || d == 0 {
+        return format!("{sign}{}", d.abs());
+    }
+    let pct = (d.abs() as f64) * 100.0 / f64::from(before);
+    format!("{sign}{} ({sign}{}%)", d.abs(), super::number(pct))
+}
+
+fn results_table(r: &ResultTable) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "STT".into(),
+                width: 0.6,
+                align: Align::Center,
+            },
+            Column {
+                title: "Chỉ số".into(),
+                width: 3.2,
+                align: Align::Left,
+            },
+            Column {
+                title: format!("Trước ({})", r.before_label),
+                width: 2.0,
+                align: Align::Right,
+            },
+            Column {
+                title: format!("Sau ({})", r.after_label),
+                width: 2.0,
+                align: Align::Right,
+            },
+            Column {
+                title: "Thay đổi".into(),
+                width: 1.6,
+                align: Align::Right,
+            },
+        ],
+        rows: r
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                vec![
+                    (i + 1).to_string(),
+                    x.label.clone(),
+                    x.before.to_string(),
+                    x.after.to_string(),
+                    change(x.before, x.after),
+                ]
+            })
+            .collect(),
+        size: 12.0,
+        bold_rows: vec![],
+    })
+}
+
+fn header(group: &Group, issued_on: &str) -> Header {
+    Header {
+        parent_body: parent_body(group),
+        issuing_body: group.name.clone(),
+        number: format!("Số:      /BC-{}", number_code(group.kind)),
+        place_date: place_date(&group.commune_name, issued_on),
+    }
+}
+
+fn closing(group: &Group) -> Block {
+    Block::Closing(Closing {
+        recipients: vec![
+            format!("- {};", parent_body(group)),
+            format!("- Ban Công tác Mặt trận {};", group.area_name),
+            "- Lưu: Tổ.".into(),
+        ],
+        on_behalf: None,
+        role: "Tổ trưởng".into(),
+        name: group.leader_name.clone().unwrap_or_default(),
+    })
+}
+
+/// The write-up of a model, dated `issued_on` (ISO).
+pub fn document(p: &Practice, group: &Group, issued_on: &str) -> Document {
+    let started = crate::date::from_iso(&p.started_on)
+        .map(crate::date::format)
+        .unwrap_or_default();
+    let info: Vec<(&str, String)> = vec![
+        ("Tên mô hình", p.name.clone()),
+        ("Lĩnh vực", p.field.label().to_string()),
+        (
+            "Đơn vị, cá nhân thực hiện",
+            format!("{} ({})", p.runner, p.scope.label().to_lowercase()),
+        ),
+        ("Địa chỉ", p.address.clone()),
+        ("Thời gian bắt đầu", started),
+        ("Người phụ trách", p.person_in_charge.clone()),
+        ("Tình trạng", status_text(p.status, p.level, &p.decision)),
+        (
+            "Số điểm áp dụng",
+            p.places
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "Số tổ áp dụng",
+            p.groups_applying
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+    ];
+    let mut b = vec![
+        Block::Title {
+            kind: "Báo cáo".into(),
+            subject: format!("Mô hình “{}”", p.name),
+        },
+        Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "Thông tin".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Nội dung".into(),
+                    width: 6.4,
+                    align: Align::Left,
+                },
+            ],
+            rows: info
+                .into_iter()
+                .map(|(k, v)| vec![k.to_string(), v])
+                .collect(),
+            size: 12.0,
+            bold_rows: vec![],
+        }),
+    ];
+    for (i, title) in SECTION_TITLES.iter().enumerate() {
+        b.push(Block::Heading((*title).to_string()));
+        let text = p.sections.get(i).map(String::as_str).unwrap_or("");
+        if i == RESULTS_SECTION {
+            b.extend(text_blocks(text, ""));
+            if let Some(r) = &p.results {
+                b.push(Block::Paragraph(
+                    "Kết quả đo được từ sổ ghi chép của tổ:".into(),
+                ));
+                b.push(results_table(r));
+                b.push(Block::Note(match &p.finalised_at {
+                    Some(at) => format!("Số liệu chốt lúc {at}, khi hoàn thiện bản viết."),
+                    None => "Số liệu tính đến ngày in; chưa chốt.".into(),
+                }));
+            } else if text.trim().is_empty() {
+                b.push(Block::Note("(Chưa viết)".into()));
+            }
+        } else {
+            b.extend(text_blocks(text, ""));
+            if text.trim().is_empty() {
+                b.push(Block::Note("(Chưa viết)".into()));
+            }
+        }
+    }
+    b.push(closing(group));
+    Document {
+        title: format!("Mô hình {} - {}", p.name, group.name),
+        orientation: Orientation::Portrait,
+        header: Some(header(group, issued_on)),
+        blocks: b,
+    }
+}
+
+/// The list of models with the counters the police guidance asks for.
+pub fn list_document(rows: &[PracticeRow], group: &Group, issued_on: &str) -> Document {
+    let places: i64 = rows.iter().filter_map(|r| r.places).map(i64::from).sum();
+    let groups: i64 = rows
+        .iter()
+        .filter_map(|r| r.groups_applying)
+        .map(i64::from)
+        .sum();
+    let recognised = rows
+        .iter()
+        .filter(|r| r.status == PracticeStatus::DuocCongNhan)
+        .count();
+    let mut table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                r.name.clone(),
+                r.field.label().to_string(),
+                format!("{} ({})", r.runner, r.scope.label().to_lowercase()),
+                status_text(r.status, r.level, ""),
+                r.places.map(|n| n.to_string()).unwrap_or_default(),
+                r.groups_applying.map(|n| n.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let total = table_rows.len();
+    table_rows.push(vec![
+        String::new(),
+        format!("Tổng cộng: {} mô hình", rows.len()),
+        String::new(),
+        String::new(),
+        format!("{recognised} được công nhận"),
+        places.to_string(),
+        groups.to_string(),
+    ]);
+    Document {
+        title: format!("Danh sách mô hình - {}", group.name),
+        orientation: Orientation::Landscape,
+        header: Some(header(group, issued_on)),
+        blocks: vec![
+            Block::Title {
+                kind: "Danh sách".into(),
+                subject: "Mô hình “Dân vận khéo”, mô hình tự quản về an ninh, trật tự".into(),
+            },
+            Block::Table(Table {
+                columns: vec![
+                    Column {
+                        title: "STT".into(),
+                        width: 0.6,
+                        align: Align::Center,
+                    },
+                    Column {
+                        title: "Tên mô hình".into(),
+                        width: 3.4,
+                        align: Align::Left,
+                    },
+                    Column {
+                        title: "Lĩnh vực".into(),
+                        width: 1.8,
+                        align: Align::Left,
+                    },
+                    Column {
+                        title: "Đơn vị, cá nhân thực hiện".into(),
+                        width: 2.6,
+                        align: Align::Left,
+                    },
+                    Column {
+                        title: "Tình trạng".into(),
+                        width: 2.0,
+                        align: Align::Left,
+                    },
+                    Column {
+                        title: "Số điểm".into(),
+                        width: 0.9,
+                        align: Align::Right,
+                    },
+                    Column {
+                        title: "Số tổ".into(),
+                        width: 0.9,
+                        align: Align::Right,
+                    },
+                ],
+                rows: table_rows,
+                size: 12.0,
+                bold_rows: vec![total],
+            }),
+            closing(group),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn changes_are_signed_with_a_percentage() {
+        assert_eq!(super::change(5, 2), "−3 (−60%)");
+        assert_eq!(super::change(4, 6), "+2 (+50%)");
+        assert_eq!(super::change(0, 3), "+3");
+        assert_eq!(super::change(2, 2), "0");
+    }
+}
