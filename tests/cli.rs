@@ -221,6 +221,21 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
     let issued: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let issued = issued.as_array().unwrap();
     assert_eq!(issued.len(), 2, "the demo closes two months");
+    let models: serde_json::Value =
+        serde_json::from_str(&stdout(&ttq(d, &["model", "list", "--json"]))).unwrap();
+    assert_eq!(
+        models.as_array().unwrap().len(),
+        2,
+        "the demo has two models"
+    );
+    let out_model = d.join("mo-hinh.pdf");
+    let id = models[1]["id"].as_str().unwrap();
+    let o = ttq(
+        d,
+        &["model", "print", id, "--out", out_model.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out_model).unwrap().starts_with(b"%PDF"));
     let month = issued[0]["month"].as_str().unwrap().to_string();
     let out = d.join("bao-cao.pdf");
     let o = ttq(

@@ -31,10 +31,22 @@ fn camera() -> PracticeInput {
 fn measure() -> Measure {
     Measure {
         indicators: vec![
-            Indicator { kind: IndicatorKind::Incidents, category: None },
-            Indicator { kind: IndicatorKind::IncidentsOfCategory, category: Some("trom_cap".into()) },
-            Indicator { kind: IndicatorKind::ValuableTips, category: None },
-            Indicator { kind: IndicatorKind::MediationsSuccessful, category: None },
+            Indicator {
+                kind: IndicatorKind::Incidents,
+                category: None,
+            },
+            Indicator {
+                kind: IndicatorKind::IncidentsOfCategory,
+                category: Some("trom_cap".into()),
+            },
+            Indicator {
+                kind: IndicatorKind::ValuableTips,
+                category: None,
+            },
+            Indicator {
+                kind: IndicatorKind::MediationsSuccessful,
+                category: None,
+            },
         ],
         before_from: "01/01/2026".into(),
         before_to: "30/06/2026".into(),
@@ -47,19 +59,26 @@ fn measure() -> Measure {
 /// successful after; a struck record that never counts.
 fn records(s: &mut Store) {
     for d in ["10/01/2026", "02/03/2026", "15/04/2026", "30/06/2026"] {
-        s.add_incident(&incident("Trộm", d, "trom_cap"), now()).unwrap();
+        s.add_incident(&incident("Trộm", d, "trom_cap"), now())
+            .unwrap();
     }
-    s.add_incident(&incident("Đánh nhau", "20/05/2026", "danh_nhau"), now()).unwrap();
-    s.add_incident(&incident("Trộm xe", "01/07/2026", "trom_cap"), now()).unwrap();
+    s.add_incident(&incident("Đánh nhau", "20/05/2026", "danh_nhau"), now())
+        .unwrap();
+    s.add_incident(&incident("Trộm xe", "01/07/2026", "trom_cap"), now())
+        .unwrap();
     let mut tip = incident("Tin báo", "10/09/2026", "ma_tuy");
     tip.valuable_tip = true;
     s.add_incident(&tip, now()).unwrap();
-    let struck = s.add_incident(&incident("Trùng", "11/09/2026", "trom_cap"), now()).unwrap();
-    s.strike_incident(&struck.id, "Ghi trùng", "Lê Văn Thành", later(1)).unwrap();
+    let struck = s
+        .add_incident(&incident("Trùng", "11/09/2026", "trom_cap"), now())
+        .unwrap();
+    s.strike_incident(&struck.id, "Ghi trùng", "Lê Văn Thành", later(1))
+        .unwrap();
     let mut failed = activity(ActivityKind::HoaGiai, "05/02/2026");
     failed.mediation_success = Some(false);
     s.add_activity(&failed, now()).unwrap();
-    s.add_activity(&activity(ActivityKind::HoaGiai, "05/08/2026"), now()).unwrap();
+    s.add_activity(&activity(ActivityKind::HoaGiai, "05/08/2026"), now())
+        .unwrap();
 }
 
 #[test]
@@ -71,7 +90,11 @@ fn results_are_counted_from_the_records_for_both_periods() {
     let p = s.set_measure(&p.id, &measure(), now()).unwrap();
     let r = p.results.unwrap();
     assert_eq!(r.before_label, "01/01/2026 – 30/06/2026");
-    let rows: Vec<(&str, u32, u32)> = r.rows.iter().map(|x| (x.label.as_str(), x.before, x.after)).collect();
+    let rows: Vec<(&str, u32, u32)> = r
+        .rows
+        .iter()
+        .map(|x| (x.label.as_str(), x.before, x.after))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -83,7 +106,10 @@ fn results_are_counted_from_the_records_for_both_periods() {
     );
     // A measure needs indicators, a category for the per-category one, and ordered periods.
     let mut bad = measure();
-    bad.indicators = vec![Indicator { kind: IndicatorKind::IncidentsOfCategory, category: None }];
+    bad.indicators = vec![Indicator {
+        kind: IndicatorKind::IncidentsOfCategory,
+        category: None,
+    }];
     bad.after_to = "01/06/2026".into();
     let e = s.set_measure(&p.id, &bad, now()).unwrap_err();
     let fields: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
@@ -104,21 +130,46 @@ fn a_finalised_writeup_keeps_its_text_and_figures_when_records_change() {
     assert!(done.finalised_at.is_some());
     let frozen = done.results.clone().unwrap();
 
-    s.add_incident(&incident("Trộm muộn", "20/11/2026", "trom_cap"), later(120)).unwrap();
+    s.add_incident(&incident("Trộm muộn", "20/11/2026", "trom_cap"), later(120))
+        .unwrap();
     let again = s.practice(&p.id).unwrap();
     assert_eq!(again.results.unwrap(), frozen, "figures frozen");
     assert_eq!(again.sections, done.sections);
-    assert_eq!(s.save_writeup(&p.id, &sections, later(180)).unwrap_err().code, ErrorCode::Conflict);
-    assert_eq!(s.set_measure(&p.id, &measure(), later(180)).unwrap_err().code, ErrorCode::Conflict);
+    assert_eq!(
+        s.save_writeup(&p.id, &sections, later(180))
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        s.set_measure(&p.id, &measure(), later(180))
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
     // Recognition still comes later, and needs its level and decision.
     let mut recognised = camera();
     recognised.status = PracticeStatus::DuocCongNhan;
     let e = s.edit_practice(&p.id, &recognised, later(200)).unwrap_err();
-    assert_eq!(e.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["level", "decision"]);
+    assert_eq!(
+        e.fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect::<Vec<_>>(),
+        ["level", "decision"]
+    );
     recognised.level = Some(PracticeLevel::CoSo);
     recognised.decision = "Quyết định số 15/QĐ-UBND ngày 10/11/2026".into();
-    assert_eq!(s.edit_practice(&p.id, &recognised, later(200)).unwrap().level, Some(PracticeLevel::CoSo));
-    assert_eq!(s.list_practices().unwrap()[0].status, PracticeStatus::DuocCongNhan);
+    assert_eq!(
+        s.edit_practice(&p.id, &recognised, later(200))
+            .unwrap()
+            .level,
+        Some(PracticeLevel::CoSo)
+    );
+    assert_eq!(
+        s.list_practices().unwrap()[0].status,
+        PracticeStatus::DuocCongNhan
+    );
 }
 
 #[test]
@@ -138,7 +189,12 @@ fn typing_extends_the_last_version_and_a_later_save_starts_a_new_one() {
     let back = s.restore_writeup(&p.id, 1, later(3700)).unwrap();
     assert_eq!(back.sections[0], "Bản đầu, sửa thêm");
     assert_eq!(back.version, 3);
-    assert_eq!(s.save_writeup(&p.id, &sections[..3], later(3800)).unwrap_err().code, ErrorCode::Invalid);
+    assert_eq!(
+        s.save_writeup(&p.id, &sections[..3], later(3800))
+            .unwrap_err()
+            .code,
+        ErrorCode::Invalid
+    );
 }
 
 #[test]
@@ -152,7 +208,10 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     s.save_writeup(&p.id, &sections, now()).unwrap();
     s.set_measure(&p.id, &measure(), now()).unwrap();
     let pdf = s.practice_pdf(&p.id, today()).unwrap();
-    assert_eq!(pdf.file_name, "Mo hinh - camera an ninh ket noi cac ngo.pdf");
+    assert_eq!(
+        pdf.file_name,
+        "Mo hinh - camera an ninh ket noi cac ngo.pdf"
+    );
     let path = d.path().join("mo-hinh.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
@@ -160,7 +219,10 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     for (name, embedded, subset) in common::pdf::fonts(&path) {
         assert!(embedded && subset, "{name}");
     }
-    let text = common::pdf::raw_text(&path).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = common::pdf::raw_text(&path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for expected in [
         "Mô hình “Camera an ninh kết nối các ngõ”",
         "Quốc phòng – an ninh",
@@ -181,7 +243,10 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     std::fs::write(&path, &list.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
     common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::raw_text(&path).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = common::pdf::raw_text(&path)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(text.contains("Tổng cộng: 1 mô hình"), "{text}");
     assert!(text.contains("Camera an ninh kết nối các ngõ"));
 }

@@ -3,6 +3,7 @@
 
 mod ledger;
 mod patrols;
+mod practices;
 mod reports;
 
 use crate::error::Result;
@@ -213,5 +214,6 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
         .collect();
     ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)?;
     patrols::fill(store, now, &mut rng, &active)?;
+    practices::fill(store, now, "Trần Văn Quyết")?;
     reports::fill(store, now, "Trần Văn Quyết")
 }

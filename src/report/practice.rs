@@ -94,7 +94,7 @@ fn header(group: &Group, issued_on: &str) -> Header {
     Header {
         parent_body: parent_body(group),
         issuing_body: group.name.clone(),
-        number: format!("Số:      /BC-{}", number_code(group.kind)),
+        number: format!("Số: ....../BC-{}", number_code(group.kind)),
         place_date: place_date(&group.commune_name, issued_on),
     }
 }

@@ -4,6 +4,7 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 mod ledger;
 mod patrol;
+mod practice;
 mod report;
 
 use std::path::PathBuf;
@@ -60,6 +61,9 @@ enum Cmd {
     /// Closing (khóa sổ) and reopening a month.
     #[command(subcommand)]
     Month(report::MonthCmd),
+    /// "Dân vận khéo" models: add, write, measure, finalise, print.
+    #[command(subcommand)]
+    Model(practice::ModelCmd),
 }
 
 #[derive(Args)]
@@ -335,6 +339,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Patrol(c) => patrol::patrol(&mut store, c, now)?,
         Cmd::Report(c) => report::report(&mut store, c, now)?,
         Cmd::Month(c) => report::month(&mut store, c, now)?,
+        Cmd::Model(c) => practice::run(&mut store, c, now)?,
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

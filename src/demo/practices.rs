@@ -1,0 +1,110 @@
+//! Demo "Dân vận khéo" models: one recognised with a finished write-up, one in progress.
+
+use crate::date;
+use crate::error::Result;
+use crate::model::practice::{
+    Indicator, IndicatorKind, Measure, PracticeField, PracticeInput, PracticeLevel, PracticeScope,
+    PracticeStatus,
+};
+use crate::store::Store;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+
+fn ind(kind: IndicatorKind, category: Option<&str>) -> Indicator {
+    Indicator {
+        kind,
+        category: category.map(str::to_string),
+    }
+}
+
+pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str) -> Result<()> {
+    let today = date::vn_today(now);
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
+    let started = this_month - chrono::Months::new(3);
+    let before_from = started - chrono::Months::new(3);
+    let camera = store.add_practice(
+        &PracticeInput {
+            name: "Camera an ninh kết nối các ngõ".into(),
+            field: PracticeField::QuocPhongAnNinh,
+            scope: PracticeScope::TapThe,
+            runner: "Tổ bảo vệ an ninh, trật tự Khu phố 3".into(),
+            address: "Khu phố 3, phường Yên Hải".into(),
+            started_on: date::format(started),
+            person_in_charge: leader.into(),
+            status: PracticeStatus::DuocCongNhan,
+            level: Some(PracticeLevel::CoSo),
+            decision: format!(
+                "Quyết định số 27/QĐ-UBND ngày {} của UBND phường Yên Hải",
+                date::format(today - Duration::days(10))
+            ),
+            places: Some(8),
+            groups_applying: Some(3),
+        },
+        now,
+    )?;
+    let sections = vec![
+        "Khu phố 3 có nhiều ngõ nhỏ, hẹp, thiếu ánh sáng; người dân đi làm ca, nhà vắng người ban ngày. Trộm cắp xe máy, tài sản trong sân nhà là vụ việc xảy ra nhiều nhất trong các tháng trước.".into(),
+        "- Phòng ngừa trộm cắp bằng sức của chính người dân.\n- Camera do dân góp, dân quản lý, tổ bảo vệ theo dõi; không để thành gánh nặng đóng góp.".into(),
+        "- Tổ họp dân từng ngõ, nói rõ lợi ích, để các hộ tự quyết mức góp; hộ khó khăn được miễn.\n- Mỗi ngõ cử một người giữ mật khẩu đầu ghi; tổ tuần tra xem lại hình ảnh khi có tin báo.\n- Hình ảnh chỉ dùng để phòng chống tội phạm, không đưa lên mạng xã hội.".into(),
+        "Sau ba tháng, 8 ngõ đã có camera với 64 hộ tham gia góp; người dân chủ động báo tin cho tổ qua nhóm Zalo của khu phố. Bảng dưới so sánh ba tháng trước và ba tháng sau khi lắp camera.".into(),
+        "Người dân yên tâm hơn khi đi làm; tinh thần đoàn kết trong từng ngõ được nâng lên; Công an phường có thêm nguồn hình ảnh khi xác minh vụ việc.".into(),
+        "- Việc gì dân bàn, dân quyết thì dân làm đến nơi.\n- Tổ trưởng phải gương mẫu góp trước, công khai thu chi hằng tháng.".into(),
+        "Mô hình chi phí thấp, dễ làm, đã được 3 tổ của các khu phố bạn đến học cách làm.".into(),
+        "Đề nghị phường hỗ trợ thêm đèn chiếu sáng ở các ngõ có camera để hình ảnh ban đêm rõ hơn.".into(),
+    ];
+    store.save_writeup(&camera.id, &sections, now)?;
+    store.set_measure(
+        &camera.id,
+        &Measure {
+            indicators: vec![
+                ind(IndicatorKind::Incidents, None),
+                ind(IndicatorKind::IncidentsOfCategory, Some("trom_cap")),
+                ind(IndicatorKind::Transferred, None),
+                ind(IndicatorKind::ResidentMeetings, None),
+            ],
+            before_from: date::format(before_from),
+            before_to: date::format(started - Duration::days(1)),
+            after_from: date::format(started),
+            after_to: date::format(this_month - Duration::days(1)),
+        },
+        now,
+    )?;
+    store.finalise_practice(&camera.id, now)?;
+
+    let zalo = store.add_practice(
+        &PracticeInput {
+            name: "Nhóm Zalo “Khu phố 3 bình yên”".into(),
+            field: PracticeField::QuocPhongAnNinh,
+            scope: PracticeScope::TapThe,
+            runner: "Tổ bảo vệ an ninh, trật tự Khu phố 3".into(),
+            address: "Khu phố 3, phường Yên Hải".into(),
+            started_on: date::format(this_month - chrono::Months::new(1)),
+            person_in_charge: "Nguyễn Thị Thanh Hảo".into(),
+            status: PracticeStatus::DangThucHien,
+            level: None,
+            decision: String::new(),
+            places: Some(1),
+            groups_applying: Some(1),
+        },
+        now,
+    )?;
+    let mut draft = vec![String::new(); 8];
+    draft[0] =
+        "Nhiều hộ là người cao tuổi, hay bị gọi điện lừa đảo; tin báo đến tổ còn chậm.".into();
+    draft[2] = "- Mỗi hộ một người vào nhóm; tổ phó quản trị nhóm.\n- Hằng tuần đăng một tin cảnh báo thủ đoạn lừa đảo mới do Công an phường cung cấp.".into();
+    store.save_writeup(&zalo.id, &draft, now)?;
+    store.set_measure(
+        &zalo.id,
+        &Measure {
+            indicators: vec![
+                ind(IndicatorKind::IncidentsOfCategory, Some("lua_dao")),
+                ind(IndicatorKind::ValuableTips, None),
+            ],
+            before_from: date::format(this_month - chrono::Months::new(4)),
+            before_to: date::format(this_month - chrono::Months::new(1) - Duration::days(1)),
+            after_from: date::format(this_month - chrono::Months::new(1)),
+            after_to: date::format(today - Duration::days(1)),
+        },
+        now,
+    )?;
+    Ok(())
+}
