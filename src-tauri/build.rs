@@ -58,6 +58,18 @@ const COMMANDS: &[&str] = &[
     "report_print",
     "roster_save_pdf",
     "roster_save_ics",
+    "practice_list",
+    "practice_get",
+    "practice_add",
+    "practice_edit",
+    "writeup_save",
+    "writeup_versions",
+    "writeup_restore",
+    "measure_set",
+    "practice_finalise",
+    "practice_layout",
+    "practice_save_pdf",
+    "practices_save_pdf",
 ];
 
 fn main() {

@@ -10,6 +10,7 @@ use tauri::{Manager, State};
 
 mod files;
 mod patrol;
+mod practice;
 mod report;
 use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
@@ -290,6 +291,18 @@ fn main() {
             report::report_print,
             files::roster_save_pdf,
             files::roster_save_ics,
+            practice::practice_list,
+            practice::practice_get,
+            practice::practice_add,
+            practice::practice_edit,
+            practice::writeup_save,
+            practice::writeup_versions,
+            practice::writeup_restore,
+            practice::measure_set,
+            practice::practice_finalise,
+            practice::practice_layout,
+            practice::practice_save_pdf,
+            practice::practices_save_pdf,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

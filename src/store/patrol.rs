@@ -13,6 +13,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::params;
 use std::collections::HashMap;
 
+/// A member left out of automatic rosters: name and why.
+type LeftOut = (String, String);
+
 impl Store {
     fn shift_ids(&self, group_id: &str, from: &str, to: &str) -> Result<Vec<String>> {
         let mut st = self.conn.prepare(
@@ -313,7 +316,7 @@ impl Store {
 
     /// What the roster breaks (double bookings, busy dates, ineligible members, the rest
     /// rule), and the active members left out of automatic rosters, with why.
-    fn roster_checks(&self, v: &RosterView) -> Result<(Vec<String>, Vec<(String, String)>)> {
+    fn roster_checks(&self, v: &RosterView) -> Result<(Vec<String>, Vec<LeftOut>)> {
         let Some(first) = date::from_iso(&format!("{}-01", v.month)) else {
             return Ok((Vec::new(), Vec::new()));
         };

@@ -31,6 +31,12 @@ import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberList } from "./bindings/MemberList";
 import type { RecordVersion } from "./bindings/RecordVersion";
 import type { IssuedReport } from "./bindings/IssuedReport";
+import type { Layout } from "./bindings/Layout";
+import type { Measure } from "./bindings/Measure";
+import type { Practice } from "./bindings/Practice";
+import type { PracticeInput } from "./bindings/PracticeInput";
+import type { PracticeRow } from "./bindings/PracticeRow";
+import type { WriteupVersion } from "./bindings/WriteupVersion";
 import type { Narrative } from "./bindings/Narrative";
 import type { ReportView } from "./bindings/ReportView";
 
@@ -124,6 +130,18 @@ export const api = {
   issuedSave: (id: string) => call<string | null>("issued_save", { id }),
   rosterSavePdf: (month: string) => call<string | null>("roster_save_pdf", { month }),
   rosterSaveIcs: (month: string, memberId: string | null) => call<string | null>("roster_save_ics", { month, memberId }),
+  practiceList: () => call<PracticeRow[]>("practice_list"),
+  practiceGet: (id: string) => call<Practice>("practice_get", { id }),
+  practiceAdd: (input: PracticeInput) => call<Practice>("practice_add", { input }),
+  practiceEdit: (id: string, input: PracticeInput) => call<Practice>("practice_edit", { id, input }),
+  writeupSave: (id: string, sections: string[]) => call<Practice>("writeup_save", { id, sections }),
+  writeupVersions: (id: string) => call<WriteupVersion[]>("writeup_versions", { id }),
+  writeupRestore: (id: string, version: number) => call<Practice>("writeup_restore", { id, version }),
+  measureSet: (id: string, measure: Measure) => call<Practice>("measure_set", { id, measure }),
+  practiceFinalise: (id: string) => call<Practice>("practice_finalise", { id }),
+  practiceLayout: (id: string) => call<Layout>("practice_layout", { id }),
+  practiceSavePdf: (id: string) => call<string | null>("practice_save_pdf", { id }),
+  practicesSavePdf: () => call<string | null>("practices_save_pdf"),
   /** Opens the report in the system's PDF viewer; the file's path. */
   reportPrint: (month: string, issuedOn: string) => call<string>("report_print", { month, issuedOn }),
 };

@@ -1,0 +1,81 @@
+// End to end: register a "Dân vận khéo" model, write a section, measure results from the
+// records, save the write-up as a PDF and finalise it.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { Driver, startTauriDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
+const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
+const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-model-"));
+const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-model-saved-"));
+let tauri;
+let driver;
+
+function ttq(...args) {
+  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
+}
+
+before(async () => {
+  ttq(
+    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
+    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
+    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
+  );
+  // Three thefts before the model started, one after.
+  for (const on of ["05/01/2026", "10/02/2026", "20/03/2026", "15/07/2026"]) {
+    ttq("incident", "add", "--on", on, "--place", "Ngõ 5", "--category", "trom_cap", "--title", "Mất trộm",
+      "--description", "Mất xe đạp để trước cửa.", "--editor", "Lê Văn Thành");
+  }
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_SAVE_DIR: saveDir });
+});
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.child.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
+});
+
+test("write a model, measure its results, save the PDF, finalise", { timeout: 180000 }, async () => {
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-practices");
+  await driver.waitFor(".empty");
+  await driver.click("#practice-add");
+  await driver.type("#pr-name", "Camera an ninh ngõ xóm");
+  await driver.type("#pr-runner", "Tổ bảo vệ ANTT Thôn Đông");
+  await driver.type("#pr-started", "01/04/2026");
+  await driver.click("#practice-save");
+  await driver.until("editor open", async () => (await driver.text("[data-testid=practice-name]")) === "Camera an ninh ngõ xóm");
+
+  await driver.type("#section-0", "Thôn có nhiều ngõ nhỏ, tối, hay mất trộm xe.");
+  await driver.until("saved", async () => /Đã lưu/.test(await driver.text("[data-testid=writeup-state]")));
+
+  await driver.click("#ind-incidents");
+  await driver.type("#before-from", "01/01/2026");
+  await driver.type("#before-to", "31/03/2026");
+  await driver.type("#after-from", "01/04/2026");
+  await driver.type("#after-to", "30/06/2026");
+  await driver.click("#measure-go");
+  await driver.until("results", async () => /Vụ việc về an ninh, trật tự\s*3\s*0\s*−3 \(−100%\)/.test(await driver.text("[data-testid=results-table]")));
+
+  await driver.click("#practice-pdf");
+  await driver.until("saved pdf", async () => /Đã lưu bản viết vào/.test(await driver.text("[data-testid=practice-notice]")));
+  const pdfs = readdirSync(saveDir).filter((f) => f.endsWith(".pdf"));
+  assert.equal(pdfs.length, 1);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", join(saveDir, pdfs[0]), "-"], { encoding: "utf8" });
+  assert.match(text, /Mô hình “Camera an ninh ngõ xóm”/);
+  assert.match(text, /Thôn có nhiều ngõ nhỏ, tối, hay mất trộm xe\./);
+  assert.match(text, /−3 \(−100%\)/);
+
+  await driver.click("#practice-finalise");
+  await driver.click("#finalise-confirm");
+  await driver.until("finalised", async () => /Đã hoàn thiện/.test(await driver.text("[data-testid=writeup-state]")));
+  assert.equal(await driver.exec("return document.querySelector('#section-0').disabled;"), true);
+  assert.equal(JSON.parse(ttq("model", "list", "--json"))[0].finalised, true);
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
+});
