@@ -32,6 +32,11 @@ pub enum ErrorCode {
     Conflict,
     /// The record belongs to a closed month: it can only be amended.
     MonthClosed,
+    /// An imported file was refused (damaged, forged, another group's, too new…); nothing
+    /// was written.
+    PackageRejected,
+    /// A group's file is signed with a key other than the one pinned; needs confirmation.
+    KeyChanged,
     /// Anything else: a defect, reported with detail.
     Internal,
 }

@@ -10,6 +10,7 @@ pub mod roster;
 pub mod save;
 pub mod session;
 pub mod store;
+pub mod sync;
 pub mod text;
 
 pub use error::{Error, ErrorCode, Result};

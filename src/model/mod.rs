@@ -9,6 +9,7 @@ pub mod month;
 pub mod patrol;
 pub mod phone;
 pub mod practice;
+pub mod ward;
 
 /// The Vietnamese label of an input field, for messages.
 pub fn field_label(field: &str) -> &'static str {

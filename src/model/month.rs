@@ -91,6 +91,9 @@ pub struct MonthlyData {
     pub amendments: Vec<Amendment>,
     pub narrative: Narrative,
     pub closed: bool,
+    /// The group's key fingerprint, printed so the ward can check the files it receives.
+    #[serde(default)]
+    pub key_fingerprint: String,
 }
 
 /// A report as it was issued when its month was closed.

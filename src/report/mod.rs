@@ -8,6 +8,7 @@ pub mod monthly;
 pub mod pdf;
 pub mod practice;
 pub mod roster;
+pub mod ward;
 
 pub use doc::{
     Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,

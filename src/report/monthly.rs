@@ -415,12 +415,14 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
             lines: vec![
                 format!("Mã đối chiếu dữ liệu tháng {m}/{y}: {code}"),
                 "Sổ tháng đã khóa; mã này trùng với mã trong tệp dữ liệu gửi phường.".into(),
+                format!("Mã khóa của tổ: {}", d.key_fingerprint),
             ],
             payload: format!("TTQ|1|{}|{}|{code}", g.id, d.month),
         })),
-        None => b.push(Block::Note(
-            "Bản nháp: tháng chưa khóa sổ, số liệu còn có thể thay đổi.".into(),
-        )),
+        None => b.push(Block::Note(format!(
+            "Bản nháp: tháng chưa khóa sổ, số liệu còn có thể thay đổi. Mã khóa của tổ: {}.",
+            d.key_fingerprint
+        ))),
     }
     Document {
         title: format!("Báo cáo tháng {m}/{y} - {}", g.name),

@@ -85,10 +85,12 @@ fn values(g: &ValidGroup) -> Values {
 const SELECT: &str = "SELECT g.*, (SELECT m.full_name FROM members m
         WHERE m.group_id = g.id AND m.role = 'to_truong' AND m.left_on IS NULL
           AND m.deleted_at IS NULL ORDER BY m.joined_on LIMIT 1) AS leader_name
-    FROM groups g WHERE g.deleted_at IS NULL";
+    FROM groups g WHERE g.deleted_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM ward)";
 
 impl Store {
-    /// The group of this data file, if it has been set up.
+    /// The group of this data file, if it has been set up (a ward workspace holds many
+    /// groups' rows but is not a group).
     pub fn group(&self) -> Result<Option<Group>> {
         Ok(self.conn.query_row(SELECT, [], from_row).optional()?)
     }
@@ -128,11 +130,23 @@ impl Store {
                 "Tệp dữ liệu này đã có thông tin tổ. Hãy sửa trong mục Thông tin tổ thay vì tạo lại.",
             ));
         }
+        if self.ward()?.is_some() {
+            return Err(Error::new(
+                ErrorCode::GroupExists,
+                "Tệp dữ liệu này đang dùng cho phường. Hãy dùng thư mục dữ liệu khác cho tổ.",
+            ));
+        }
         let id = new_id();
         let rev = self.revision(now);
+        // The group's signing key is made with it; it never leaves this file.
+        let key = crate::sync::keys::generate()?;
         let tx = self.conn.transaction()?;
         insert_row(&tx, "groups", &id, &id, values(&g), &rev, now)?;
         super::member::insert(&tx, &id, &l, &rev, now)?;
+        tx.execute(
+            "INSERT INTO group_keys (group_id, public_key, secret_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![id, key.public_hex, key.secret_hex, super::ts(now)],
+        )?;
         tx.commit()?;
         self.require_group()
     }

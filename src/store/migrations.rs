@@ -353,4 +353,68 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE UNIQUE INDEX practice_versions_n ON practice_versions(practice_id, version);
     "#,
+    // 6: sync to the ward: the group's signing key (never exported), receipts from the ward;
+    // and the ward workspace: its identity and key, groups' pinned keys, files received.
+    r#"
+    CREATE TABLE group_keys (
+        group_id    TEXT PRIMARY KEY REFERENCES groups(id),
+        public_key  TEXT NOT NULL,
+        secret_key  TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE receipts (
+        id              TEXT PRIMARY KEY,
+        group_id        TEXT NOT NULL,
+        period          TEXT NOT NULL,
+        ward_name       TEXT NOT NULL,
+        ward_public_key TEXT NOT NULL,
+        package_sha256  TEXT NOT NULL UNIQUE,
+        received_at     TEXT NOT NULL,
+        imported_at     TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE ward (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        name          TEXT NOT NULL,
+        province_code TEXT NOT NULL,
+        province_name TEXT NOT NULL,
+        commune_code  TEXT NOT NULL,
+        commune_name  TEXT NOT NULL,
+        deadline_day  INTEGER NOT NULL DEFAULT 5,
+        public_key    TEXT NOT NULL,
+        secret_key    TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE ward_groups (
+        group_id   TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        pinned_at  TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE ward_key_changes (
+        id           TEXT PRIMARY KEY,
+        group_id     TEXT NOT NULL,
+        old_key      TEXT NOT NULL,
+        new_key      TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        confirmed_by TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE ward_files (
+        id             TEXT PRIMARY KEY,
+        group_id       TEXT NOT NULL,
+        period         TEXT NOT NULL,
+        file_name      TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL UNIQUE,
+        created_at     TEXT NOT NULL,
+        received_at    TEXT NOT NULL,
+        figures        TEXT NOT NULL,
+        digest         TEXT NOT NULL,
+        closed         INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX ward_files_group ON ward_files(group_id, period);
+    "#,
 ];

@@ -13,6 +13,10 @@ mod month;
 mod patrol;
 mod patrol_setup;
 mod practice;
+mod sync;
+mod ward;
+
+pub use ward::ImportOptions;
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, SecondsFormat, Utc};

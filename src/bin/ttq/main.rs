@@ -6,6 +6,7 @@ mod ledger;
 mod patrol;
 mod practice;
 mod report;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,35 @@ enum Cmd {
     /// "Dân vận khéo" models: add, write, measure, finalise, print.
     #[command(subcommand)]
     Model(practice::ModelCmd),
+    /// Write the month's package for the ward (a signed .zip) into a folder.
+    Export {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also include sensitive fields (phones, ID numbers, people involved).
+        #[arg(long)]
+        sensitive: bool,
+    },
+    /// (Ward) import groups' packages: each is checked before anything is written.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Accept a group's new key, confirmed (by phone) by this person.
+        #[arg(long)]
+        accept_new_key: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The ward workspace: set-up and reporting status.
+    #[command(subcommand)]
+    Ward(sync::WardCmd),
+    /// Receipts: the ward issues them, the group imports them.
+    #[command(subcommand)]
+    Receipt(sync::ReceiptCmd),
 }
 
 #[derive(Args)]
@@ -340,6 +370,19 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Report(c) => report::report(&mut store, c, now)?,
         Cmd::Month(c) => report::month(&mut store, c, now)?,
         Cmd::Model(c) => practice::run(&mut store, c, now)?,
+        Cmd::Export {
+            month,
+            out,
+            sensitive,
+        } => sync::export(&store, &month, &out, sensitive, now)?,
+        Cmd::Import {
+            files,
+            dry_run,
+            accept_new_key,
+            json,
+        } => sync::import(&mut store, &files, dry_run, accept_new_key, json, now)?,
+        Cmd::Ward(c) => sync::ward(&mut store, c, now)?,
+        Cmd::Receipt(c) => sync::receipt(&mut store, c, now)?,
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

@@ -34,6 +34,18 @@ pub enum ReportCmd {
         #[arg(long)]
         proposals: Option<String>,
     },
+    /// (Ward) the consolidated report of all groups for a month.
+    Ward {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the table as a spreadsheet.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// List the issued reports.
     Issued {
         #[arg(long)]
@@ -119,6 +131,12 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             store.save_narrative(&month, &n, now)?;
             println!("Đã lưu phần viết của báo cáo.");
         }
+        ReportCmd::Ward {
+            month,
+            out,
+            xlsx,
+            date: d,
+        } => super::sync::ward_report(store, &month, &out, xlsx, d, now)?,
         ReportCmd::Issued { json } => {
             let list = store.issued_reports(None)?;
             if json {

@@ -1,0 +1,280 @@
+//! `ttq export`, `ttq import`, `ttq ward …` and `ttq receipt …`: sync to the ward by file.
+
+use super::print_json;
+use super::report::report_date;
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use std::path::PathBuf;
+use ttq::model::ward::{KeyStatus, ReportState, WardInput};
+use ttq::store::ImportOptions;
+use ttq::{Error, ErrorCode, Result, Store};
+
+#[derive(Subcommand)]
+pub enum WardCmd {
+    /// Set an empty data folder up as a ward workspace.
+    Init {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        province_code: String,
+        #[arg(long)]
+        province_name: String,
+        #[arg(long)]
+        commune_code: String,
+        #[arg(long)]
+        commune_name: String,
+        /// Reports are on time until this day of the next month.
+        #[arg(long, default_value_t = 5)]
+        deadline_day: u8,
+    },
+    /// Who has reported: groups × months (the month given and the ones before it).
+    Status {
+        #[arg(long)]
+        month: String,
+        /// How many months to show, ending with --month.
+        #[arg(long, default_value_t = 3)]
+        months: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ReceiptCmd {
+    /// (Ward) write a signed receipt for a group's file of a month.
+    Issue {
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// (Group) import the ward's receipt.
+    Import { file: PathBuf },
+    /// (Group) list the receipts received.
+    List,
+}
+
+fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!(
+                "Không đọc được tệp {}. Hãy kiểm tra đường dẫn.",
+                path.display()
+            ),
+        )
+        .with_detail(e.to_string())
+    })
+}
+
+/// Runs `ttq export`.
+pub fn export(
+    store: &Store,
+    month: &str,
+    out: &PathBuf,
+    sensitive: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (name, bytes) = store.export_package(month, sensitive, now)?;
+    std::fs::create_dir_all(out).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("Không tạo được thư mục {}.", out.display()),
+        )
+        .with_detail(e.to_string())
+    })?;
+    let path = out.join(&name);
+    ttq::save::save_file(&path, &bytes)?;
+    println!(
+        "Đã xuất tệp gửi phường: {} ({} KB).",
+        path.display(),
+        bytes.len() / 1024
+    );
+    println!("Mã khóa của tổ: {}", store.group_fingerprint()?);
+    Ok(())
+}
+
+/// Runs `ttq import`: each file is checked and merged on its own; a refused file changes
+/// nothing and the others still go in.
+pub fn import(
+    store: &mut Store,
+    files: &[PathBuf],
+    dry_run: bool,
+    accept_new_key_by: Option<String>,
+    json: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let opts = ImportOptions {
+        dry_run,
+        accept_new_key_by,
+    };
+    let mut results = Vec::new();
+    let mut failed = 0;
+    for f in files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let r = read_file(f).and_then(|b| store.import_package(&b, &name, &opts, now));
+        match &r {
+            Ok(p) if !json => {
+                let key = match p.key {
+                    KeyStatus::New => " — khóa của tổ được ghi nhận lần đầu",
+                    KeyStatus::Changed => " — đã nhận khóa mới của tổ",
+                    KeyStatus::Known => "",
+                };
+                let what = if p.applied {
+                    "Đã nhận"
+                } else {
+                    "Sẽ nhận"
+                };
+                println!(
+                    "{what} {}: {} tháng {} — {} mới, {} thay đổi, {} không đổi{key} (mã khóa {}).",
+                    p.file_name,
+                    p.group_name,
+                    p.period,
+                    p.new,
+                    p.changed,
+                    p.unchanged,
+                    p.fingerprint
+                );
+            }
+            Err(e) if !json => {
+                failed += 1;
+                eprintln!("Không nhận {name}: {}", e.message);
+            }
+            Err(_) => failed += 1,
+            _ => {}
+        }
+        results.push(serde_json::json!({ "file": name, "result": r.as_ref().ok(), "error": r.as_ref().err() }));
+    }
+    if json {
+        print_json(&results)?;
+    }
+    if failed > 0 {
+        return Err(Error::new(
+            ErrorCode::PackageRejected,
+            format!(
+                "{failed}/{} tệp không nhận được (xem lý do ở trên).",
+                files.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Runs `ttq ward …`.
+pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        WardCmd::Init {
+            name,
+            province_code,
+            province_name,
+            commune_code,
+            commune_name,
+            deadline_day,
+        } => {
+            let w = store.init_ward(
+                &WardInput {
+                    name,
+                    province_code,
+                    province_name,
+                    commune_code,
+                    commune_name,
+                    deadline_day,
+                },
+                now,
+            )?;
+            println!(
+                "Đã thiết lập {} ({}). Mã khóa của phường: {}",
+                w.name, w.commune_name, w.fingerprint
+            );
+        }
+        WardCmd::Status {
+            month,
+            months,
+            json,
+        } => {
+            let last = ttq::date::parse_month(&month).ok_or_else(|| {
+                Error::new(ErrorCode::Invalid, format!("Tháng “{month}” chưa đúng."))
+            })?;
+            let mut list = Vec::new();
+            let mut d = ttq::date::from_iso(&format!("{last}-01")).expect("valid month");
+            for _ in 0..months.max(1) {
+                list.push(d.format("%Y-%m").to_string());
+                d = d - chrono::Months::new(1);
+            }
+            list.reverse();
+            let status = store.ward_status(&list)?;
+            if json {
+                return print_json(&status);
+            }
+            println!("{:<40} {}", "Tổ", list.join("  "));
+            for g in status {
+                let cells: Vec<&str> = g
+                    .months
+                    .iter()
+                    .map(|s| match s {
+                        ReportState::OnTime => "đúng hạn",
+                        ReportState::Late => "muộn   ",
+                        ReportState::Missing => "chưa nộp",
+                    })
+                    .collect();
+                let last = g
+                    .last_file
+                    .map(|(m, at)| format!("  (tệp cuối: tháng {m}, nhận {at})"))
+                    .unwrap_or_default();
+                println!("{:<40} {}{last}", g.name, cells.join("  "));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `ttq report ward`.
+pub fn ward_report(
+    store: &Store,
+    month: &str,
+    out: &PathBuf,
+    xlsx: Option<PathBuf>,
+    date: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let pdf = store.ward_report_pdf(month, report_date(date, now)?)?;
+    ttq::save::save_file(out, &pdf.bytes)?;
+    println!("Đã ghi báo cáo tổng hợp ra {}.", out.display());
+    if let Some(x) = xlsx {
+        ttq::save::save_file(&x, &store.ward_report_xlsx(month)?)?;
+        println!("Đã ghi bảng tính ra {}.", x.display());
+    }
+    Ok(())
+}
+
+/// Runs `ttq receipt …`.
+pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        ReceiptCmd::Issue { group, month, out } => {
+            let (_, bytes) = store.issue_receipt(&group, &month)?;
+            ttq::save::save_file(&out, &bytes)?;
+            println!("Đã ghi giấy biên nhận ra {}.", out.display());
+        }
+        ReceiptCmd::Import { file } => {
+            let r = store.import_receipt(&read_file(&file)?, now)?;
+            println!(
+                "{} đã nhận báo cáo tháng {} (lúc {}).",
+                r.ward_name, r.period, r.received_at
+            );
+        }
+        ReceiptCmd::List => {
+            for r in store.receipts()? {
+                println!(
+                    "Tháng {}: {} đã nhận lúc {}",
+                    r.period, r.ward_name, r.received_at
+                );
+            }
+        }
+    }
+    Ok(())
+}

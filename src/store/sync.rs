@@ -1,0 +1,438 @@
+//! Sync in the store. The group side: its key, exporting a month's package (full state of its
+//! rows), importing the ward's receipt. Rows cross as JSON column maps; merging is by row id
+//! and revision, so any order of imports gives the same rows.
+
+use super::{bad_month, new_id, ts, Store};
+use crate::date;
+use crate::error::{Error, Result};
+use crate::model::ward::{ImportPreview, KeyStatus, ReceiptInfo, TableChange};
+use crate::report::monthly;
+use crate::sync::keys::{self, rejected};
+use crate::sync::package::{self, DataSet, GroupIdentity, Manifest, MonthFigures, Rows};
+use crate::sync::receipt;
+use chrono::{DateTime, Utc};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value as Json;
+
+/// The synced tables in the order they are written (parents before children), with the
+/// columns left out unless sensitive fields are chosen.
+pub(super) const TABLES: &[(&str, &[&str])] = &[
+    ("groups", &[]),
+    (
+        "members",
+        &[
+            "phone",
+            "address",
+            "cccd",
+            "notes",
+            "birth_date",
+            "left_reason",
+            "search_text",
+        ],
+    ),
+    ("incident_categories", &[]),
+    (
+        "incidents",
+        &["people_involved", "reporter_name", "search_text"],
+    ),
+    ("activities", &["parties", "search_text"]),
+    ("record_versions", &["changes", "previous"]),
+    ("shift_patterns", &[]),
+    ("availability", &["reason"]),
+    ("shifts", &[]),
+    ("shift_members", &[]),
+    ("patrol_log", &[]),
+    ("closed_months", &[]),
+    ("monthly_reports", &[]),
+    ("issued_reports", &[]),
+    ("month_events", &[]),
+    ("practices", &[]),
+    ("practice_versions", &[]),
+];
+
+/// A table's columns: name, declared type, NOT NULL.
+pub(super) fn columns(conn: &Connection, table: &str) -> Result<Vec<(String, String, bool)>> {
+    let mut st = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)? != 0,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn to_json(v: ValueRef) -> Option<Json> {
+    match v {
+        ValueRef::Null => Some(Json::Null),
+        ValueRef::Integer(i) => Some(Json::from(i)),
+        ValueRef::Real(f) => Some(Json::from(f)),
+        ValueRef::Text(t) => Some(Json::from(String::from_utf8_lossy(t).into_owned())),
+        // Blobs (issued PDFs) stay home; the PDF of the month travels as its own entry.
+        ValueRef::Blob(_) => None,
+    }
+}
+
+pub(super) fn from_json(v: &Json) -> Option<Value> {
+    match v {
+        Json::Null => Some(Value::Null),
+        Json::Bool(b) => Some(Value::Integer(i64::from(*b))),
+        Json::Number(n) => n
+            .as_i64()
+            .map(Value::Integer)
+            .or_else(|| n.as_f64().map(Value::Real)),
+        Json::String(s) => Some(Value::Text(s.clone())),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The group's key pair, made on first use (groups created before keys existed get one
+    /// the first time they need it).
+    pub(super) fn group_key(&self, group_id: &str, now: DateTime<Utc>) -> Result<keys::KeyPair> {
+        let found: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT public_key, secret_key FROM group_keys WHERE group_id = ?1",
+                [group_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((public_hex, secret_hex)) = found {
+            return Ok(keys::KeyPair {
+                public_hex,
+                secret_hex,
+            });
+        }
+        let k = keys::generate()?;
+        self.conn.execute(
+            "INSERT INTO group_keys (group_id, public_key, secret_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![group_id, k.public_hex, k.secret_hex, ts(now)],
+        )?;
+        Ok(k)
+    }
+
+    /// The group's key fingerprint, shown in the app and printed on reports.
+    pub fn group_fingerprint(&self) -> Result<String> {
+        let group = self.require_group()?;
+        Ok(keys::fingerprint(
+            &self.group_key(&group.id, Utc::now())?.public_hex,
+        ))
+    }
+
+    /// Every synced row of the group, sensitive columns left out unless `sensitive`.
+    fn group_rows(&self, group_id: &str, sensitive: bool) -> Result<DataSet> {
+        let mut data = DataSet::new();
+        for (table, private) in TABLES {
+            let cols = columns(&self.conn, table)?;
+            let keep: Vec<&str> = cols
+                .iter()
+                .map(|(n, _, _)| n.as_str())
+                .filter(|n| sensitive || !private.contains(n))
+                .collect();
+            let owner = if *table == "groups" { "id" } else { "group_id" };
+            let mut st = self.conn.prepare(&format!(
+                "SELECT {} FROM {table} WHERE {owner} = ?1 ORDER BY id",
+                keep.join(", ")
+            ))?;
+            let mut rows: Rows = Vec::new();
+            let mut q = st.query([group_id])?;
+            while let Some(r) = q.next()? {
+                let mut m = serde_json::Map::new();
+                for (i, name) in keep.iter().enumerate() {
+                    if let Some(v) = to_json(r.get_ref(i)?) {
+                        m.insert((*name).to_string(), v);
+                    }
+                }
+                rows.push(m);
+            }
+            data.insert((*table).to_string(), rows);
+        }
+        Ok(data)
+    }
+
+    /// The month's figures as the ward adds them up.
+    fn month_figures(
+        &self,
+        month: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(MonthFigures, String, bool)> {
+        let data = self.monthly_data(month, date::vn_today(now))?;
+        let a = &data.activities;
+        let figures = MonthFigures {
+            members_active: data.members.active,
+            patrols_held: data.patrols.patrols_held,
+            member_turns: data.patrols.member_turns,
+            hours: data.patrols.hours,
+            incidents: data.incidents.len() as u32,
+            transferred: data.incidents.iter().filter(|i| i.transferred).count() as u32,
+            valuable_tips: data.incidents.iter().filter(|i| i.valuable_tip).count() as u32,
+            mediations: a.mediations,
+            mediations_successful: a.mediations_successful,
+            resident_meetings: a.resident_meetings,
+            awareness_sessions: a.awareness_sessions,
+            households_committed: a.households_committed,
+            categories: data
+                .categories
+                .iter()
+                .map(|c| (c.name.clone(), c.count))
+                .collect(),
+        };
+        Ok((figures, monthly::digest(&data), data.closed))
+    }
+
+    /// The export package of a month: full state of the group's rows, the month's report (the
+    /// issued copy if closed) and a spreadsheet; signed with the group's key. Returns the
+    /// readable file name and the bytes.
+    pub fn export_package(
+        &self,
+        month: &str,
+        sensitive: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Vec<u8>)> {
+        let group = self.require_group()?;
+        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
+        let key = self.group_key(&group.id, now)?;
+        let data = self.group_rows(&group.id, sensitive)?;
+        let (figures, digest, closed) = self.month_figures(&month, now)?;
+        let pdf = self.month_pdf(&month, date::vn_today(now))?;
+        let xlsx = crate::sync::sheet::month_workbook(&group.name, &month, &figures)?;
+        let manifest = Manifest {
+            format: package::FORMAT.into(),
+            version: package::VERSION,
+            group: GroupIdentity {
+                id: group.id.clone(),
+                name: group.name.clone(),
+                kind: format!("{:?}", group.kind),
+                province_code: group.province_code.clone(),
+                province_name: group.province_name.clone(),
+                commune_code: group.commune_code.clone(),
+                commune_name: group.commune_name.clone(),
+                area_name: group.area_name.clone(),
+            },
+            period: month.clone(),
+            created_at: ts(now),
+            public_key: key.public_hex.clone(),
+            counts: data
+                .iter()
+                .map(|(t, r)| (t.clone(), r.len() as u32))
+                .collect(),
+            files: Default::default(),
+            figures,
+            digest,
+            closed,
+            sensitive,
+        };
+        let data_bytes = serde_json::to_vec(&data).map_err(|e| Error::internal(e.to_string()))?;
+        let bytes = package::write(
+            manifest,
+            vec![
+                ("data.json", data_bytes),
+                ("bao-cao.pdf", pdf.bytes),
+                ("so-lieu.xlsx", xlsx),
+            ],
+            &key.secret_hex,
+        )?;
+        let slug: String = crate::text::fold(&group.name)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(40)
+            .collect();
+        Ok((
+            format!(
+                "TTQ_{}_{}_{slug}_{month}.zip",
+                group.province_code, group.commune_code
+            ),
+            bytes,
+        ))
+    }
+
+    /// Imports the ward's receipt for one of this group's packages.
+    pub fn import_receipt(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<ReceiptInfo> {
+        let group = self.require_group()?;
+        let r = receipt::read(bytes)?;
+        if r.group_id != group.id {
+            return Err(rejected(format!(
+                "Giấy biên nhận này dành cho “{}”, không phải tổ của bạn.",
+                r.group_name
+            )));
+        }
+        // The first receipt pins the ward's key; a later one from another key is refused.
+        let pinned: Option<String> = self
+            .conn
+            .query_row("SELECT ward_public_key FROM receipts LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if pinned.as_deref().is_some_and(|k| k != r.ward_public_key) {
+            return Err(rejected("Giấy biên nhận được ký bằng khóa khác với các lần trước. Hãy hỏi lại phường trước khi nhận."));
+        }
+        self.conn.execute(
+            "INSERT OR IGNORE INTO receipts (id, group_id, period, ward_name, ward_public_key, package_sha256, received_at, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![new_id(), r.group_id, r.period, r.ward_name, r.ward_public_key, r.package_sha256, r.received_at, ts(now)],
+        )?;
+        Ok(ReceiptInfo {
+            period: r.period,
+            ward_name: r.ward_name,
+            received_at: date::format_timestamp(&r.received_at),
+        })
+    }
+
+    /// Receipts from the ward, newest month first.
+    pub fn receipts(&self) -> Result<Vec<ReceiptInfo>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT period, ward_name, received_at FROM receipts ORDER BY period DESC, received_at DESC")?;
+        let rows = st.query_map([], |r| {
+            Ok(ReceiptInfo {
+                period: r.get(0)?,
+                ward_name: r.get(1)?,
+                received_at: date::format_timestamp(&r.get::<_, String>(2)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// What merging a data set into `conn` would do, table by table; with `apply`, does it.
+/// Rows of another group, or columns this schema lacks, refuse the whole file.
+pub(super) fn merge(
+    conn: &Connection,
+    group_id: &str,
+    data: &DataSet,
+    apply: bool,
+) -> Result<Vec<TableChange>> {
+    for table in data.keys() {
+        if !TABLES.iter().any(|(t, _)| t == table) {
+            return Err(rejected(
+                "Tệp có bảng dữ liệu lạ (có thể từ phiên bản mới hơn). Hãy cập nhật ứng dụng.",
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (table, _) in TABLES {
+        let Some(rows) = data.get(*table) else {
+            continue;
+        };
+        let cols = columns(conn, table)?;
+        let mut change = TableChange {
+            table: (*table).to_string(),
+            ..Default::default()
+        };
+        for row in rows {
+            for k in row.keys() {
+                if !cols.iter().any(|(n, _, _)| n == k) {
+                    return Err(rejected("Tệp có cột dữ liệu lạ (có thể từ phiên bản mới hơn). Hãy cập nhật ứng dụng."));
+                }
+            }
+            let id = row.get("id").and_then(Json::as_str).ok_or_else(|| {
+                rejected("Tệp có dòng dữ liệu thiếu mã. Hãy xin tổ xuất lại tệp.")
+            })?;
+            let rev = row.get("revision").and_then(Json::as_str).unwrap_or("");
+            let owner = if *table == "groups" { "id" } else { "group_id" };
+            let existing: Option<(String, String)> = conn
+                .query_row(
+                    &format!("SELECT {owner}, revision FROM {table} WHERE id = ?1"),
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match existing {
+                Some((owner_id, _)) if owner_id != group_id => {
+                    return Err(rejected("Tệp muốn sửa dữ liệu của một tổ khác nên không nhận. Hãy báo tổ kiểm tra lại."));
+                }
+                Some((_, old)) if rev > old.as_str() => {
+                    change.changed += 1;
+                    if apply {
+                        let names: Vec<&String> = row.keys().filter(|k| *k != "id").collect();
+                        let sets: Vec<String> = names
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| format!("{n} = ?{}", i + 2))
+                            .collect();
+                        let mut values = vec![Value::Text(id.to_string())];
+                        for n in &names {
+                            values.push(
+                                from_json(&row[*n])
+                                    .ok_or_else(|| rejected("Tệp có giá trị dữ liệu lạ."))?,
+                            );
+                        }
+                        conn.execute(
+                            &format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", ")),
+                            rusqlite::params_from_iter(values),
+                        )?;
+                    }
+                }
+                Some(_) => change.unchanged += 1,
+                None => {
+                    change.new += 1;
+                    if apply {
+                        let mut names: Vec<String> = row.keys().cloned().collect();
+                        let mut values = Vec::new();
+                        for n in &names {
+                            values.push(
+                                from_json(&row[n])
+                                    .ok_or_else(|| rejected("Tệp có giá trị dữ liệu lạ."))?,
+                            );
+                        }
+                        // Columns left out of the file (sensitive ones) get empty values.
+                        for (n, ty, not_null) in &cols {
+                            if *not_null && !row.contains_key(n) {
+                                names.push(n.clone());
+                                values.push(match ty.as_str() {
+                                    "INTEGER" => Value::Integer(0),
+                                    "REAL" => Value::Real(0.0),
+                                    "BLOB" => Value::Blob(Vec::new()),
+                                    _ => Value::Text(String::new()),
+                                });
+                            }
+                        }
+                        let marks: Vec<String> =
+                            (1..=names.len()).map(|i| format!("?{i}")).collect();
+                        conn.execute(
+                            &format!(
+                                "INSERT INTO {table} ({}) VALUES ({})",
+                                names.join(", "),
+                                marks.join(", ")
+                            ),
+                            rusqlite::params_from_iter(values),
+                        )?;
+                    }
+                }
+            }
+        }
+        out.push(change);
+    }
+    Ok(out)
+}
+
+/// A preview from a merge's table changes.
+pub(super) fn preview(
+    p: &package::Package,
+    file_name: &str,
+    key: KeyStatus,
+    already: bool,
+    tables: Vec<TableChange>,
+    applied: bool,
+) -> ImportPreview {
+    ImportPreview {
+        file_name: file_name.to_string(),
+        group_id: p.manifest.group.id.clone(),
+        group_name: p.manifest.group.name.clone(),
+        period: p.manifest.period.clone(),
+        fingerprint: keys::fingerprint(&p.manifest.public_key),
+        key,
+        already_imported: already,
+        new: tables.iter().map(|t| t.new).sum(),
+        changed: tables.iter().map(|t| t.changed).sum(),
+        unchanged: tables.iter().map(|t| t.unchanged).sum(),
+        tables,
+        applied,
+    }
+}
