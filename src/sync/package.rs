@@ -1,4 +1,4 @@
-//! The export package (format version 1, see `docs/dinh-dang-tep-gui-phuong.md`): a `.zip`
+//! The export package (format version 1, see `docs/export-format.md`): a `.zip`
 //! with a signed manifest, the group's rows, and for people the month's report PDF and a
 //! spreadsheet. Reading validates everything before anything is returned.
 
