@@ -70,6 +70,17 @@ const COMMANDS: &[&str] = &[
     "practice_layout",
     "practice_save_pdf",
     "practices_save_pdf",
+    "package_export",
+    "receipt_import",
+    "receipt_list",
+    "ward_init",
+    "import_choose",
+    "import_apply",
+    "ward_status",
+    "ward_report_save",
+    "ward_xlsx_save",
+    "ward_report_layout",
+    "receipt_issue",
 ];
 
 fn main() {

@@ -17,8 +17,12 @@ pub struct AppInfo {
     pub db_path: String,
     /// True while the demo group is open instead of the user's own data.
     pub demo: bool,
-    /// The open group, `None` before the first-run wizard.
+    /// The open group, `None` before the first-run wizard (and in a ward workspace).
     pub group: Option<Group>,
+    /// The group's key fingerprint, as printed on its reports.
+    pub fingerprint: Option<String>,
+    /// The ward workspace, when this data file is one.
+    pub ward: Option<crate::model::ward::Ward>,
     pub version: String,
 }
 
@@ -53,6 +57,11 @@ impl Session {
             db_path: self.store.path().display().to_string(),
             demo: self.demo,
             group: self.store.group()?,
+            fingerprint: match self.store.group()? {
+                Some(_) => Some(self.store.group_fingerprint()?),
+                None => None,
+            },
+            ward: self.store.ward()?,
             version: env!("CARGO_PKG_VERSION").to_string(),
         })
     }

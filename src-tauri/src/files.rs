@@ -14,6 +14,12 @@ pub struct Kind(&'static str, &'static str);
 pub const PDF: Kind = Kind("Tệp PDF", "pdf");
 /// iCalendar files.
 pub const ICS: Kind = Kind("Lịch iCalendar", "ics");
+/// Export packages for the ward.
+pub const ZIP: Kind = Kind("Tệp gửi phường", "zip");
+/// Receipts from the ward.
+pub const RECEIPT: Kind = Kind("Giấy biên nhận của phường", "json");
+/// Spreadsheets.
+pub const XLSX: Kind = Kind("Bảng tính Excel", "xlsx");
 
 /// Asks where to save; `None` when the user cancels. `TTQ_SAVE_DIR` replaces the dialog (the
 /// end-to-end tests cannot drive a native dialog).
@@ -31,6 +37,30 @@ fn ask_save_path(suggested: &str, kind: &Kind) -> Option<PathBuf> {
         dialog = dialog.set_directory(docs);
     }
     dialog.save_file()
+}
+
+/// Asks which files to open (several if `many`); empty when cancelled. `TTQ_OPEN_DIR`
+/// replaces the dialog with every file of the kind in that folder (for the end-to-end tests).
+pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
+    if let Some(dir) = std::env::var_os("TTQ_OPEN_DIR") {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|it| {
+                it.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == kind.1))
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        return found;
+    }
+    let dialog = rfd::FileDialog::new()
+        .set_title("Chọn tệp")
+        .add_filter(kind.0, &[kind.1]);
+    if many {
+        dialog.pick_files().unwrap_or_default()
+    } else {
+        dialog.pick_file().into_iter().collect()
+    }
 }
 
 /// Asks where to save `bytes` and writes them there; the path, or `None` if cancelled.

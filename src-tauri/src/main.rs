@@ -12,6 +12,7 @@ mod files;
 mod patrol;
 mod practice;
 mod report;
+mod sync;
 use ttq::model::activity::{Activity, ActivityFilter, ActivityInput, ActivitySummary};
 use ttq::model::group::{Group, GroupInput, GroupSetup};
 use ttq::model::history::RecordVersion;
@@ -26,6 +27,8 @@ struct App {
     /// The open data, or why it could not be opened (shown to the user by the UI).
     session: Mutex<Result<Session>>,
     started: Instant,
+    /// Package files the ward chose and previewed, waiting for "Nhận".
+    pending: Mutex<Vec<PathBuf>>,
 }
 
 impl App {
@@ -230,6 +233,7 @@ fn main() {
             app.manage(App {
                 session: Mutex::new(session),
                 started,
+                pending: Mutex::new(Vec::new()),
             });
             Ok(())
         })
@@ -303,6 +307,17 @@ fn main() {
             practice::practice_layout,
             practice::practice_save_pdf,
             practice::practices_save_pdf,
+            sync::package_export,
+            sync::receipt_import,
+            sync::receipt_list,
+            sync::ward_init,
+            sync::import_choose,
+            sync::import_apply,
+            sync::ward_status,
+            sync::ward_report_save,
+            sync::ward_xlsx_save,
+            sync::ward_report_layout,
+            sync::receipt_issue,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

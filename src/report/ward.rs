@@ -9,17 +9,14 @@ use crate::sync::package::MonthFigures;
 use crate::sync::sheet::figure_rows;
 use std::collections::BTreeMap;
 
+/// A group's name with its month's figures and state, if it reported.
+pub type GroupMonth = (String, Option<(MonthFigures, ReportState)>);
+
 /// The consolidated report of `month` for `rows` (group name, figures and state if reported).
-pub fn document(
-    ward: &Ward,
-    month: &str,
-    rows: &[(String, Option<(MonthFigures, ReportState)>)],
-    issued_on: &str,
-) -> Document {
+pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) -> Document {
     let (y, m) = month.split_once('-').unwrap_or(("", ""));
     let m: u32 = m.parse().unwrap_or(0);
-    let reported: Vec<&(String, Option<(MonthFigures, ReportState)>)> =
-        rows.iter().filter(|r| r.1.is_some()).collect();
+    let reported: Vec<&GroupMonth> = rows.iter().filter(|r| r.1.is_some()).collect();
     let on_time = reported
         .iter()
         .filter(|r| matches!(r.1, Some((_, ReportState::OnTime))))

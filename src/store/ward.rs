@@ -301,10 +301,7 @@ impl Store {
     }
 
     /// Every known group with its figures for `month` (None when it has not reported).
-    fn ward_month(
-        &self,
-        month: &str,
-    ) -> Result<(Ward, Vec<(String, Option<(MonthFigures, ReportState)>)>)> {
+    fn ward_month(&self, month: &str) -> Result<(Ward, Vec<crate::report::ward::GroupMonth>)> {
         let ward = self.require_ward()?;
         let deadline = self.deadline(month, ward.deadline_day)?;
         let mut st = self
@@ -320,6 +317,22 @@ impl Store {
         Ok((ward, rows))
     }
 
+    /// The ward's consolidated report of a month, dated `issued_on`.
+    pub fn ward_report_document(
+        &self,
+        month: &str,
+        issued_on: NaiveDate,
+    ) -> Result<crate::report::Document> {
+        let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
+        let (ward, rows) = self.ward_month(&month)?;
+        Ok(crate::report::ward::document(
+            &ward,
+            &month,
+            &rows,
+            &date::iso(issued_on),
+        ))
+    }
+
     /// The ward's consolidated report of a month as a PDF, dated `issued_on`.
     pub fn ward_report_pdf(
         &self,
@@ -327,9 +340,7 @@ impl Store {
         issued_on: NaiveDate,
     ) -> Result<crate::report::PdfFile> {
         let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
-        let (ward, rows) = self.ward_month(&month)?;
-        let doc = crate::report::ward::document(&ward, &month, &rows, &date::iso(issued_on));
-        let (_, bytes) = crate::report::render(&doc);
+        let (_, bytes) = crate::report::render(&self.ward_report_document(&month, issued_on)?);
         let (y, m) = month.split_once('-').unwrap_or(("", ""));
         Ok(crate::report::PdfFile {
             bytes,

@@ -56,7 +56,7 @@ pub enum ReceiptCmd {
     List,
 }
 
-fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
+fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         Error::new(
             ErrorCode::Io,
@@ -73,7 +73,7 @@ fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
 pub fn export(
     store: &Store,
     month: &str,
-    out: &PathBuf,
+    out: &std::path::Path,
     sensitive: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -237,7 +237,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
 pub fn ward_report(
     store: &Store,
     month: &str,
-    out: &PathBuf,
+    out: &std::path::Path,
     xlsx: Option<PathBuf>,
     date: Option<String>,
     now: DateTime<Utc>,

@@ -37,10 +37,18 @@ import type { Practice } from "./bindings/Practice";
 import type { PracticeInput } from "./bindings/PracticeInput";
 import type { PracticeRow } from "./bindings/PracticeRow";
 import type { WriteupVersion } from "./bindings/WriteupVersion";
+import type { GroupStatus } from "./bindings/GroupStatus";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ReceiptInfo } from "./bindings/ReceiptInfo";
+import type { Ward } from "./bindings/Ward";
+import type { WardInput } from "./bindings/WardInput";
 import type { Narrative } from "./bindings/Narrative";
 import type { ReportView } from "./bindings/ReportView";
 
 export type { CoreError };
+
+/** A chosen package file: its preview (or import result), or why it is refused. */
+export type FileOutcome = { file: string; preview: ImportPreview | null; error: CoreError | null };
 
 /** Narrows anything thrown by `invoke` to the core's error shape. */
 export function asCoreError(e: unknown): CoreError {
@@ -142,6 +150,18 @@ export const api = {
   practiceLayout: (id: string) => call<Layout>("practice_layout", { id }),
   practiceSavePdf: (id: string) => call<string | null>("practice_save_pdf", { id }),
   practicesSavePdf: () => call<string | null>("practices_save_pdf"),
+  packageExport: (month: string, sensitive: boolean) => call<string | null>("package_export", { month, sensitive }),
+  receiptImport: () => call<ReceiptInfo | null>("receipt_import"),
+  receiptList: () => call<ReceiptInfo[]>("receipt_list"),
+  wardInit: (input: WardInput) => call<Ward>("ward_init", { input }),
+  /** Opens the file dialog and previews the chosen packages; nothing is written. */
+  importChoose: () => call<FileOutcome[]>("import_choose"),
+  importApply: (acceptNewKeyBy: string | null) => call<FileOutcome[]>("import_apply", { acceptNewKeyBy }),
+  wardStatus: (months: string[]) => call<GroupStatus[]>("ward_status", { months }),
+  wardReportSave: (month: string) => call<string | null>("ward_report_save", { month }),
+  wardXlsxSave: (month: string) => call<string | null>("ward_xlsx_save", { month }),
+  wardReportLayout: (month: string) => call<Layout>("ward_report_layout", { month }),
+  receiptIssue: (groupId: string, month: string) => call<string | null>("receipt_issue", { groupId, month }),
   /** Opens the report in the system's PDF viewer; the file's path. */
   reportPrint: (month: string, issuedOn: string) => call<string>("report_print", { month, issuedOn }),
 };

@@ -24,4 +24,8 @@ number: number, number_year: number,
 /**
  * ISO date the report is dated (signed).
  */
-issued_on: string, members: MemberFigures, shifts_planned: number, patrols: PatrolFigures, incidents: Array<IncidentLine>, categories: Array<CategoryTotal>, activities: ActivitySummary, amendments: Array<Amendment>, narrative: Narrative, closed: boolean, };
+issued_on: string, members: MemberFigures, shifts_planned: number, patrols: PatrolFigures, incidents: Array<IncidentLine>, categories: Array<CategoryTotal>, activities: ActivitySummary, amendments: Array<Amendment>, narrative: Narrative, closed: boolean, 
+/**
+ * The group's key fingerprint, printed so the ward can check the files it receives.
+ */
+key_fingerprint: string, };

@@ -1,0 +1,154 @@
+//! Sync commands. The group: export the month's package, import the ward's receipt. The
+//! ward: set up, choose files and preview them, import, status, consolidated report, receipts.
+
+use crate::files::{ask_open_paths, save_with_dialog, PDF, RECEIPT, XLSX, ZIP};
+use crate::App;
+use chrono::Utc;
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::State;
+use ttq::model::ward::{GroupStatus, ImportPreview, ReceiptInfo, Ward, WardInput};
+use ttq::store::ImportOptions;
+use ttq::{date, Error, ErrorCode, Result};
+
+/// One chosen file's outcome: its preview (or result), or why it is refused.
+#[derive(Serialize)]
+pub struct FileOutcome {
+    file: String,
+    preview: Option<ImportPreview>,
+    error: Option<Error>,
+}
+
+fn read(path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!(
+                "Không đọc được tệp {}. Hãy kiểm tra USB hoặc thư mục.",
+                path.display()
+            ),
+        )
+        .with_detail(e.to_string())
+    })
+}
+
+#[tauri::command]
+pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
+    let (name, bytes) = app.with(|s| s.store().export_package(&month, sensitive, Utc::now()))?;
+    save_with_dialog(&name, ZIP, &bytes)
+}
+
+#[tauri::command]
+pub fn receipt_import(app: State<App>) -> Result<Option<ReceiptInfo>> {
+    let Some(path) = ask_open_paths(&RECEIPT, false).into_iter().next() else {
+        return Ok(None);
+    };
+    let bytes = read(&path)?;
+    app.with(|s| s.store().import_receipt(&bytes, Utc::now()))
+        .map(Some)
+}
+
+#[tauri::command]
+pub fn receipt_list(app: State<App>) -> Result<Vec<ReceiptInfo>> {
+    app.with(|s| s.store().receipts())
+}
+
+#[tauri::command]
+pub fn ward_init(app: State<App>, input: WardInput) -> Result<Ward> {
+    app.with(|s| s.store().init_ward(&input, Utc::now()))
+}
+
+fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutcome> {
+    paths
+        .iter()
+        .map(|p| {
+            let file = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let r = read(p)
+                .and_then(|b| app.with(|s| s.store().import_package(&b, &file, opts, Utc::now())));
+            match r {
+                Ok(preview) => FileOutcome {
+                    file,
+                    preview: Some(preview),
+                    error: None,
+                },
+                Err(e) => FileOutcome {
+                    file,
+                    preview: None,
+                    error: Some(e),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Opens the file dialog and previews the chosen packages (nothing is written yet).
+#[tauri::command]
+pub fn import_choose(app: State<App>) -> Vec<FileOutcome> {
+    let paths = ask_open_paths(&ZIP, true);
+    let out = run_files(
+        &app,
+        &paths,
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    );
+    *app.pending.lock().unwrap_or_else(|e| e.into_inner()) = paths;
+    out
+}
+
+/// Imports the files chosen last, each in its own transaction; a new key is accepted only
+/// with the name of the person who confirmed it.
+#[tauri::command]
+pub fn import_apply(app: State<App>, accept_new_key_by: Option<String>) -> Vec<FileOutcome> {
+    let paths = std::mem::take(&mut *app.pending.lock().unwrap_or_else(|e| e.into_inner()));
+    run_files(
+        &app,
+        &paths,
+        &ImportOptions {
+            dry_run: false,
+            accept_new_key_by,
+        },
+    )
+}
+
+#[tauri::command]
+pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<Vec<GroupStatus>> {
+    app.with(|s| s.store().ward_status(&months))
+}
+
+#[tauri::command]
+pub fn ward_report_save(app: State<App>, month: String) -> Result<Option<String>> {
+    let pdf = app.with(|s| {
+        s.store()
+            .ward_report_pdf(&month, date::vn_today(Utc::now()))
+    })?;
+    save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
+}
+
+#[tauri::command]
+pub fn ward_xlsx_save(app: State<App>, month: String) -> Result<Option<String>> {
+    let bytes = app.with(|s| s.store().ward_report_xlsx(&month))?;
+    let (y, m) = month.split_once('-').unwrap_or(("", ""));
+    save_with_dialog(&format!("Tong hop thang {m}-{y}.xlsx"), XLSX, &bytes)
+}
+
+/// The consolidated report laid out, for the preview.
+#[tauri::command]
+pub fn ward_report_layout(app: State<App>, month: String) -> Result<ttq::report::Layout> {
+    app.with(|s| {
+        let doc = s
+            .store()
+            .ward_report_document(&month, date::vn_today(Utc::now()))?;
+        Ok(ttq::report::layout(&doc))
+    })
+}
+
+#[tauri::command]
+pub fn receipt_issue(app: State<App>, group_id: String, month: String) -> Result<Option<String>> {
+    let (name, bytes) = app.with(|s| s.store().issue_receipt(&group_id, &month))?;
+    save_with_dialog(&name, RECEIPT, &bytes)
+}

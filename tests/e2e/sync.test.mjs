@@ -1,0 +1,83 @@
+// End to end: a group exports its month from the app; the ward, in its own workspace, takes
+// the file in through the preview and sees the group as reported.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, test } from "node:test";
+import { Driver, startTauriDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
+const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
+const groupDir = mkdtempSync(join(tmpdir(), "ttq-e2e-group-"));
+const wardDir = mkdtempSync(join(tmpdir(), "ttq-e2e-ward-"));
+const outbox = mkdtempSync(join(tmpdir(), "ttq-e2e-outbox-"));
+let tauri;
+let driver;
+
+const vn = new Date(Date.now() + 7 * 3600 * 1000);
+const last = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - 1, 15));
+const mm = String(last.getUTCMonth() + 1).padStart(2, "0");
+const month = `${last.getUTCFullYear()}-${mm}`;
+
+const ttq = (dir, ...args) => execFileSync(cli, ["--data-dir", dir, ...args], { encoding: "utf8" });
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.child.kill();
+  for (const d of [groupDir, wardDir, outbox]) rmSync(d, { recursive: true, force: true });
+});
+
+test("a group's file goes from the group's app into the ward's", { timeout: 240000 }, async () => {
+  ttq(
+    groupDir, "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
+    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
+    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
+  );
+  ttq(groupDir, "incident", "add", "--on", `15/${mm}/${last.getUTCFullYear()}`, "--place", "Ngõ 5", "--category", "trom_cap",
+    "--title", "Mất trộm xe đạp", "--description", "Xe đạp để trước cửa bị lấy mất.", "--editor", "Lê Văn Thành");
+
+  // The group exports last month.
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: groupDir, TTQ_SAVE_DIR: outbox });
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-send");
+  const fingerprint = await driver.until("fingerprint", async () => (await driver.text("[data-testid=fingerprint]")) || false);
+  assert.match(fingerprint, /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  await driver.click("#package-export");
+  await driver.until("exported", async () => /Đã xuất tệp gửi phường/.test(await driver.text("[data-testid=send-notice]")));
+  assert.deepEqual(await driver.uiErrors(), []);
+  await driver.quit();
+  driver = undefined;
+  tauri.child.kill();
+  const files = readdirSync(outbox).filter((f) => f.endsWith(".zip"));
+  assert.equal(files.length, 1);
+  assert.match(files[0], new RegExp(`^TTQ_22_07069_.*_${month}\\.zip$`));
+
+  // The ward sets up and takes the file in.
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: wardDir, TTQ_OPEN_DIR: outbox, TTQ_SAVE_DIR: outbox });
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#setup-ward");
+  await driver.type("#w-name", "Công an phường Yên Hải");
+  await driver.type("#w-commune-name", "Phường Yên Hải");
+  await driver.type("#w-commune-code", "07069");
+  await driver.type("#w-province-name", "Quảng Ninh");
+  await driver.type("#w-province-code", "22");
+  await driver.click("#ward-save");
+  await driver.click("#import-choose");
+  const preview = await driver.until("preview", async () => {
+    const t = await driver.text("[data-testid=import-outcomes]").catch(() => "");
+    return /Sẵn sàng nhận/.test(t) ? t : false;
+  });
+  assert.match(preview, /Tổ bảo vệ ANTT Thôn Đông/);
+  assert.match(preview, new RegExp(fingerprint));
+  assert.match(preview, /Tổ mới: hãy so mã khóa với bản giấy/);
+  await driver.click("#import-apply");
+  await driver.until("imported", async () => /Đã nhận 1\/1 tệp/.test(await driver.text("[data-testid=ward-notice]")));
+  await driver.click("#nav-ward-status");
+  const status = await driver.until("status", async () => (await driver.text("[data-testid=ward-status]").catch(() => "")) || false);
+  assert.match(status, /Tổ bảo vệ ANTT Thôn Đông/);
+  assert.match(status, /Đúng hạn|Muộn/);
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
+});
