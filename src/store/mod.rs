@@ -79,6 +79,8 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Imports run a statement shape per synced table; keep them all prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         // Read the version before any pragma that writes (journal_mode writes the header).
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema_version() {

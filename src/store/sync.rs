@@ -336,12 +336,12 @@ pub(super) fn merge(
             })?;
             let rev = row.get("revision").and_then(Json::as_str).unwrap_or("");
             let owner = if *table == "groups" { "id" } else { "group_id" };
+            // Statements are cached: the same few shapes run for thousands of rows.
             let existing: Option<(String, String)> = conn
-                .query_row(
-                    &format!("SELECT {owner}, revision FROM {table} WHERE id = ?1"),
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .prepare_cached(&format!(
+                    "SELECT {owner}, revision FROM {table} WHERE id = ?1"
+                ))?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             match existing {
                 Some((owner_id, _)) if owner_id != group_id => {
@@ -363,10 +363,11 @@ pub(super) fn merge(
                                     .ok_or_else(|| rejected("Tệp có giá trị dữ liệu lạ."))?,
                             );
                         }
-                        conn.execute(
-                            &format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", ")),
-                            rusqlite::params_from_iter(values),
-                        )?;
+                        conn.prepare_cached(&format!(
+                            "UPDATE {table} SET {} WHERE id = ?1",
+                            sets.join(", ")
+                        ))?
+                        .execute(rusqlite::params_from_iter(values))?;
                     }
                 }
                 Some(_) => change.unchanged += 1,
@@ -395,14 +396,12 @@ pub(super) fn merge(
                         }
                         let marks: Vec<String> =
                             (1..=names.len()).map(|i| format!("?{i}")).collect();
-                        conn.execute(
-                            &format!(
-                                "INSERT INTO {table} ({}) VALUES ({})",
-                                names.join(", "),
-                                marks.join(", ")
-                            ),
-                            rusqlite::params_from_iter(values),
-                        )?;
+                        conn.prepare_cached(&format!(
+                            "INSERT INTO {table} ({}) VALUES ({})",
+                            names.join(", "),
+                            marks.join(", ")
+                        ))?
+                        .execute(rusqlite::params_from_iter(values))?;
                     }
                 }
             }
