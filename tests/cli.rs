@@ -1,5 +1,6 @@
 //! The `ttq` command-line tool, run as a user runs it.
 
+use chrono::Datelike;
 use std::process::{Command, Output};
 
 fn ttq(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -299,4 +300,32 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
         ],
     );
     assert!(stderr(&o).contains("chưa đúng"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_ward_demo_has_five_groups_one_late_and_one_missing_last_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let o = ttq(d, &["demo", "--ward"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let now = chrono::Utc::now() + chrono::Duration::hours(7);
+    let last = now.date_naive().with_day(1).unwrap() - chrono::Duration::days(1);
+    let month = last.format("%Y-%m").to_string();
+    let o = ttq(
+        d,
+        &[
+            "ward", "status", "--month", &month, "--months", "1", "--json",
+        ],
+    );
+    let status: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let states: Vec<&str> = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["months"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["on_time", "on_time", "on_time", "late", "missing"]);
+    // A group data folder cannot be turned into a ward, and the other way round.
+    let o = ttq(d, &["demo"]);
+    assert!(!o.status.success());
 }

@@ -5,6 +5,9 @@ mod ledger;
 mod patrols;
 mod practices;
 mod reports;
+mod ward;
+
+pub use ward::fill_ward;
 
 use crate::error::Result;
 use crate::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};

@@ -284,7 +284,7 @@ impl Store {
             let last_file: Option<(String, String)> = self
                 .conn
                 .query_row(
-                    "SELECT period, received_at FROM ward_files WHERE group_id = ?1 ORDER BY received_at DESC LIMIT 1",
+                    "SELECT period, received_at FROM ward_files WHERE group_id = ?1 ORDER BY received_at DESC, created_at DESC LIMIT 1",
                     [&id],
                     |r| Ok((r.get(0)?, date::format_timestamp(&r.get::<_, String>(1)?))),
                 )

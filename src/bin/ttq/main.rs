@@ -35,6 +35,9 @@ enum Cmd {
         /// Seed of the generator; the same seed gives the same group.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Make a demo ward workspace instead: five groups' files imported.
+        #[arg(long)]
+        ward: bool,
     },
     /// Show the group.
     Group {
@@ -331,7 +334,16 @@ fn run(cli: Cli) -> Result<()> {
             let g = store.create_group(&setup, now)?;
             println!("Đã tạo {} ({}).", g.name, store.path().display());
         }
-        Cmd::Demo { seed } => {
+        Cmd::Demo { ward: true, .. } => {
+            ttq::demo::fill_ward(&mut store, now)?;
+            let status = store.ward_status(&[])?;
+            println!(
+                "Đã tạo dữ liệu mẫu của phường: {} tổ đã gửi tệp ({}).",
+                status.len(),
+                store.path().display()
+            );
+        }
+        Cmd::Demo { seed, .. } => {
             if store.group()?.is_some() {
                 return Err(Error::new(
                     ErrorCode::GroupExists,
