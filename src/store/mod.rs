@@ -10,6 +10,7 @@ mod incident_index;
 mod member;
 pub mod migrations;
 mod month;
+mod monthly_figures;
 mod patrol;
 mod patrol_setup;
 mod practice;
