@@ -39,6 +39,10 @@ fn ask_save_path(suggested: &str, kind: &Kind) -> Option<PathBuf> {
     dialog.save_file()
 }
 
+// Commands that open a dialog run off the main thread (`#[tauri::command(async)]`): the
+// dialog itself is shown by GTK's main loop, which a command blocking the main thread would
+// deadlock.
+
 /// Asks which files to open (several if `many`); empty when cancelled. `TTQ_OPEN_DIR`
 /// replaces the dialog with every file of the kind in that folder (for the end-to-end tests).
 pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
@@ -73,14 +77,14 @@ pub fn save_with_dialog(suggested: &str, kind: Kind, bytes: &[u8]) -> Result<Opt
 }
 
 /// Saves the month's roster as a printable PDF.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn roster_save_pdf(app: State<App>, month: String) -> Result<Option<String>> {
     let pdf = app.with(|s| s.store().roster_pdf(&month, date::vn_today(Utc::now())))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
 /// Saves the month's roster, or one member's shifts, as an iCalendar file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn roster_save_ics(
     app: State<App>,
     month: String,

@@ -68,13 +68,13 @@ pub fn practice_layout(app: State<App>, id: String) -> Result<Layout> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn practice_save_pdf(app: State<App>, id: String) -> Result<Option<String>> {
     let pdf = app.with(|s| s.store().practice_pdf(&id, date::vn_today(Utc::now())))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn practices_save_pdf(app: State<App>) -> Result<Option<String>> {
     let pdf = app.with(|s| s.store().practices_pdf(date::vn_today(Utc::now())))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)

@@ -56,7 +56,7 @@ pub fn issued_list(app: State<App>) -> Result<Vec<IssuedReport>> {
 
 /// Saves the month's report (issued copy or draft) where the user chooses; the saved path,
 /// or `None` if the dialog was cancelled.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<Option<String>> {
     let on = report_date(&issued_on)?;
     // The data lock is released before the dialog opens.
@@ -65,7 +65,7 @@ pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<
 }
 
 /// Saves an issued report, exactly as issued.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn issued_save(app: State<App>, id: String) -> Result<Option<String>> {
     let (bytes, name) = app.with(|s| {
         let store = s.store();
@@ -90,7 +90,7 @@ pub fn issued_save(app: State<App>, id: String) -> Result<Option<String>> {
 }
 
 /// Opens the month's report in the system's PDF viewer, from where it can be printed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_print(app: State<App>, month: String, issued_on: String) -> Result<String> {
     let on = report_date(&issued_on)?;
     let (pdf, dir) = app.with(|s| {

@@ -32,13 +32,13 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
     let (name, bytes) = app.with(|s| s.store().export_package(&month, sensitive, Utc::now()))?;
     save_with_dialog(&name, ZIP, &bytes)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn receipt_import(app: State<App>) -> Result<Option<ReceiptInfo>> {
     let Some(path) = ask_open_paths(&RECEIPT, false).into_iter().next() else {
         return Ok(None);
@@ -85,7 +85,7 @@ fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutc
 }
 
 /// Opens the file dialog and previews the chosen packages (nothing is written yet).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_choose(app: State<App>) -> Vec<FileOutcome> {
     let paths = ask_open_paths(&ZIP, true);
     let out = run_files(
@@ -120,7 +120,7 @@ pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<Vec<GroupStat
     app.with(|s| s.store().ward_status(&months))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ward_report_save(app: State<App>, month: String) -> Result<Option<String>> {
     let pdf = app.with(|s| {
         s.store()
@@ -129,7 +129,7 @@ pub fn ward_report_save(app: State<App>, month: String) -> Result<Option<String>
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ward_xlsx_save(app: State<App>, month: String) -> Result<Option<String>> {
     let bytes = app.with(|s| s.store().ward_report_xlsx(&month))?;
     let (y, m) = month.split_once('-').unwrap_or(("", ""));
@@ -147,7 +147,7 @@ pub fn ward_report_layout(app: State<App>, month: String) -> Result<ttq::report:
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn receipt_issue(app: State<App>, group_id: String, month: String) -> Result<Option<String>> {
     let (name, bytes) = app.with(|s| s.store().issue_receipt(&group_id, &month))?;
     save_with_dialog(&name, RECEIPT, &bytes)
