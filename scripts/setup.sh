@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
-  webkit2gtk-driver xvfb xauth
+  webkit2gtk-driver xvfb xauth xdotool
   poppler-utils qpdf imagemagick fonts-liberation2
 )
 
