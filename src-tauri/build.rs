@@ -76,6 +76,7 @@ const COMMANDS: &[&str] = &[
     "ward_init",
     "import_choose",
     "import_apply",
+    "ward_expect",
     "ward_status",
     "ward_report_save",
     "ward_xlsx_save",

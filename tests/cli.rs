@@ -303,7 +303,7 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
 }
 
 #[test]
-fn the_ward_demo_has_five_groups_one_late_and_one_missing_last_month() {
+fn the_ward_demo_expects_six_groups_one_late_one_missing_and_one_never_heard_from() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let o = ttq(d, &["demo", "--ward"]);
@@ -324,7 +324,10 @@ fn the_ward_demo_has_five_groups_one_late_and_one_missing_last_month() {
         .iter()
         .map(|g| g["months"][0].as_str().unwrap())
         .collect();
-    assert_eq!(states, ["on_time", "on_time", "on_time", "late", "missing"]);
+    assert_eq!(
+        states,
+        ["on_time", "on_time", "on_time", "late", "missing", "missing"]
+    );
     // A group data folder cannot be turned into a ward, and the other way round.
     let o = ttq(d, &["demo"]);
     assert!(!o.status.success());

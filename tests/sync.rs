@@ -159,6 +159,16 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
         ]
     );
 
+    // A group expected by name that never sent a file shows as missing; expecting a group
+    // already heard from (spelt differently) adds nothing.
+    w.ward_expect("Tổ bảo vệ an ninh, trật tự Khu phố 9", later(6))
+        .unwrap();
+    w.ward_expect("to bao ve an ninh, trat tu khu pho 3", later(6))
+        .unwrap();
+    let status = w.ward_status(&["2026-10".into()]).unwrap();
+    assert_eq!(status.len(), 2);
+    assert_eq!(status[1].name, "Tổ bảo vệ an ninh, trật tự Khu phố 9");
+    assert_eq!(status[1].months, [ReportState::Missing]);
     let pdf = w.ward_report_pdf("2026-10", day(5, 11)).unwrap();
     let path = wd.path().join("tong-hop.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
@@ -169,9 +179,10 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        text.contains("Có 1/1 tổ đã gửi báo cáo tháng 10/2026 (1 đúng hạn, 0 nộp muộn)."),
+        text.contains("Có 1/2 tổ đã gửi báo cáo tháng 10/2026 (1 đúng hạn, 0 nộp muộn)."),
         "{text}"
     );
+    assert!(text.contains("Các tổ chưa gửi báo cáo: Tổ bảo vệ an ninh, trật tự Khu phố 9."));
     assert!(
         text.contains("Tổ bảo vệ an ninh, trật tự Khu phố 3 Đúng hạn"),
         "{text}"

@@ -313,6 +313,7 @@ fn main() {
             sync::ward_init,
             sync::import_choose,
             sync::import_apply,
+            sync::ward_expect,
             sync::ward_status,
             sync::ward_report_save,
             sync::ward_xlsx_save,

@@ -116,6 +116,11 @@ pub fn import_apply(app: State<App>, accept_new_key_by: Option<String>) -> Vec<F
 }
 
 #[tauri::command]
+pub fn ward_expect(app: State<App>, name: String) -> Result<()> {
+    app.with(|s| s.store().ward_expect(&name, Utc::now()))
+}
+
+#[tauri::command]
 pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<Vec<GroupStatus>> {
     app.with(|s| s.store().ward_status(&months))
 }

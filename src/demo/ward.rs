@@ -1,4 +1,4 @@
-//! A demo ward workspace: five groups of one ward, their last two months sent as files (one
+//! A demo ward workspace: six groups expected, five of them sending files, their last two months sent as files (one
 //! group always late, one that has not sent last month's), imported as the ward would.
 
 use crate::error::Result;
@@ -27,6 +27,10 @@ pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
         },
         now,
     )?;
+    // The ward expects six groups; Khu phố 6 has never sent a file.
+    for k in 1..=6 {
+        store.ward_expect(&format!("Tổ bảo vệ an ninh, trật tự Khu phố {k}"), now)?;
+    }
     let today = crate::date::vn_today(now);
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     let months = [

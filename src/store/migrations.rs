@@ -403,6 +403,14 @@ pub const MIGRATIONS: &[&str] = &[
         confirmed_by TEXT NOT NULL
     ) STRICT;
 
+    -- Groups the ward expects files from, by name (folded), so one that never sent any
+    -- still shows as not reported.
+    CREATE TABLE ward_expected (
+        folded   TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    ) STRICT;
+
     CREATE TABLE ward_files (
         id             TEXT PRIMARY KEY,
         group_id       TEXT NOT NULL,

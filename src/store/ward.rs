@@ -258,6 +258,50 @@ impl Store {
         ))
     }
 
+    /// Adds a group the ward expects reports from (by name); one already known is ignored.
+    pub fn ward_expect(&mut self, name: &str, now: DateTime<Utc>) -> Result<()> {
+        self.require_ward()?;
+        let name = crate::text::clean(name);
+        if name.is_empty() {
+            return Err(Error::invalid(vec![FieldError::new(
+                "name",
+                "Hãy ghi tên tổ (ví dụ: Tổ bảo vệ ANTT Khu phố 6).",
+            )]));
+        }
+        self.conn.execute(
+            "INSERT OR IGNORE INTO ward_expected (folded, name, added_at) VALUES (?1, ?2, ?3)",
+            params![crate::text::fold(&name), name, ts(now)],
+        )?;
+        Ok(())
+    }
+
+    /// Every group of the ward: those that have sent files (id, name, key), then those only
+    /// expected by name, by name.
+    fn ward_groups_all(&self) -> Result<Vec<(Option<String>, String, Option<String>)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT group_id, name, public_key FROM ward_groups")?;
+        let mut all: Vec<(Option<String>, String, Option<String>)> = st
+            .query_map([], |r| Ok((Some(r.get(0)?), r.get(1)?, Some(r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        let known: std::collections::HashSet<String> =
+            all.iter().map(|g| crate::text::fold(&g.1)).collect();
+        let mut st = self
+            .conn
+            .prepare("SELECT folded, name FROM ward_expected")?;
+        let expected: Vec<(String, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        all.extend(
+            expected
+                .into_iter()
+                .filter(|(f, _)| !known.contains(f))
+                .map(|(_, n)| (None, n, None)),
+        );
+        all.sort_by_cached_key(|g| crate::text::fold(&g.1));
+        Ok(all)
+    }
+
     /// The groups × months table: on time, late or missing, with each group's last file.
     pub fn ward_status(&self, months: &[String]) -> Result<Vec<GroupStatus>> {
         let ward = self.require_ward()?;
@@ -265,14 +309,19 @@ impl Store {
             .iter()
             .map(|m| date::parse_month(m).ok_or_else(|| super::bad_month(m)))
             .collect::<Result<_>>()?;
-        let mut st = self
-            .conn
-            .prepare("SELECT group_id, name, public_key FROM ward_groups ORDER BY name")?;
-        let groups: Vec<(String, String, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
-        for (id, name, key) in groups {
+        for (id, name, key) in self.ward_groups_all()? {
+            let Some(id) = id else {
+                out.push(GroupStatus {
+                    group_id: String::new(),
+                    name,
+                    fingerprint: String::new(),
+                    months: vec![ReportState::Missing; months.len()],
+                    last_file: None,
+                });
+                continue;
+            };
+            let key = key.unwrap_or_default();
             let mut states = Vec::new();
             for m in &months {
                 let deadline = self.deadline(m, ward.deadline_day)?;
@@ -304,15 +353,13 @@ impl Store {
     fn ward_month(&self, month: &str) -> Result<(Ward, Vec<crate::report::ward::GroupMonth>)> {
         let ward = self.require_ward()?;
         let deadline = self.deadline(month, ward.deadline_day)?;
-        let mut st = self
-            .conn
-            .prepare("SELECT group_id, name FROM ward_groups ORDER BY name")?;
-        let groups: Vec<(String, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut rows = Vec::new();
-        for (id, name) in groups {
-            rows.push((name, self.group_month(&id, month, deadline)?));
+        for (id, name, _) in self.ward_groups_all()? {
+            let figures = match id {
+                Some(id) => self.group_month(&id, month, deadline)?,
+                None => None,
+            };
+            rows.push((name, figures));
         }
         Ok((ward, rows))
     }

@@ -79,5 +79,9 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   const status = await driver.until("status", async () => (await driver.text("[data-testid=ward-status]").catch(() => "")) || false);
   assert.match(status, /Tổ bảo vệ ANTT Thôn Đông/);
   assert.match(status, /Đúng hạn|Muộn/);
+  // A group that has never sent a file, once expected, shows as not reported.
+  await driver.type("#expect-name", "Tổ bảo vệ ANTT Khu phố 6");
+  await driver.click("#expect-add");
+  await driver.until("expected group listed", async () => /Khu phố 6\s*chưa gửi tệp nào/.test(await driver.text("[data-testid=ward-status]")));
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

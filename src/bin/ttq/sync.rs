@@ -27,6 +27,11 @@ pub enum WardCmd {
         #[arg(long, default_value_t = 5)]
         deadline_day: u8,
     },
+    /// Add groups the ward expects reports from, so one that never sends shows as missing.
+    Expect {
+        #[arg(long = "name", required = true)]
+        names: Vec<String>,
+    },
     /// Who has reported: groups × months (the month given and the ones before it).
     Status {
         #[arg(long)]
@@ -191,6 +196,12 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 "Đã thiết lập {} ({}). Mã khóa của phường: {}",
                 w.name, w.commune_name, w.fingerprint
             );
+        }
+        WardCmd::Expect { names } => {
+            for n in &names {
+                store.ward_expect(n, now)?;
+            }
+            println!("Đã ghi {} tổ cần nộp báo cáo.", names.len());
         }
         WardCmd::Status {
             month,

@@ -157,6 +157,7 @@ export const api = {
   /** Opens the file dialog and previews the chosen packages; nothing is written. */
   importChoose: () => call<FileOutcome[]>("import_choose"),
   importApply: (acceptNewKeyBy: string | null) => call<FileOutcome[]>("import_apply", { acceptNewKeyBy }),
+  wardExpect: (name: string) => call<null>("ward_expect", { name }),
   wardStatus: (months: string[]) => call<GroupStatus[]>("ward_status", { months }),
   wardReportSave: (month: string) => call<string | null>("ward_report_save", { month }),
   wardXlsxSave: (month: string) => call<string | null>("ward_xlsx_save", { month }),
