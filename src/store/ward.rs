@@ -13,6 +13,9 @@ use crate::sync::receipt::{self, Receipt};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
+/// A group of the ward: its id and key once it has sent a file, and its name.
+type WardGroup = (Option<String>, String, Option<String>);
+
 /// How an import treats a group whose key differs from the pinned one.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -277,11 +280,11 @@ impl Store {
 
     /// Every group of the ward: those that have sent files (id, name, key), then those only
     /// expected by name, by name.
-    fn ward_groups_all(&self) -> Result<Vec<(Option<String>, String, Option<String>)>> {
+    fn ward_groups_all(&self) -> Result<Vec<WardGroup>> {
         let mut st = self
             .conn
             .prepare("SELECT group_id, name, public_key FROM ward_groups")?;
-        let mut all: Vec<(Option<String>, String, Option<String>)> = st
+        let mut all: Vec<WardGroup> = st
             .query_map([], |r| Ok((Some(r.get(0)?), r.get(1)?, Some(r.get(2)?))))?
             .collect::<rusqlite::Result<_>>()?;
         let known: std::collections::HashSet<String> =
