@@ -51,7 +51,7 @@ pub(super) struct Change<'a> {
 }
 
 /// `MM/YYYY` of a `YYYY-MM` month, as people write it.
-pub(crate) fn month_label(month: &str) -> String {
+pub fn month_label(month: &str) -> String {
     match month.split_once('-') {
         Some((y, m)) => format!("{m}/{y}"),
         None => month.to_string(),

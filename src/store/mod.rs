@@ -17,6 +17,7 @@ mod practice;
 mod sync;
 mod ward;
 
+pub use history::month_label;
 pub use ward::ImportOptions;
 
 use crate::error::{Error, ErrorCode, Result};

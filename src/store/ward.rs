@@ -407,7 +407,14 @@ impl Store {
             .into_iter()
             .map(|(n, f)| (n, f.map(|(f, _)| f)))
             .collect();
-        crate::sync::sheet::ward_workbook(&format!("{} — tổng hợp tháng {month}", ward.name), &rows)
+        crate::sync::sheet::ward_workbook(
+            &format!(
+                "{} — tổng hợp tháng {}",
+                ward.name,
+                super::month_label(&month)
+            ),
+            &rows,
+        )
     }
 
     /// A signed receipt for the latest file of a group and month: its file name and bytes.

@@ -32,8 +32,13 @@ pub fn month_workbook(group: &str, month: &str, f: &MonthFigures) -> Result<Vec<
     let bold = Format::new().set_bold();
     let ws = wb.add_worksheet();
     ws.set_name("So lieu").map_err(err)?;
-    ws.write_string_with_format(0, 0, format!("{group} — tháng {month}"), &bold)
-        .map_err(err)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{group} — tháng {}", crate::store::month_label(month)),
+        &bold,
+    )
+    .map_err(err)?;
     ws.write_string_with_format(2, 0, "Chỉ tiêu", &bold)
         .map_err(err)?;
     ws.write_string_with_format(2, 1, "Số lượng", &bold)
