@@ -337,8 +337,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { ward: true, .. } => {
             ttq::demo::fill_ward(&mut store, now)?;
             let status = store.ward_status(&[])?;
+            let sent = status.iter().filter(|g| !g.group_id.is_empty()).count();
             println!(
-                "Đã tạo dữ liệu mẫu của phường: {} tổ đã gửi tệp ({}).",
+                "Đã tạo dữ liệu mẫu của phường: {} tổ, {sent} tổ đã gửi tệp ({}).",
                 status.len(),
                 store.path().display()
             );
