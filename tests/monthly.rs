@@ -88,10 +88,6 @@ fn pdf_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathB
     p
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
     let (d, mut s) = store_with_group();
@@ -122,7 +118,7 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
     let (_, bytes) = ttq::report::render(&monthly::document(&data, None));
     let path = pdf_file(d.path(), "draft.pdf", &bytes);
     common::pdf::qpdf_ok(&path);
-    let text = squash(&common::pdf::raw_text(&path));
+    let text = common::pdf::flat_text(&path);
     for expected in [
         "Số: 01/BC-TTQ",
         "Yên Hải, ngày 03 tháng 11 năm 2026",
@@ -206,7 +202,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     let pdf = s.issued_pdf(&issued.id).unwrap();
     let path = pdf_file(d.path(), "issued.pdf", &pdf);
     common::pdf::qpdf_ok(&path);
-    let text = squash(&common::pdf::raw_text(&path));
+    let text = common::pdf::flat_text(&path);
     assert!(
         text.contains(&format!(
             "Mã đối chiếu dữ liệu tháng 10/2026: {}",
@@ -263,7 +259,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     assert_eq!(nov.amendments[0].month, "2026-10");
     assert_eq!(nov.amendments[0].record, "Vụ việc: Trộm gà (sửa)");
     let (_, bytes) = ttq::report::render(&monthly::document(&nov, None));
-    let nov_text = squash(&common::pdf::raw_text(&pdf_file(
+    let nov_text = common::pdf::squash(&common::pdf::raw_text(&pdf_file(
         d.path(),
         "nov.pdf",
         &bytes,
@@ -328,7 +324,7 @@ fn a_busy_month_runs_over_pages_with_the_incident_table_header_repeated() {
     let text = common::pdf::raw_text(&path);
     let pages: Vec<String> = text
         .split('\u{c}')
-        .map(squash)
+        .map(common::pdf::squash)
         .filter(|p| !p.is_empty())
         .collect();
     let header = "STT Ngày giờ Địa điểm Loại vụ việc Tóm tắt Kết quả xử lý";

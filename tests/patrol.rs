@@ -420,10 +420,7 @@ fn the_roster_prints_on_a4_landscape_with_each_members_tallies() {
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
     common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::raw_text(&path)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = common::pdf::flat_text(&path);
     for expected in [
         "LỊCH TUẦN TRA",
         "Tháng 11 năm 2026",

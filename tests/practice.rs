@@ -219,10 +219,7 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     for (name, embedded, subset) in common::pdf::fonts(&path) {
         assert!(embedded && subset, "{name}");
     }
-    let text = common::pdf::raw_text(&path)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = common::pdf::flat_text(&path);
     for expected in [
         "Mô hình “Camera an ninh kết nối các ngõ”",
         "Quốc phòng – an ninh",
@@ -243,10 +240,7 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     std::fs::write(&path, &list.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
     common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::raw_text(&path)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = common::pdf::flat_text(&path);
     assert!(text.contains("Tổng cộng: 1 mô hình"), "{text}");
     assert!(text.contains("Camera an ninh kết nối các ngõ"));
 }

@@ -71,15 +71,11 @@ fn write(doc: &Document) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn a_document_reads_back_as_vietnamese_with_embedded_subset_fonts_inside_the_margins() {
     let (_d, path) = write(&sample(3, false));
     pdf::qpdf_ok(&path);
-    let text = squash(&pdf::raw_text(&path));
+    let text = pdf::flat_text(&path);
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -114,7 +110,7 @@ fn a_document_reads_back_as_vietnamese_with_embedded_subset_fonts_inside_the_mar
 #[test]
 fn decomposed_input_still_prints_composed_vietnamese() {
     let (_d, path) = write(&sample(2, true));
-    let text = squash(&pdf::raw_text(&path));
+    let text = pdf::flat_text(&path);
     assert!(
         text.contains("Yên Hải, ngày 05 tháng 12 năm 2026"),
         "{text}"
@@ -138,7 +134,7 @@ fn a_long_table_runs_over_pages_repeating_its_header_and_numbering_pages() {
     for (i, p) in pages.iter().enumerate().skip(1) {
         if p.contains("Vụ việc số") {
             assert!(
-                squash(p).contains("STT Ngày giờ Tóm tắt vụ việc Kết quả xử lý"),
+                pdf::squash(p).contains("STT Ngày giờ Tóm tắt vụ việc Kết quả xử lý"),
                 "page {} lacks the header",
                 i + 1
             );
@@ -154,10 +150,10 @@ fn a_long_table_runs_over_pages_repeating_its_header_and_numbering_pages() {
         let needle = format!("Vụ việc số {i}: phát hiện");
         let page = pages
             .iter()
-            .find(|p| squash(p).contains(&needle))
+            .find(|p| pdf::squash(p).contains(&needle))
             .unwrap_or_else(|| panic!("row {i}"));
         assert!(
-            squash(page).contains(&format!("{needle} người lạ đi xe máy không biển số")),
+            pdf::squash(page).contains(&format!("{needle} người lạ đi xe máy không biển số")),
             "row {i} split"
         );
     }

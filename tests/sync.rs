@@ -174,10 +174,7 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
     common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::raw_text(&path)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = common::pdf::flat_text(&path);
     assert!(
         text.contains("Có 1/2 tổ đã gửi báo cáo tháng 10/2026 (1 đúng hạn, 0 nộp muộn)."),
         "{text}"

@@ -34,6 +34,16 @@ pub fn raw_text(path: &Path) -> String {
     )
 }
 
+/// Collapses runs of white space (line breaks, table gaps) to single spaces.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text in content-stream order with white space collapsed, for `contains` checks.
+pub fn flat_text(path: &Path) -> String {
+    squash(&raw_text(path))
+}
+
 /// `pdffonts` rows: (name, embedded, subset).
 pub fn fonts(path: &Path) -> Vec<(String, bool, bool)> {
     run("pdffonts", &[path.to_str().unwrap()])

@@ -5,23 +5,18 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { app, initGroup } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
-const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-dialog-"));
 const target = join(dataDir, "luu-qua-hop-thoai.pdf");
 let tauri;
 let driver;
 
 before(async () => {
-  execFileSync(cli, ["--data-dir", dataDir, "init", "--name", "Tổ tự quản Thôn Đông", "--province-code", "22",
-    "--province-name", "Quảng Ninh", "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon",
-    "--area-name", "Thôn Đông", "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành",
-    "--leader-birth-date", "10/10/1965"]);
+  initGroup(dataDir);
   tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir });
 });
 

@@ -4,28 +4,20 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { app, initGroup, ttq as run } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
-const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-patrol-"));
 const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-patrol-saved-"));
 let tauri;
 let driver;
 
-function ttq(...args) {
-  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
-}
+const ttq = (...args) => run(dataDir, ...args);
 
 before(async () => {
-  ttq(
-    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
-    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
-    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
-  );
+  initGroup(dataDir);
   for (const [name, born] of [["Hoàng Văn Nam", "02/02/1975"], ["Vũ Thị Lan", "03/03/1979"], ["Bùi Văn Sơn", "04/04/1990"]]) {
     ttq("member", "add", "--name", name, "--birth-date", born, "--health-cert-date", "01/01/2026");
   }

@@ -4,28 +4,20 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { app, initGroup, ttq as run } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
-const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-model-"));
 const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-model-saved-"));
 let tauri;
 let driver;
 
-function ttq(...args) {
-  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
-}
+const ttq = (...args) => run(dataDir, ...args);
 
 before(async () => {
-  ttq(
-    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
-    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
-    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
-  );
+  initGroup(dataDir);
   // Three thefts before the model started, one after.
   for (const on of ["05/01/2026", "10/02/2026", "20/03/2026", "15/07/2026"]) {
     ttq("incident", "add", "--on", on, "--place", "Ngõ 5", "--category", "trom_cap", "--title", "Mất trộm",

@@ -4,36 +4,25 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { app, initGroup, lastMonth, ttq as run } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
-const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-report-"));
 const saveDir = mkdtempSync(join(tmpdir(), "ttq-e2e-saved-"));
 let tauri;
 let driver;
 
 // Last month in Vietnam time, as YYYY-MM and as the day the incident happened.
-const vn = new Date(Date.now() + 7 * 3600 * 1000);
-const last = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - 1, 15));
-const mm = String(last.getUTCMonth() + 1).padStart(2, "0");
-const month = `${last.getUTCFullYear()}-${mm}`;
+const { month, mid } = lastMonth();
 
-function ttq(...args) {
-  return execFileSync(cli, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
-}
+const ttq = (...args) => run(dataDir, ...args);
 
 before(async () => {
+  initGroup(dataDir);
   ttq(
-    "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
-    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
-    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
-  );
-  ttq(
-    "incident", "add", "--on", `15/${mm}/${last.getUTCFullYear()}`, "--time", "23:10", "--place", "Ngõ 5 Thôn Đông",
+    "incident", "add", "--on", mid, "--time", "23:10", "--place", "Ngõ 5 Thôn Đông",
     "--category", "trom_cap", "--title", "Mất trộm xe đạp", "--description", "Xe đạp để trước cửa bị lấy mất trong đêm.",
     "--editor", "Lê Văn Thành",
   );

@@ -1,28 +1,21 @@
 // End to end: a group exports its month from the app; the ward, in its own workspace, takes
 // the file in through the preview and sees the group as reported.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, test } from "node:test";
+import { app, initGroup, lastMonth, ttq } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const app = process.env.TTQ_APP ?? join(root, "target/debug/ttq-desktop");
-const cli = process.env.TTQ_CLI ?? join(root, "target/debug/ttq");
 const groupDir = mkdtempSync(join(tmpdir(), "ttq-e2e-group-"));
 const wardDir = mkdtempSync(join(tmpdir(), "ttq-e2e-ward-"));
 const outbox = mkdtempSync(join(tmpdir(), "ttq-e2e-outbox-"));
 let tauri;
 let driver;
 
-const vn = new Date(Date.now() + 7 * 3600 * 1000);
-const last = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - 1, 15));
-const mm = String(last.getUTCMonth() + 1).padStart(2, "0");
-const month = `${last.getUTCFullYear()}-${mm}`;
+const { month, mid } = lastMonth();
 
-const ttq = (dir, ...args) => execFileSync(cli, ["--data-dir", dir, ...args], { encoding: "utf8" });
 
 after(async () => {
   await driver?.quit().catch(() => {});
@@ -31,12 +24,8 @@ after(async () => {
 });
 
 test("a group's file goes from the group's app into the ward's", { timeout: 240000 }, async () => {
-  ttq(
-    groupDir, "init", "--name", "Tổ bảo vệ ANTT Thôn Đông", "--province-code", "22", "--province-name", "Quảng Ninh",
-    "--commune-code", "07069", "--commune-name", "Phường Yên Hải", "--area-kind", "thon", "--area-name", "Thôn Đông",
-    "--police-unit", "Công an phường Yên Hải", "--leader-name", "Lê Văn Thành", "--leader-birth-date", "10/10/1965",
-  );
-  ttq(groupDir, "incident", "add", "--on", `15/${mm}/${last.getUTCFullYear()}`, "--place", "Ngõ 5", "--category", "trom_cap",
+  initGroup(groupDir);
+  ttq(groupDir, "incident", "add", "--on", mid, "--place", "Ngõ 5", "--category", "trom_cap",
     "--title", "Mất trộm xe đạp", "--description", "Xe đạp để trước cửa bị lấy mất.", "--editor", "Lê Văn Thành");
 
   // The group exports last month.
