@@ -28,7 +28,7 @@ before(async () => {
 
 after(async () => {
   await driver?.quit().catch(() => {});
-  tauri?.child.kill();
+  tauri?.stop();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(saveDir, { recursive: true, force: true });
 });

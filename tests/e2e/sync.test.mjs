@@ -19,7 +19,7 @@ const { month, mid } = lastMonth();
 
 after(async () => {
   await driver?.quit().catch(() => {});
-  tauri?.child.kill();
+  tauri?.stop();
   for (const d of [groupDir, wardDir, outbox]) rmSync(d, { recursive: true, force: true });
 });
 
@@ -39,7 +39,7 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   assert.deepEqual(await driver.uiErrors(), []);
   await driver.quit();
   driver = undefined;
-  tauri.child.kill();
+  tauri.stop();
   const files = readdirSync(outbox).filter((f) => f.endsWith(".zip"));
   assert.equal(files.length, 1);
   assert.match(files[0], new RegExp(`^TTQ_22_07069_.*_${month}\\.zip$`));

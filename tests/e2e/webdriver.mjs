@@ -147,21 +147,31 @@ function freePort() {
 export async function startTauriDriver(env) {
   const port = await freePort();
   const native = await freePort();
+  // Its own process group, so stopping it also stops WebKitWebDriver and the app: an app
+  // left running keeps this test file's output open and the test runner waiting forever.
   const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(native)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
   const base = `http://127.0.0.1:${port}`;
   const end = Date.now() + 20000;
   while (Date.now() < end) {
     try {
       const res = await fetch(`${base}/status`);
-      if (res.ok) return { child, base };
+      if (res.ok) return { child, base, stop };
     } catch {
       // not listening yet
     }
     await sleep(100);
   }
-  child.kill();
+  stop();
   throw new Error("tauri-driver did not start");
 }
