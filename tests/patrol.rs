@@ -229,16 +229,22 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
     assert_eq!(r.shifts[i].seats.len(), 3);
     assert_eq!(r.shifts[i + 1].seats.len(), 1);
     assert_eq!(r.gaps.len(), 1, "the next night now lacks a member");
-    // Putting someone on a night they already work is flagged as a double booking.
+    // Nobody is seated twice on one shift: the edit is refused with the member's name and
+    // the shift keeps its seats.
     let (first, second) = (
         night10.seats[0].member_id.clone(),
         night10.seats[1].member_id.clone(),
     );
-    s.replace_seat(&night10.id, &second, &first, later(4))
-        .unwrap();
-    let w = s.roster("2026-12").unwrap().warnings;
-    let double = format!("trực hai ca trong đêm {:02}/12/2026", i + 1);
-    assert!(w.iter().any(|x| x.contains(&double)), "{w:?}");
+    let e = s
+        .replace_seat(&night10.id, &second, &first, later(4))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert!(
+        e.message.contains("đã có trong ca đêm ngày"),
+        "{}",
+        e.message
+    );
+    assert_eq!(s.roster("2026-12").unwrap().shifts[i].seats.len(), 3);
     // Four nights in a row for one member breaks the rest rule (K = 3).
     let m = v.shifts[20].seats[0].member_id.clone();
     for i in 21..24 {
@@ -554,15 +560,100 @@ fn a_hand_edit_is_previewed_with_what_it_would_break_before_it_is_made() {
         s.roster("2026-12").unwrap().shifts[9].seats[0].member_id,
         on[0]
     );
-    // Putting a member on a night they already patrol shows the double booking.
+    // Seating a member twice on one shift is refused already in the preview.
     let twice = SeatEdit::Replace {
         shift_id: shift.id.clone(),
         member_out: on[0].clone(),
         member_in: on[1].clone(),
     };
-    assert!(s
-        .preview_seat_edit(&twice)
-        .unwrap()
+    assert_eq!(
+        s.preview_seat_edit(&twice).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+}
+
+#[test]
+fn a_member_is_never_seated_twice_on_one_shift_and_two_shifts_in_a_night_are_flagged() {
+    let (_d, mut s) = store_with_group();
+    for (n, b) in [
+        ("Hoàng Văn Nam", "02/02/1975"),
+        ("Vũ Thị Lan", "03/03/1979"),
+        ("Bùi Văn Sơn", "04/04/1990"),
+        ("Đặng Văn Tùng", "05/05/1985"),
+    ] {
+        s.add_member(&member(n, b), now()).unwrap();
+    }
+    s.add_pattern(&night(), now()).unwrap();
+    let evening = PatternInput {
+        name: "Ca tối".into(),
+        start: "19:00".into(),
+        end: "22:00".into(),
+        needed: 1,
+        ..night()
+    };
+    s.add_pattern(&evening, now()).unwrap();
+    let v = s.generate_roster("2026-12", now()).unwrap();
+    let holds =
+        |sh: &ttq::model::patrol::RosterShift, m: &str| sh.seats.iter().any(|x| x.member_id == m);
+    // Two shifts of one night, and a member of the night shift who is not on the evening one.
+    let (eve, late) = v
+        .shifts
         .iter()
-        .any(|w| w.contains("trực hai ca trong đêm 10/12/2026")));
+        .zip(v.shifts.iter().skip(1))
+        .find(|(a, b)| a.date == b.date && a.pattern_name == "Ca tối")
+        .expect("both patterns on one night");
+    let m = late
+        .seats
+        .iter()
+        .map(|x| x.member_id.clone())
+        .find(|m| !holds(eve, m))
+        .unwrap();
+    let mate = late
+        .seats
+        .iter()
+        .map(|x| x.member_id.clone())
+        .find(|x| *x != m)
+        .unwrap();
+    // Another night's shift that has `mate` but not `m`.
+    let o = v
+        .shifts
+        .iter()
+        .find(|sh| {
+            sh.pattern_name == "Ca đêm"
+                && sh.date != late.date
+                && holds(sh, &mate)
+                && !holds(sh, &m)
+        })
+        .expect("mate patrols another night without m");
+
+    // Each of these would seat `mate` twice on `late`: refused, nothing changes.
+    let e = s
+        .swap_seats((&late.id, &m), (&o.id, &mate), later(1))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict, "{}", e.message);
+    assert_eq!(
+        s.move_seat(&o.id, &mate, &late.id, later(2))
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        s.swap_seats((&late.id, &m), (&late.id, &mate), later(3))
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        s.roster("2026-12").unwrap().shifts,
+        v.shifts,
+        "nothing changed"
+    );
+
+    // Two shifts in one night for one member is allowed but flagged.
+    let out = eve.seats[0].member_id.clone();
+    s.replace_seat(&eve.id, &out, &m, later(4)).unwrap();
+    let w = s.roster("2026-12").unwrap().warnings;
+    let d = chrono::NaiveDate::parse_from_str(&late.date, "%Y-%m-%d").unwrap();
+    let double = format!("trực hai ca trong đêm {}", d.format("%d/%m/%Y"));
+    assert!(w.iter().any(|x| x.contains(&double)), "{w:?}");
 }

@@ -10,7 +10,7 @@ use crate::model::patrol::{
 };
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
 /// A member left out of automatic rosters: name and why.
@@ -429,6 +429,64 @@ impl Store {
         }
     }
 
+    /// Refuses an edit that would seat a member twice on one shift: the roster cannot show
+    /// the same person twice in a cell, and one person is one member-turn.
+    fn refuse_second_seat(&self, shift_id: &str, member_id: &str) -> Result<()> {
+        let held: Option<(String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT m.full_name, p.name, s.shift_date FROM shift_members x
+                 JOIN shifts s ON s.id = x.shift_id JOIN shift_patterns p ON p.id = s.pattern_id
+                 JOIN members m ON m.id = x.member_id
+                 WHERE x.shift_id = ?1 AND x.member_id = ?2 AND x.deleted_at IS NULL",
+                params![shift_id, member_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        match held {
+            None => Ok(()),
+            Some((name, pattern, on)) => Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{name} đã có trong {} ngày {} nên không xếp thêm vào ca đó được. Hãy chọn người khác.",
+                    pattern.to_lowercase(),
+                    date::from_iso(&on).map(date::format).unwrap_or(on)
+                ),
+            )),
+        }
+    }
+
+    /// Checks that a hand edit keeps every member at most once on each shift.
+    fn check_seat_edit(&self, edit: &SeatEdit) -> Result<()> {
+        match edit {
+            SeatEdit::Replace {
+                shift_id,
+                member_in,
+                ..
+            } => self.refuse_second_seat(shift_id, member_in),
+            SeatEdit::Swap {
+                shift_a,
+                member_a,
+                shift_b,
+                member_b,
+            } => {
+                if shift_a == shift_b {
+                    return Err(Error::new(
+                        ErrorCode::Conflict,
+                        "Hai người đang cùng một ca nên đổi cho nhau không thay đổi gì. Hãy chọn người ở ca khác.",
+                    ));
+                }
+                self.refuse_second_seat(shift_a, member_b)?;
+                self.refuse_second_seat(shift_b, member_a)
+            }
+            SeatEdit::Move {
+                member_id,
+                to_shift,
+                ..
+            } => self.refuse_second_seat(to_shift, member_id),
+        }
+    }
+
     /// Puts `member_in` on a shift in place of `member_out`. The roster's warnings say what
     /// the change breaks; it is not refused for that.
     pub fn replace_seat(
@@ -440,6 +498,11 @@ impl Store {
     ) -> Result<()> {
         let seat = self.seat_id(shift_id, member_out)?;
         self.member(member_in)?;
+        self.check_seat_edit(&SeatEdit::Replace {
+            shift_id: shift_id.to_string(),
+            member_out: member_out.to_string(),
+            member_in: member_in.to_string(),
+        })?;
         update_row(
             &self.conn,
             "shift_members",
@@ -458,6 +521,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let (seat_a, seat_b) = (self.seat_id(a.0, a.1)?, self.seat_id(b.0, b.1)?);
+        self.check_seat_edit(&SeatEdit::Swap {
+            shift_a: a.0.to_string(),
+            member_a: a.1.to_string(),
+            shift_b: b.0.to_string(),
+            member_b: b.1.to_string(),
+        })?;
         let rev = self.revision(now);
         let tx = self.conn.transaction()?;
         update_row(
@@ -511,6 +580,7 @@ impl Store {
         if known == 0 {
             return Err(Error::not_found("ca tuần tra"));
         }
+        self.refuse_second_seat(to_shift, member_id)?;
         update_row(
             &self.conn,
             "shift_members",
@@ -530,6 +600,7 @@ impl Store {
             SeatEdit::Move { from_shift, .. } => from_shift,
         };
         let view = self.roster(&self.shift_month(first_shift)?)?;
+        self.check_seat_edit(edit)?;
         let mut after = view.clone();
         let seat_of = |v: &RosterView, shift: &str, member: &str| -> Result<(usize, usize)> {
             v.shifts
