@@ -332,3 +332,30 @@ fn the_ward_demo_expects_six_groups_one_late_one_missing_and_one_never_heard_fro
     let o = ttq(d, &["demo"]);
     assert!(!o.status.success());
 }
+
+#[test]
+fn a_closed_pipe_ends_the_tool_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ttq(d, &["demo"]).status.success());
+    for args in [
+        &["incident", "list", "--json"][..],
+        &["member", "list"][..],
+        &["--help"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ttq"))
+            .arg("--data-dir")
+            .arg(d)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the tool writes anything, as `| head -c 0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

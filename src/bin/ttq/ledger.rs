@@ -290,7 +290,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             if json {
                 print_json(&i)?;
             } else {
-                println!("Đã ghi vụ việc “{}” ({}).", i.title, i.id);
+                say!("Đã ghi vụ việc “{}” ({}).", i.title, i.id);
             }
         }
         IncidentCmd::Edit { id, fields, json } => {
@@ -303,13 +303,13 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             if json {
                 print_json(&i)?;
             } else {
-                println!("Đã lưu vụ việc “{}”, phiên bản {}.", i.title, i.version);
+                say!("Đã lưu vụ việc “{}”, phiên bản {}.", i.title, i.version);
             }
         }
         IncidentCmd::Strike { id, reason, editor } => {
             let editor = editor.map_or_else(|| default_editor(store), Ok)?;
             let i = store.strike_incident(&id, &reason, &editor, now)?;
-            println!("Đã gạch bỏ vụ việc “{}”; bản ghi vẫn được lưu.", i.title);
+            say!("Đã gạch bỏ vụ việc “{}”; bản ghi vẫn được lưu.", i.title);
         }
         IncidentCmd::List {
             month: m,
@@ -331,7 +331,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                 print_json(&list)?;
             } else {
                 for r in &list.items {
-                    println!(
+                    say!(
                         "{}  {} {:<5} {:<32} {:<40} {}{}",
                         r.id,
                         iso_to_vn(&Some(r.occurred_on.clone())),
@@ -342,7 +342,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                         if r.struck { " (đã gạch bỏ)" } else { "" }
                     );
                 }
-                println!("{} vụ việc.", list.total);
+                say!("{} vụ việc.", list.total);
             }
         }
         IncidentCmd::Show {
@@ -358,17 +358,17 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             if json {
                 print_json(&serde_json::json!({ "incident": i, "history": history }))?;
             } else {
-                println!("{} — {}", i.title, i.category_name);
-                println!(
+                say!("{} — {}", i.title, i.category_name);
+                say!(
                     "{} {} tại {}",
                     iso_to_vn(&Some(i.occurred_on.clone())),
                     i.occurred_time.unwrap_or_default(),
                     i.place
                 );
-                println!("{}", i.description);
-                println!("Tình trạng: {}", i.status.label());
+                say!("{}", i.description);
+                say!("Tình trạng: {}", i.status.label());
                 for v in history {
-                    println!(
+                    say!(
                         "  v{} {} {} — {}",
                         v.version,
                         date::format_timestamp(&v.at),
@@ -376,7 +376,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                         v.summary
                     );
                     for c in v.changes {
-                        println!("      {}: “{}” → “{}”", c.field, c.before, c.after);
+                        say!("      {}: “{}” → “{}”", c.field, c.before, c.after);
                     }
                 }
             }
@@ -387,17 +387,17 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                 print_json(&counts)?;
             } else {
                 for c in counts {
-                    println!("{}  {:<40} {}", c.month, c.name, c.count);
+                    say!("{}  {:<40} {}", c.month, c.name, c.count);
                 }
             }
         }
         IncidentCmd::Categories { add } => {
             if let Some(name) = add {
                 let c = store.add_category(&name, now)?;
-                println!("Đã thêm loại “{}” (mã {}).", c.name, c.code);
+                say!("Đã thêm loại “{}” (mã {}).", c.name, c.code);
             } else {
                 for c in store.categories()? {
-                    println!("{:<38} {}", c.code, c.name);
+                    say!("{:<38} {}", c.code, c.name);
                 }
             }
         }
@@ -452,7 +452,7 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
             if json {
                 print_json(&a)?;
             } else {
-                println!(
+                say!(
                     "Đã ghi {} “{}” ({}).",
                     a.kind.label().to_lowercase(),
                     a.title,
@@ -482,7 +482,7 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
                 print_json(&list)?;
             } else {
                 for a in &list {
-                    println!(
+                    say!(
                         "{}  {} {:<22} {}",
                         a.id,
                         iso_to_vn(&Some(a.held_on.clone())),
@@ -490,13 +490,13 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
                         a.title
                     );
                 }
-                println!("{} hoạt động.", list.len());
+                say!("{} hoạt động.", list.len());
             }
         }
         ActivityCmd::Strike { id, reason, editor } => {
             let editor = editor.map_or_else(|| default_editor(store), Ok)?;
             let a = store.strike_activity(&id, &reason, &editor, now)?;
-            println!("Đã gạch bỏ “{}”; bản ghi vẫn được lưu.", a.title);
+            say!("Đã gạch bỏ “{}”; bản ghi vẫn được lưu.", a.title);
         }
         ActivityCmd::Summary { month: m, json } => {
             let m = month(Some(m))?.unwrap_or_default();
@@ -504,21 +504,27 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
             if json {
                 print_json(&s)?;
             } else {
-                println!(
+                say!(
                     "Họp tổ: {} buổi; họp dân: {} buổi, {} lượt người",
-                    s.group_meetings, s.resident_meetings, s.resident_meeting_attendees
+                    s.group_meetings,
+                    s.resident_meetings,
+                    s.resident_meeting_attendees
                 );
-                println!(
+                say!(
                     "Tuyên truyền: {} buổi, {} lượt người",
-                    s.awareness_sessions, s.people_reached
+                    s.awareness_sessions,
+                    s.people_reached
                 );
-                println!(
+                say!(
                     "Hòa giải: {} vụ, thành {} vụ",
-                    s.mediations, s.mediations_successful
+                    s.mediations,
+                    s.mediations_successful
                 );
-                println!(
+                say!(
                     "Hỗ trợ quản lý cư trú: {}; PCCC, cứu nạn: {}; hộ ký cam kết: {}",
-                    s.residence_support, s.fire_rescue, s.households_committed
+                    s.residence_support,
+                    s.fire_rescue,
+                    s.households_committed
                 );
             }
         }

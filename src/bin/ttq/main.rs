@@ -2,6 +2,8 @@
 
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
+#[macro_use]
+mod output;
 mod ledger;
 mod patrol;
 mod practice;
@@ -251,7 +253,7 @@ fn open(cli_dir: Option<PathBuf>) -> Result<Store> {
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
     let s = serde_json::to_string_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
-    println!("{s}");
+    say!("{s}");
     Ok(())
 }
 
@@ -287,7 +289,7 @@ fn print_rows(rows: &[MemberRow]) {
         if let Some(l) = &r.left_on {
             flags.push(format!("Đã rời tổ {}", iso_to_vn(&Some(l.clone()))));
         }
-        println!(
+        say!(
             "{}  {:<28} {:<10} {:<10} {:<12} {}",
             r.id,
             r.full_name,
@@ -332,13 +334,13 @@ fn run(cli: Cli) -> Result<()> {
                 },
             };
             let g = store.create_group(&setup, now)?;
-            println!("Đã tạo {} ({}).", g.name, store.path().display());
+            say!("Đã tạo {} ({}).", g.name, store.path().display());
         }
         Cmd::Demo { ward: true, .. } => {
             ttq::demo::fill_ward(&mut store, now)?;
             let status = store.ward_status(&[])?;
             let sent = status.iter().filter(|g| !g.group_id.is_empty()).count();
-            println!(
+            say!(
                 "Đã tạo dữ liệu mẫu của phường: {} tổ, {sent} tổ đã gửi tệp ({}).",
                 status.len(),
                 store.path().display()
@@ -353,7 +355,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             ttq::demo::fill(&mut store, now, seed)?;
             let list = store.list_members(&MemberFilter::default(), today)?;
-            println!(
+            say!(
                 "Đã tạo dữ liệu mẫu: {} tổ viên đang hoạt động, {} đã rời tổ ({}).",
                 list.active_count,
                 list.left_count,
@@ -365,14 +367,18 @@ fn run(cli: Cli) -> Result<()> {
             if json {
                 print_json(&g)?;
             } else {
-                println!("{} — {}", g.name, g.kind.label());
-                println!(
+                say!("{} — {}", g.name, g.kind.label());
+                say!(
                     "{}, {} ({}), {} ({})",
-                    g.area_name, g.commune_name, g.commune_code, g.province_name, g.province_code
+                    g.area_name,
+                    g.commune_name,
+                    g.commune_code,
+                    g.province_name,
+                    g.province_code
                 );
-                println!("Kính gửi: {}", g.police_unit);
+                say!("Kính gửi: {}", g.police_unit);
                 if let Some(l) = &g.leader_name {
-                    println!("Tổ trưởng: {l}");
+                    say!("Tổ trưởng: {l}");
                 }
             }
         }
@@ -407,7 +413,7 @@ fn run(cli: Cli) -> Result<()> {
                 if json {
                     print_json(&m)?;
                 } else {
-                    println!("Đã thêm {} ({}).", m.full_name, m.id);
+                    say!("Đã thêm {} ({}).", m.full_name, m.id);
                 }
             }
             MemberCmd::Edit { id, fields, json } => {
@@ -416,7 +422,7 @@ fn run(cli: Cli) -> Result<()> {
                 if json {
                     print_json(&m)?;
                 } else {
-                    println!("Đã lưu {}.", m.full_name);
+                    say!("Đã lưu {}.", m.full_name);
                 }
             }
             MemberCmd::Leave { id, on, reason } => {
@@ -428,11 +434,11 @@ fn run(cli: Cli) -> Result<()> {
                     },
                     now,
                 )?;
-                println!("Đã ghi nhận {} rời tổ.", m.full_name);
+                say!("Đã ghi nhận {} rời tổ.", m.full_name);
             }
             MemberCmd::Anonymise { id } => {
                 let m = store.anonymise_member(&id, now)?;
-                println!("Đã ẩn danh: {}.", m.full_name);
+                say!("Đã ẩn danh: {}.", m.full_name);
             }
             MemberCmd::List {
                 search,
@@ -452,7 +458,7 @@ fn run(cli: Cli) -> Result<()> {
                     print_json(&list)?;
                 } else {
                     print_rows(&list.items);
-                    println!(
+                    say!(
                         "{} tổ viên trong danh sách ({} đang hoạt động, {} đã rời tổ).",
                         list.items.len(),
                         list.active_count,
@@ -466,7 +472,7 @@ fn run(cli: Cli) -> Result<()> {
                     print_json(&h)?;
                 } else {
                     for e in h {
-                        println!("{}  {}", date::format_timestamp(&e.at), e.summary);
+                        say!("{}  {}", date::format_timestamp(&e.at), e.summary);
                     }
                 }
             }
@@ -478,14 +484,17 @@ fn run(cli: Cli) -> Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            output::flush();
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("Lỗi: {}", e.message);
+            warn!("Lỗi: {}", e.message);
             for f in &e.fields {
-                eprintln!("  - {}: {}", ttq::model::field_label(&f.field), f.message);
+                warn!("  - {}: {}", ttq::model::field_label(&f.field), f.message);
             }
             if let Some(d) = &e.detail {
-                eprintln!("  (chi tiết: {d})");
+                warn!("  (chi tiết: {d})");
             }
             ExitCode::from(match e.code {
                 ErrorCode::Invalid => 2,

@@ -159,7 +159,7 @@ fn print_roster(v: &RosterView) {
                 None => x.name.clone(),
             })
             .collect();
-        println!(
+        say!(
             "{}  {}{} {}–{}  {:<10} {}",
             s.id,
             iso_to_vn(&Some(s.date.clone())),
@@ -171,7 +171,7 @@ fn print_roster(v: &RosterView) {
         );
     }
     for g in &v.gaps {
-        println!(
+        say!(
             "Thiếu: {} {} — {} người. {}",
             iso_to_vn(&Some(g.date.clone())),
             g.pattern_name,
@@ -180,16 +180,18 @@ fn print_roster(v: &RosterView) {
         );
     }
     for w in &v.warnings {
-        println!("Cần lưu ý: {w}");
+        say!("Cần lưu ý: {w}");
     }
     for (name, why) in &v.not_rostered {
-        println!("Không xếp tự động: {name} — {why}");
+        say!("Không xếp tự động: {name} — {why}");
     }
-    println!("Số ca từng người (* = cuối tuần, ngày lễ):");
+    say!("Số ca từng người (* = cuối tuần, ngày lễ):");
     for t in &v.tallies {
-        println!(
+        say!(
             "  {:<28} {:>3} ca, {:>2} ca cuối tuần/lễ",
-            t.name, t.total, t.special
+            t.name,
+            t.total,
+            t.special
         );
     }
 }
@@ -204,7 +206,7 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
     {
         let on = super::report::report_date(d, now)?;
         ttq::save::save_file(&out, &store.roster_pdf(&month, on)?.bytes)?;
-        println!("Đã ghi lịch tuần tra ra {}.", out.display());
+        say!("Đã ghi lịch tuần tra ra {}.", out.display());
         return Ok(());
     }
     if let RosterCmd::Ics { month, member, out } = cmd {
@@ -215,7 +217,7 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
         let group = store.require_group()?;
         let text = ttq::roster::ics::to_ics(&view, &group.name, member.as_deref(), now);
         ttq::save::save_file(&out, text.as_bytes())?;
-        println!("Đã ghi lịch ra {}.", out.display());
+        say!("Đã ghi lịch ra {}.", out.display());
         return Ok(());
     }
     let (v, json) = match cmd {
@@ -286,7 +288,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 },
                 now,
             )?;
-            println!("Đã tạo {} {}–{} ({}).", p.name, p.start, p.end, p.id);
+            say!("Đã tạo {} {}–{} ({}).", p.name, p.start, p.end, p.id);
         }
         PatrolCmd::Patterns { json } => {
             let ps = store.patterns()?;
@@ -294,7 +296,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 print_json(&ps)?;
             } else {
                 for p in ps {
-                    println!(
+                    say!(
                         "{}  {:<14} {}–{}  {} người  {}",
                         p.id,
                         p.name,
@@ -326,7 +328,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 ),
             };
             store.add_availability(&member, on.as_deref(), wd, &reason, now)?;
-            println!("Đã ghi lịch bận.");
+            say!("Đã ghi lịch bận.");
         }
         PatrolCmd::BusyList { json } => {
             let list = store.availability()?;
@@ -348,16 +350,16 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                     (None, Some(w)) => format!("mỗi {}", DAYS[usize::from(w.min(6))]),
                     _ => String::new(),
                 };
-                println!("{}  {:<24} {:<16} {}", b.id, b.member_name, when, b.reason);
+                say!("{}  {:<24} {:<16} {}", b.id, b.member_name, when, b.reason);
             }
         }
         PatrolCmd::BusyRemove { id } => {
             store.remove_availability(&id, now)?;
-            println!("Đã xóa lịch bận.");
+            say!("Đã xóa lịch bận.");
         }
         PatrolCmd::Rest { nights } => {
             store.set_max_consecutive(nights, now)?;
-            println!("Từ nay mỗi người trực tối đa {nights} đêm liền (áp dụng khi xếp lịch).");
+            say!("Từ nay mỗi người trực tối đa {nights} đêm liền (áp dụng khi xếp lịch).");
         }
         PatrolCmd::Times {
             shift,
@@ -366,7 +368,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             end,
         } => {
             store.set_actual_times(&shift, &member, &start, &end, now)?;
-            println!("Đã ghi giờ thực tế.");
+            say!("Đã ghi giờ thực tế.");
         }
         PatrolCmd::Attend {
             shift,
@@ -375,18 +377,18 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             substitute,
         } => {
             store.set_attendance(&shift, &member, status, substitute.as_deref(), now)?;
-            println!("Đã chấm công: {}.", status.label());
+            say!("Đã chấm công: {}.", status.label());
         }
         PatrolCmd::Log { at, note, shift } => {
             let e = store.add_log(shift.as_deref(), &at, &note, now)?;
-            println!("Đã ghi nhật ký lúc {}.", e.logged_at);
+            say!("Đã ghi nhật ký lúc {}.", e.logged_at);
         }
         PatrolCmd::Figures { month, json } => {
             let f = store.patrol_figures(&month)?;
             if json {
                 print_json(&f)?;
             } else {
-                println!(
+                say!(
                     "{} ca tuần tra, {} lượt người, {:.1} giờ, tỷ lệ có mặt {:.0}%",
                     f.patrols_held,
                     f.member_turns,

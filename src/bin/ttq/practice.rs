@@ -176,11 +176,11 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
             if json {
                 return print_json(&p);
             }
-            println!("Đã ghi mô hình “{}” ({}).", p.name, p.id);
+            say!("Đã ghi mô hình “{}” ({}).", p.name, p.id);
         }
         ModelCmd::Edit { id, fields } => {
             let p = store.edit_practice(&id, &fields.input(), now)?;
-            println!("Đã sửa mô hình “{}”.", p.name);
+            say!("Đã sửa mô hình “{}”.", p.name);
         }
         ModelCmd::List { json } => {
             let list = store.list_practices()?;
@@ -188,7 +188,7 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 return print_json(&list);
             }
             for p in list {
-                println!(
+                say!(
                     "{}  {:<40} {:<26} {:<16} {} điểm, {} tổ{}",
                     p.id,
                     p.name,
@@ -209,9 +209,9 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
             if json {
                 return print_json(&p);
             }
-            println!("{} — {} — {}", p.name, p.field.label(), p.status.label());
+            say!("{} — {} — {}", p.name, p.field.label(), p.status.label());
             for (title, text) in SECTION_TITLES.iter().zip(&p.sections) {
-                println!(
+                say!(
                     "\n{title}\n{}",
                     if text.is_empty() {
                         "(chưa viết)"
@@ -221,12 +221,13 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 );
             }
             if let Some(r) = &p.results {
-                println!(
+                say!(
                     "\nKết quả: trước {} · sau {}",
-                    r.before_label, r.after_label
+                    r.before_label,
+                    r.after_label
                 );
                 for row in &r.rows {
-                    println!("  {:<36} {:>5} → {:<5}", row.label, row.before, row.after);
+                    say!("  {:<36} {:>5} → {:<5}", row.label, row.before, row.after);
                 }
             }
         }
@@ -238,7 +239,7 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 .ok_or_else(|| Error::new(ErrorCode::Invalid, "Mục phải từ 1 đến 8 (I–VIII)."))?;
             *slot = text;
             store.save_writeup(&id, &sections, now)?;
-            println!("Đã lưu mục {}.", SECTION_TITLES[section - 1]);
+            say!("Đã lưu mục {}.", SECTION_TITLES[section - 1]);
         }
         ModelCmd::Measure {
             id,
@@ -261,23 +262,23 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
             let p = store.set_measure(&id, &m, now)?;
             if let Some(r) = p.results {
                 for row in r.rows {
-                    println!("{:<36} {:>5} → {:<5}", row.label, row.before, row.after);
+                    say!("{:<36} {:>5} → {:<5}", row.label, row.before, row.after);
                 }
             }
         }
         ModelCmd::Finalise { id } => {
             let p = store.finalise_practice(&id, now)?;
-            println!("Đã hoàn thiện bản viết “{}”; số liệu đã chốt.", p.name);
+            say!("Đã hoàn thiện bản viết “{}”; số liệu đã chốt.", p.name);
         }
         ModelCmd::Print { id, out, date } => {
             let pdf = store.practice_pdf(&id, report_date(date, now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
-            println!("Đã ghi bản viết mô hình ra {}.", out.display());
+            say!("Đã ghi bản viết mô hình ra {}.", out.display());
         }
         ModelCmd::PrintList { out, date } => {
             let pdf = store.practices_pdf(report_date(date, now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
-            println!("Đã ghi danh sách mô hình ra {}.", out.display());
+            say!("Đã ghi danh sách mô hình ra {}.", out.display());
         }
     }
     Ok(())

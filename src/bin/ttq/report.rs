@@ -112,7 +112,7 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             } else {
                 "bản nháp"
             };
-            println!("Đã ghi báo cáo tháng ({kind}) ra {}.", out.display());
+            say!("Đã ghi báo cáo tháng ({kind}) ra {}.", out.display());
         }
         ReportCmd::Narrative {
             month,
@@ -129,7 +129,7 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
                 proposals: proposals.unwrap_or(old.proposals),
             };
             store.save_narrative(&month, &n, now)?;
-            println!("Đã lưu phần viết của báo cáo.");
+            say!("Đã lưu phần viết của báo cáo.");
         }
         ReportCmd::Ward {
             month,
@@ -143,7 +143,7 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
                 return print_json(&list);
             }
             if list.is_empty() {
-                println!("Chưa có báo cáo nào được phát hành (khóa sổ).");
+                say!("Chưa có báo cáo nào được phát hành (khóa sổ).");
             }
             for r in list {
                 let w = if r.withdrawn {
@@ -151,9 +151,14 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
                 } else {
                     ""
                 };
-                println!(
+                say!(
                     "{}  tháng {}  Số {}  phát hành {} bởi {}  mã {}{w}",
-                    r.id, r.month, r.number, r.issued_at, r.editor, r.digest
+                    r.id,
+                    r.month,
+                    r.number,
+                    r.issued_at,
+                    r.editor,
+                    r.digest
                 );
             }
         }
@@ -170,9 +175,11 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             date: d,
         } => {
             let r = store.close_month(&month, report_date(d, now)?, &editor, now)?;
-            println!(
+            say!(
                 "Đã khóa sổ tháng {}: báo cáo Số {}, mã đối chiếu {}.",
-                r.month, r.number, r.digest
+                r.month,
+                r.number,
+                r.digest
             );
         }
         MonthCmd::Reopen {
@@ -181,7 +188,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             reason,
         } => {
             store.reopen_month(&month, &editor, &reason, now)?;
-            println!(
+            say!(
                 "Đã mở lại sổ tháng {month}. Báo cáo đã phát hành được giữ lại, đánh dấu thu hồi."
             );
         }
@@ -190,7 +197,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             if json {
                 return print_json(&s);
             }
-            println!(
+            say!(
                 "Tháng {}: {}",
                 s.month,
                 if s.closed {
@@ -210,7 +217,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
                 } else {
                     format!(" — {}", e.reason)
                 };
-                println!("  {} {} ({}){why}", e.at, what, e.editor);
+                say!("  {} {} ({}){why}", e.at, what, e.editor);
             }
         }
     }

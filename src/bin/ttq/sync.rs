@@ -92,12 +92,12 @@ pub fn export(
     })?;
     let path = out.join(&name);
     ttq::save::save_file(&path, &bytes)?;
-    println!(
+    say!(
         "Đã xuất tệp gửi phường: {} ({} KB).",
         path.display(),
         bytes.len() / 1024
     );
-    println!("Mã khóa của tổ: {}", store.group_fingerprint()?);
+    say!("Mã khóa của tổ: {}", store.group_fingerprint()?);
     Ok(())
 }
 
@@ -135,7 +135,7 @@ pub fn import(
                 } else {
                     "Sẽ nhận"
                 };
-                println!(
+                say!(
                     "{what} {}: {} tháng {} — {} mới, {} thay đổi, {} không đổi{key} (mã khóa {}).",
                     p.file_name,
                     p.group_name,
@@ -148,7 +148,7 @@ pub fn import(
             }
             Err(e) if !json => {
                 failed += 1;
-                eprintln!("Không nhận {name}: {}", e.message);
+                warn!("Không nhận {name}: {}", e.message);
             }
             Err(_) => failed += 1,
             _ => {}
@@ -192,16 +192,18 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 },
                 now,
             )?;
-            println!(
+            say!(
                 "Đã thiết lập {} ({}). Mã khóa của phường: {}",
-                w.name, w.commune_name, w.fingerprint
+                w.name,
+                w.commune_name,
+                w.fingerprint
             );
         }
         WardCmd::Expect { names } => {
             for n in &names {
                 store.ward_expect(n, now)?;
             }
-            println!("Đã ghi {} tổ cần nộp báo cáo.", names.len());
+            say!("Đã ghi {} tổ cần nộp báo cáo.", names.len());
         }
         WardCmd::Status {
             month,
@@ -222,7 +224,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
             if json {
                 return print_json(&status);
             }
-            println!("{:<40} {}", "Tổ", list.join("  "));
+            say!("{:<40} {}", "Tổ", list.join("  "));
             for g in status {
                 let cells: Vec<&str> = g
                     .months
@@ -237,7 +239,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                     .last_file
                     .map(|(m, at)| format!("  (tệp cuối: tháng {m}, nhận {at})"))
                     .unwrap_or_default();
-                println!("{:<40} {}{last}", g.name, cells.join("  "));
+                say!("{:<40} {}{last}", g.name, cells.join("  "));
             }
         }
     }
@@ -255,10 +257,10 @@ pub fn ward_report(
 ) -> Result<()> {
     let pdf = store.ward_report_pdf(month, report_date(date, now)?)?;
     ttq::save::save_file(out, &pdf.bytes)?;
-    println!("Đã ghi báo cáo tổng hợp ra {}.", out.display());
+    say!("Đã ghi báo cáo tổng hợp ra {}.", out.display());
     if let Some(x) = xlsx {
         ttq::save::save_file(&x, &store.ward_report_xlsx(month)?)?;
-        println!("Đã ghi bảng tính ra {}.", x.display());
+        say!("Đã ghi bảng tính ra {}.", x.display());
     }
     Ok(())
 }
@@ -269,20 +271,24 @@ pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result
         ReceiptCmd::Issue { group, month, out } => {
             let (_, bytes) = store.issue_receipt(&group, &month)?;
             ttq::save::save_file(&out, &bytes)?;
-            println!("Đã ghi giấy biên nhận ra {}.", out.display());
+            say!("Đã ghi giấy biên nhận ra {}.", out.display());
         }
         ReceiptCmd::Import { file } => {
             let r = store.import_receipt(&read_file(&file)?, now)?;
-            println!(
+            say!(
                 "{} đã nhận báo cáo tháng {} (lúc {}).",
-                r.ward_name, r.period, r.received_at
+                r.ward_name,
+                r.period,
+                r.received_at
             );
         }
         ReceiptCmd::List => {
             for r in store.receipts()? {
-                println!(
+                say!(
                     "Tháng {}: {} đã nhận lúc {}",
-                    r.period, r.ward_name, r.received_at
+                    r.period,
+                    r.ward_name,
+                    r.received_at
                 );
             }
         }
