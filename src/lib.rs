@@ -1,6 +1,7 @@
 //! Tổ tự quản ANTT: the core. Domain types, storage, and everything the desktop app and
 //! the `ttq` command-line tool do; it knows nothing of Tauri.
 
+pub mod clock;
 pub mod date;
 pub mod demo;
 pub mod error;

@@ -24,6 +24,9 @@ pub struct AppInfo {
     /// The ward workspace, when this data file is one.
     pub ward: Option<crate::model::ward::Ward>,
     pub version: String,
+    /// The core's current instant (RFC 3339, UTC): the UI's clock follows it, so the app and
+    /// the screens agree on "today" even when a test starts the clock elsewhere.
+    pub now: String,
 }
 
 /// The open store and which one it is.
@@ -51,18 +54,19 @@ impl Session {
         &mut self.store
     }
 
-    /// Status for the UI.
-    pub fn info(&self) -> Result<AppInfo> {
+    /// Status for the UI at `now`.
+    pub fn info(&self, now: DateTime<Utc>) -> Result<AppInfo> {
         Ok(AppInfo {
             db_path: self.store.path().display().to_string(),
             demo: self.demo,
             group: self.store.group()?,
             fingerprint: match self.store.group()? {
-                Some(_) => Some(self.store.group_fingerprint()?),
+                Some(_) => self.store.group_fingerprint()?,
                 None => None,
             },
             ward: self.store.ward()?,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            now: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         })
     }
 
@@ -70,7 +74,7 @@ impl Session {
     /// not touched).
     pub fn open_demo(&mut self, now: DateTime<Utc>) -> Result<AppInfo> {
         // Never delete the file under an open connection: go back to the user's file first.
-        self.close_demo()?;
+        self.close_demo(now)?;
         let dir = self.data_dir.join("demo");
         std::fs::create_dir_all(&dir)?;
         for suffix in ["", "-wal", "-shm"] {
@@ -83,15 +87,15 @@ impl Session {
         crate::demo::fill(&mut store, now, DEMO_SEED)?;
         self.store = store;
         self.demo = true;
-        self.info()
+        self.info(now)
     }
 
     /// Returns to the user's own data file.
-    pub fn close_demo(&mut self) -> Result<AppInfo> {
+    pub fn close_demo(&mut self, now: DateTime<Utc>) -> Result<AppInfo> {
         if self.demo {
             self.store = Store::open_dir(&self.data_dir)?;
             self.demo = false;
         }
-        self.info()
+        self.info(now)
     }
 }

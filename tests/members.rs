@@ -295,13 +295,13 @@ fn demo_fills_a_living_group() {
 fn demo_session_leaves_the_users_data_alone() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = ttq::session::Session::open(dir.path()).unwrap();
-    assert!(session.info().unwrap().group.is_none());
+    assert!(session.info(now()).unwrap().group.is_none());
     let info = session.open_demo(now()).unwrap();
     assert!(info.demo);
     assert!(info.group.is_some());
     // Opening it twice starts afresh rather than failing on the existing demo group.
     session.open_demo(now()).unwrap();
-    let back = session.close_demo().unwrap();
+    let back = session.close_demo(now()).unwrap();
     assert!(!back.demo);
     assert!(back.group.is_none());
 }

@@ -2,7 +2,6 @@
 //! all-or-nothing write by the core. Also the roster's exports (PDF, iCalendar).
 
 use crate::App;
-use chrono::Utc;
 use std::path::PathBuf;
 use tauri::State;
 use ttq::{date, Result};
@@ -79,7 +78,7 @@ pub fn save_with_dialog(suggested: &str, kind: Kind, bytes: &[u8]) -> Result<Opt
 /// Saves the month's roster as a printable PDF.
 #[tauri::command(async)]
 pub fn roster_save_pdf(app: State<App>, month: String) -> Result<Option<String>> {
-    let pdf = app.with(|s| s.store().roster_pdf(&month, date::vn_today(Utc::now())))?;
+    let pdf = app.with(|s| s.store().roster_pdf(&month, date::vn_today(app.now())))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
@@ -99,7 +98,7 @@ pub fn roster_save_ics(
             None => String::new(),
         };
         let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
-        let text = ttq::roster::ics::to_ics(&view, &group.name, member_id.as_deref(), Utc::now());
+        let text = ttq::roster::ics::to_ics(&view, &group.name, member_id.as_deref(), app.now());
         Ok((text, format!("Lich tuan tra {m}-{y}{who}.ics")))
     })?;
     save_with_dialog(&name, ICS, text.as_bytes())

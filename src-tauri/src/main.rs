@@ -2,7 +2,6 @@
 //! returns its result; errors reach the UI as `{code, message, detail, fields?}`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -27,11 +26,18 @@ struct App {
     /// The open data, or why it could not be opened (shown to the user by the UI).
     session: Mutex<Result<Session>>,
     started: Instant,
+    /// Where "now" comes from (the system clock; a test may start it elsewhere).
+    clock: ttq::clock::Clock,
     /// Package files the ward chose and previewed, waiting for "Nhận".
     pending: Mutex<Vec<PathBuf>>,
 }
 
 impl App {
+    /// The current instant.
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
     /// Runs `f` on the open session, or returns the error that kept it closed.
     fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         // A panic elsewhere must not lock the user out of their data.
@@ -45,7 +51,7 @@ impl App {
 
 #[tauri::command]
 fn app_info(app: State<App>) -> Result<AppInfo> {
-    app.with(|s| s.info())
+    app.with(|s| s.info(app.now()))
 }
 
 /// Called by the UI once the first screen is interactive; logs the start-up time.
@@ -58,27 +64,27 @@ fn app_ready(app: State<App>) -> u128 {
 
 #[tauri::command]
 fn demo_open(app: State<App>) -> Result<AppInfo> {
-    app.with(|s| s.open_demo(Utc::now()))
+    app.with(|s| s.open_demo(app.now()))
 }
 
 #[tauri::command]
 fn demo_close(app: State<App>) -> Result<AppInfo> {
-    app.with(|s| s.close_demo())
+    app.with(|s| s.close_demo(app.now()))
 }
 
 #[tauri::command]
 fn group_create(app: State<App>, setup: GroupSetup) -> Result<Group> {
-    app.with(|s| s.store().create_group(&setup, Utc::now()))
+    app.with(|s| s.store().create_group(&setup, app.now()))
 }
 
 #[tauri::command]
 fn group_update(app: State<App>, input: GroupInput) -> Result<Group> {
-    app.with(|s| s.store().update_group(&input, Utc::now()))
+    app.with(|s| s.store().update_group(&input, app.now()))
 }
 
 #[tauri::command]
 fn member_list(app: State<App>, filter: MemberFilter) -> Result<MemberList> {
-    app.with(|s| s.store().list_members(&filter, date::vn_today(Utc::now())))
+    app.with(|s| s.store().list_members(&filter, date::vn_today(app.now())))
 }
 
 #[tauri::command]
@@ -93,27 +99,27 @@ fn member_history(app: State<App>, id: String) -> Result<Vec<MemberEvent>> {
 
 #[tauri::command]
 fn member_validate(app: State<App>, input: MemberInput) -> Result<()> {
-    app.with(|s| s.store().validate_member(&input, Utc::now()))
+    app.with(|s| s.store().validate_member(&input, app.now()))
 }
 
 #[tauri::command]
 fn member_add(app: State<App>, input: MemberInput) -> Result<Member> {
-    app.with(|s| s.store().add_member(&input, Utc::now()))
+    app.with(|s| s.store().add_member(&input, app.now()))
 }
 
 #[tauri::command]
 fn member_edit(app: State<App>, id: String, input: MemberInput) -> Result<Member> {
-    app.with(|s| s.store().edit_member(&id, &input, Utc::now()))
+    app.with(|s| s.store().edit_member(&id, &input, app.now()))
 }
 
 #[tauri::command]
 fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Member> {
-    app.with(|s| s.store().leave_member(&id, &input, Utc::now()))
+    app.with(|s| s.store().leave_member(&id, &input, app.now()))
 }
 
 #[tauri::command]
 fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
-    app.with(|s| s.store().anonymise_member(&id, Utc::now()))
+    app.with(|s| s.store().anonymise_member(&id, app.now()))
 }
 
 #[tauri::command]
@@ -123,7 +129,7 @@ fn incident_categories(app: State<App>) -> Result<Vec<Category>> {
 
 #[tauri::command]
 fn category_add(app: State<App>, name: String) -> Result<Category> {
-    app.with(|s| s.store().add_category(&name, Utc::now()))
+    app.with(|s| s.store().add_category(&name, app.now()))
 }
 
 #[tauri::command]
@@ -138,12 +144,12 @@ fn incident_get(app: State<App>, id: String) -> Result<Incident> {
 
 #[tauri::command]
 fn incident_add(app: State<App>, input: IncidentInput) -> Result<Incident> {
-    app.with(|s| s.store().add_incident(&input, Utc::now()))
+    app.with(|s| s.store().add_incident(&input, app.now()))
 }
 
 #[tauri::command]
 fn incident_edit(app: State<App>, id: String, input: IncidentInput) -> Result<Incident> {
-    app.with(|s| s.store().edit_incident(&id, &input, Utc::now()))
+    app.with(|s| s.store().edit_incident(&id, &input, app.now()))
 }
 
 #[tauri::command]
@@ -153,7 +159,7 @@ fn incident_strike(
     reason: String,
     editor: String,
 ) -> Result<Incident> {
-    app.with(|s| s.store().strike_incident(&id, &reason, &editor, Utc::now()))
+    app.with(|s| s.store().strike_incident(&id, &reason, &editor, app.now()))
 }
 
 #[tauri::command]
@@ -178,12 +184,12 @@ fn activity_get(app: State<App>, id: String) -> Result<Activity> {
 
 #[tauri::command]
 fn activity_add(app: State<App>, input: ActivityInput) -> Result<Activity> {
-    app.with(|s| s.store().add_activity(&input, Utc::now()))
+    app.with(|s| s.store().add_activity(&input, app.now()))
 }
 
 #[tauri::command]
 fn activity_edit(app: State<App>, id: String, input: ActivityInput) -> Result<Activity> {
-    app.with(|s| s.store().edit_activity(&id, &input, Utc::now()))
+    app.with(|s| s.store().edit_activity(&id, &input, app.now()))
 }
 
 #[tauri::command]
@@ -193,7 +199,7 @@ fn activity_strike(
     reason: String,
     editor: String,
 ) -> Result<Activity> {
-    app.with(|s| s.store().strike_activity(&id, &reason, &editor, Utc::now()))
+    app.with(|s| s.store().strike_activity(&id, &reason, &editor, app.now()))
 }
 
 #[tauri::command]
@@ -225,7 +231,8 @@ fn main() {
     tauri::Builder::default()
         .setup(move |app| {
             let dir = data_dir(app)?;
-            let session = Session::open(&dir);
+            let clock = ttq::clock::Clock::from_env();
+            let session = clock.clone().and_then(|_| Session::open(&dir));
             match &session {
                 Ok(_) => eprintln!("ttq: dữ liệu tại {}", dir.display()),
                 Err(e) => eprintln!("ttq: không mở được dữ liệu tại {}: {e}", dir.display()),
@@ -233,6 +240,7 @@ fn main() {
             app.manage(App {
                 session: Mutex::new(session),
                 started,
+                clock: clock.unwrap_or_default(),
                 pending: Mutex::new(Vec::new()),
             });
             Ok(())

@@ -2,7 +2,6 @@
 //! attendance, the patrol log and the month's figures.
 
 use crate::App;
-use chrono::Utc;
 use tauri::State;
 use ttq::model::patrol::{
     Attendance, Busy, LogEntry, PatrolFigures, PatternInput, RosterView, SeatEdit, ShiftPattern,
@@ -17,12 +16,12 @@ pub fn pattern_list(app: State<App>) -> Result<Vec<ShiftPattern>> {
 
 #[tauri::command]
 pub fn pattern_add(app: State<App>, input: PatternInput) -> Result<ShiftPattern> {
-    app.with(|s| s.store().add_pattern(&input, Utc::now()))
+    app.with(|s| s.store().add_pattern(&input, app.now()))
 }
 
 #[tauri::command]
 pub fn roster_generate(app: State<App>, month: String) -> Result<RosterView> {
-    app.with(|s| s.store().generate_roster(&month, Utc::now()))
+    app.with(|s| s.store().generate_roster(&month, app.now()))
 }
 
 #[tauri::command]
@@ -44,7 +43,7 @@ pub fn attendance_set(
             &member_id,
             status,
             substitute_id.as_deref(),
-            Utc::now(),
+            app.now(),
         )
     })
 }
@@ -59,7 +58,7 @@ pub fn seat_replace(
     app.with(|s| {
         let month = shift_month(s, &shift_id)?;
         s.store()
-            .replace_seat(&shift_id, &member_out, &member_in, Utc::now())?;
+            .replace_seat(&shift_id, &member_out, &member_in, app.now())?;
         s.store().roster(&month)
     })
 }
@@ -75,7 +74,7 @@ pub fn seat_swap(
     app.with(|s| {
         let month = shift_month(s, &shift_a)?;
         s.store()
-            .swap_seats((&shift_a, &member_a), (&shift_b, &member_b), Utc::now())?;
+            .swap_seats((&shift_a, &member_a), (&shift_b, &member_b), app.now())?;
         s.store().roster(&month)
     })
 }
@@ -90,7 +89,7 @@ pub fn seat_move(
     app.with(|s| {
         let month = shift_month(s, &from_shift)?;
         s.store()
-            .move_seat(&from_shift, &member_id, &to_shift, Utc::now())?;
+            .move_seat(&from_shift, &member_id, &to_shift, app.now())?;
         s.store().roster(&month)
     })
 }
@@ -114,7 +113,7 @@ pub fn log_add(
 ) -> Result<LogEntry> {
     app.with(|s| {
         s.store()
-            .add_log(shift_id.as_deref(), &at, &note, Utc::now())
+            .add_log(shift_id.as_deref(), &at, &note, app.now())
     })
 }
 
@@ -138,18 +137,18 @@ pub fn availability_add(
 ) -> Result<()> {
     app.with(|s| {
         s.store()
-            .add_availability(&member_id, on.as_deref(), weekday, &reason, Utc::now())
+            .add_availability(&member_id, on.as_deref(), weekday, &reason, app.now())
     })
 }
 
 #[tauri::command]
 pub fn availability_remove(app: State<App>, id: String) -> Result<()> {
-    app.with(|s| s.store().remove_availability(&id, Utc::now()))
+    app.with(|s| s.store().remove_availability(&id, app.now()))
 }
 
 #[tauri::command]
 pub fn rest_rule_set(app: State<App>, nights: i64) -> Result<()> {
-    app.with(|s| s.store().set_max_consecutive(nights, Utc::now()))
+    app.with(|s| s.store().set_max_consecutive(nights, app.now()))
 }
 
 #[tauri::command]
@@ -162,7 +161,7 @@ pub fn actual_times_set(
 ) -> Result<()> {
     app.with(|s| {
         s.store()
-            .set_actual_times(&shift_id, &member_id, &start, &end, Utc::now())
+            .set_actual_times(&shift_id, &member_id, &start, &end, app.now())
     })
 }
 

@@ -3,16 +3,16 @@
 
 use crate::files::{save_with_dialog, PDF};
 use crate::App;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use ttq::error::FieldError;
 use ttq::model::month::{IssuedReport, Narrative, ReportView};
 use ttq::{date, Error, ErrorCode, Result};
 
 /// The report date as typed (dd/mm/yyyy), today when empty.
-fn report_date(typed: &str) -> Result<NaiveDate> {
+fn report_date(app: &App, typed: &str) -> Result<NaiveDate> {
     if typed.trim().is_empty() {
-        return Ok(date::vn_today(Utc::now()));
+        return Ok(date::vn_today(app.now()));
     }
     date::parse(typed).ok_or_else(|| {
         Error::invalid(vec![FieldError::new(
@@ -24,13 +24,13 @@ fn report_date(typed: &str) -> Result<NaiveDate> {
 
 #[tauri::command]
 pub fn report_view(app: State<App>, month: String, issued_on: String) -> Result<ReportView> {
-    let on = report_date(&issued_on)?;
+    let on = report_date(&app, &issued_on)?;
     app.with(|s| s.store().report_view(&month, on))
 }
 
 #[tauri::command]
 pub fn narrative_save(app: State<App>, month: String, narrative: Narrative) -> Result<()> {
-    app.with(|s| s.store().save_narrative(&month, &narrative, Utc::now()))
+    app.with(|s| s.store().save_narrative(&month, &narrative, app.now()))
 }
 
 #[tauri::command]
@@ -40,13 +40,13 @@ pub fn month_close(
     issued_on: String,
     editor: String,
 ) -> Result<IssuedReport> {
-    let on = report_date(&issued_on)?;
-    app.with(|s| s.store().close_month(&month, on, &editor, Utc::now()))
+    let on = report_date(&app, &issued_on)?;
+    app.with(|s| s.store().close_month(&month, on, &editor, app.now()))
 }
 
 #[tauri::command]
 pub fn month_reopen(app: State<App>, month: String, editor: String, reason: String) -> Result<()> {
-    app.with(|s| s.store().reopen_month(&month, &editor, &reason, Utc::now()))
+    app.with(|s| s.store().reopen_month(&month, &editor, &reason, app.now()))
 }
 
 #[tauri::command]
@@ -58,7 +58,7 @@ pub fn issued_list(app: State<App>) -> Result<Vec<IssuedReport>> {
 /// or `None` if the dialog was cancelled.
 #[tauri::command(async)]
 pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<Option<String>> {
-    let on = report_date(&issued_on)?;
+    let on = report_date(&app, &issued_on)?;
     // The data lock is released before the dialog opens.
     let pdf = app.with(|s| s.store().month_pdf(&month, on))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
@@ -92,7 +92,7 @@ pub fn issued_save(app: State<App>, id: String) -> Result<Option<String>> {
 /// Opens the month's report in the system's PDF viewer, from where it can be printed.
 #[tauri::command(async)]
 pub fn report_print(app: State<App>, month: String, issued_on: String) -> Result<String> {
-    let on = report_date(&issued_on)?;
+    let on = report_date(&app, &issued_on)?;
     let (pdf, dir) = app.with(|s| {
         let store = s.store();
         let dir = store

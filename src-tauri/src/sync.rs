@@ -3,7 +3,6 @@
 
 use crate::files::{ask_open_paths, save_with_dialog, PDF, RECEIPT, XLSX, ZIP};
 use crate::App;
-use chrono::Utc;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
@@ -34,7 +33,7 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>> {
 
 #[tauri::command(async)]
 pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
-    let (name, bytes) = app.with(|s| s.store().export_package(&month, sensitive, Utc::now()))?;
+    let (name, bytes) = app.with(|s| s.store().export_package(&month, sensitive, app.now()))?;
     save_with_dialog(&name, ZIP, &bytes)
 }
 
@@ -44,7 +43,7 @@ pub fn receipt_import(app: State<App>) -> Result<Option<ReceiptInfo>> {
         return Ok(None);
     };
     let bytes = read(&path)?;
-    app.with(|s| s.store().import_receipt(&bytes, Utc::now()))
+    app.with(|s| s.store().import_receipt(&bytes, app.now()))
         .map(Some)
 }
 
@@ -55,7 +54,7 @@ pub fn receipt_list(app: State<App>) -> Result<Vec<ReceiptInfo>> {
 
 #[tauri::command]
 pub fn ward_init(app: State<App>, input: WardInput) -> Result<Ward> {
-    app.with(|s| s.store().init_ward(&input, Utc::now()))
+    app.with(|s| s.store().init_ward(&input, app.now()))
 }
 
 fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutcome> {
@@ -67,7 +66,7 @@ fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutc
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let r = read(p)
-                .and_then(|b| app.with(|s| s.store().import_package(&b, &file, opts, Utc::now())));
+                .and_then(|b| app.with(|s| s.store().import_package(&b, &file, opts, app.now())));
             match r {
                 Ok(preview) => FileOutcome {
                     file,
@@ -117,7 +116,7 @@ pub fn import_apply(app: State<App>, accept_new_key_by: Option<String>) -> Vec<F
 
 #[tauri::command]
 pub fn ward_expect(app: State<App>, name: String) -> Result<()> {
-    app.with(|s| s.store().ward_expect(&name, Utc::now()))
+    app.with(|s| s.store().ward_expect(&name, app.now()))
 }
 
 #[tauri::command]
@@ -127,10 +126,7 @@ pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<Vec<GroupStat
 
 #[tauri::command(async)]
 pub fn ward_report_save(app: State<App>, month: String) -> Result<Option<String>> {
-    let pdf = app.with(|s| {
-        s.store()
-            .ward_report_pdf(&month, date::vn_today(Utc::now()))
-    })?;
+    let pdf = app.with(|s| s.store().ward_report_pdf(&month, date::vn_today(app.now())))?;
     save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
 }
 
@@ -147,7 +143,7 @@ pub fn ward_report_layout(app: State<App>, month: String) -> Result<ttq::report:
     app.with(|s| {
         let doc = s
             .store()
-            .ward_report_document(&month, date::vn_today(Utc::now()))?;
+            .ward_report_document(&month, date::vn_today(app.now()))?;
         Ok(ttq::report::layout(&doc))
     })
 }

@@ -42,9 +42,10 @@ impl Store {
             amendments: self.amendments_made_in(&group.id, &month)?,
             narrative: self.narrative(&group.id, &month)?,
             closed: self.is_month_closed(&group.id, &month)?,
-            key_fingerprint: crate::sync::keys::fingerprint(
-                &self.group_key(&group.id, chrono::Utc::now())?.public_hex,
-            ),
+            key_fingerprint: self
+                .group_public_key(&group.id)?
+                .map(|k| crate::sync::keys::fingerprint(&k))
+                .unwrap_or_default(),
             number,
             number_year,
             issued_on: date::iso(issued_on),

@@ -114,12 +114,25 @@ impl Store {
         Ok(k)
     }
 
-    /// The group's key fingerprint, shown in the app and printed on reports.
-    pub fn group_fingerprint(&self) -> Result<String> {
+    /// The group's public key (hex), if it has one yet; reading never makes one.
+    pub(super) fn group_public_key(&self, group_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT public_key FROM group_keys WHERE group_id = ?1",
+                [group_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The group's key fingerprint, shown in the app and printed on reports. A group made
+    /// before keys existed gets its key at its first export.
+    pub fn group_fingerprint(&self) -> Result<Option<String>> {
         let group = self.require_group()?;
-        Ok(keys::fingerprint(
-            &self.group_key(&group.id, Utc::now())?.public_hex,
-        ))
+        Ok(self
+            .group_public_key(&group.id)?
+            .map(|k| keys::fingerprint(&k)))
     }
 
     /// Every synced row of the group, sensitive columns left out unless `sensitive`.

@@ -1,6 +1,5 @@
 //! `ttq`: the command-line tool. Same core functions as the desktop app.
 
-use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 #[macro_use]
 mod output;
@@ -302,7 +301,7 @@ fn print_rows(rows: &[MemberRow]) {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let now = Utc::now();
+    let now = ttq::clock::Clock::from_env()?.now();
     let today = date::vn_today(now);
     let mut store = open(cli.data_dir)?;
     match cli.cmd {

@@ -97,7 +97,9 @@ pub fn export(
         path.display(),
         bytes.len() / 1024
     );
-    say!("Mã khóa của tổ: {}", store.group_fingerprint()?);
+    if let Some(f) = store.group_fingerprint()? {
+        say!("Mã nhận diện của Tổ: {f}");
+    }
     Ok(())
 }
 

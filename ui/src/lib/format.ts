@@ -7,6 +7,19 @@ import type { GroupKind } from "./bindings/GroupKind";
 import type { IncidentStatus } from "./bindings/IncidentStatus";
 import type { Role } from "./bindings/Role";
 
+let skewMs = 0;
+
+/** Makes the screens' clock follow the core's (`now`: its current instant, RFC 3339). */
+export function followClock(now: string): void {
+  const t = Date.parse(now);
+  if (!Number.isNaN(t)) skewMs = t - Date.now();
+}
+
+/** The current instant as the core sees it, in milliseconds since 1970. */
+export function nowMs(): number {
+  return Date.now() + skewMs;
+}
+
 /** "2026-03-05" -> "05/03/2026"; empty for null. */
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return "";
@@ -16,7 +29,7 @@ export function vnDate(iso: string | null | undefined): string {
 
 /** Today's date in Vietnam (UTC+7) as dd/mm/yyyy. */
 export function vnToday(): string {
-  const t = new Date(Date.now() + 7 * 3600 * 1000);
+  const t = new Date(nowMs() + 7 * 3600 * 1000);
   return vnDate(t.toISOString().slice(0, 10));
 }
 
@@ -85,7 +98,7 @@ export const activityKindLabel: Record<ActivityKind, string> = {
 
 /** The current month and the `n - 1` before it, newest first: ["2026-11", "11/2026"]. */
 export function recentMonths(n: number): [string, string][] {
-  const t = new Date(Date.now() + 7 * 3600 * 1000);
+  const t = new Date(nowMs() + 7 * 3600 * 1000);
   let y = t.getUTCFullYear();
   let m = t.getUTCMonth() + 1;
   const out: [string, string][] = [];
@@ -103,7 +116,7 @@ export function recentMonths(n: number): [string, string][] {
 
 /** The current time in Vietnam as HH:MM. */
 export function vnNowTime(): string {
-  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(11, 16);
+  return new Date(nowMs() + 7 * 3600 * 1000).toISOString().slice(11, 16);
 }
 
 export const attendanceLabel: Record<Attendance, string> = {

@@ -25,4 +25,9 @@ fingerprint: string | null,
 /**
  * The ward workspace, when this data file is one.
  */
-ward: Ward | null, version: string, };
+ward: Ward | null, version: string, 
+/**
+ * The core's current instant (RFC 3339, UTC): the UI's clock follows it, so the app and
+ * the screens agree on "today" even when a test starts the clock elsewhere.
+ */
+now: string, };
