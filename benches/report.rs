@@ -82,9 +82,10 @@ fn main() {
     let (mut gather, mut lay, mut total, mut size, mut pages) = (vec![], vec![], vec![], 0, 0);
     for _ in 0..20 {
         let t = Instant::now();
-        let data = store.monthly_data("2026-11", on).unwrap();
+        let data = ttq::app::month::report_data(&store, "2026-11", on).unwrap();
         let g = t.elapsed();
-        let doc = monthly::document(&data, Some(&monthly::digest(&data)));
+        let digest = ttq::figures::digest(&data.group.id, &data.month, &data.figures);
+        let doc = monthly::document(&data, Some(&digest));
         let (layout, bytes) = render(&doc);
         let all = t.elapsed();
         gather.push(g.as_secs_f64() * 1000.0);

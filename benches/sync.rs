@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::time::Instant;
+use ttq::app::{self, ward::ImportOptions};
 use ttq::model::activity::{ActivityInput, ActivityKind};
 use ttq::model::incident::{IncidentInput, IncidentStatus, ReporterKind};
 use ttq::model::patrol::{Attendance, PatternInput};
 use ttq::model::ward::WardInput;
-use ttq::store::ImportOptions;
 use ttq::sync::{keys, package};
 
 fn incident(on: NaiveDate, i: usize) -> IncidentInput {
@@ -149,10 +149,12 @@ fn main() {
     let now: DateTime<Utc> = "2026-11-27T02:00:00Z".parse().unwrap();
     let gdir = tempfile::tempdir().unwrap();
     let t = Instant::now();
-    let g = five_years(gdir.path(), now);
+    let mut g = five_years(gdir.path(), now);
     let built = t.elapsed();
     let t = Instant::now();
-    let (_, big) = g.export_package("2026-10", false, now).unwrap();
+    let big = app::sync::export(&mut g, "2026-10", false, now)
+        .unwrap()
+        .bytes;
     println!(
         "five-year group: built in {:.1} s; package {:.0} KB (target under 1024 KB), exported in {} ms",
         built.as_secs_f64(),
@@ -163,13 +165,16 @@ fn main() {
     let demo_dir = tempfile::tempdir().unwrap();
     let mut d = ttq::Store::open_dir(demo_dir.path()).unwrap();
     ttq::demo::fill(&mut d, now, 5).unwrap();
-    let (_, one) = d.export_package("2026-10", false, now).unwrap();
+    let one = app::sync::export(&mut d, "2026-10", false, now)
+        .unwrap()
+        .bytes;
     let p = package::read(&one).unwrap();
     let files: Vec<Vec<u8>> = (0..200).map(|i| as_group(&p, i)).collect();
     let total: usize = files.iter().map(Vec::len).sum();
     let wdir = tempfile::tempdir().unwrap();
     let mut w = ttq::Store::open_dir(wdir.path()).unwrap();
-    w.init_ward(
+    app::ward::init(
+        &mut w,
         &WardInput {
             name: "Công an phường Yên Hải".into(),
             province_code: "22".into(),
@@ -189,23 +194,32 @@ fn main() {
     let t = Instant::now();
     let mut rows = 0;
     for (i, f) in files.iter().enumerate() {
-        let r = w
-            .import_package(f, &format!("to-{i}.zip"), &ImportOptions::default(), now)
-            .unwrap();
+        let r = app::ward::import(
+            &mut w,
+            f,
+            &format!("to-{i}.zip"),
+            &ImportOptions::default(),
+            now,
+        )
+        .unwrap();
         rows += r.new;
     }
     let import = t.elapsed();
     let t = Instant::now();
-    let status = w.ward_status(&["2026-10".into()]).unwrap();
-    let pdf = w
-        .ward_report_pdf("2026-10", NaiveDate::from_ymd_opt(2026, 11, 6).unwrap())
-        .unwrap();
+    let status = app::ward::status(&w, &["2026-10".into()], now).unwrap();
+    let pdf = app::ward::report_pdf(
+        &w,
+        "2026-10",
+        NaiveDate::from_ymd_opt(2026, 11, 6).unwrap(),
+        now,
+    )
+    .unwrap();
     println!(
         "ward: 200 group files ({:.1} MB, {rows} rows) imported in {:.2} s (target under 5 s; reading and checking the files alone {:.2} s); status of {} groups and the consolidated report ({} KB) in {} ms",
         total as f64 / 1_048_576.0,
         import.as_secs_f64(),
         reading.as_secs_f64(),
-        status.len(),
+        status.groups.len(),
         pdf.bytes.len() / 1024,
         t.elapsed().as_millis()
     );

@@ -9,7 +9,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   webkit2gtk-driver xvfb xauth xdotool
-  poppler-utils qpdf imagemagick fonts-liberation2
+  poppler-utils qpdf imagemagick fonts-liberation2 faketime
 )
 
 missing=()

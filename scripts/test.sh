@@ -21,6 +21,31 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Core: unit and integration tests"
 cargo test -p ttq --locked 2>&1 | tee -a "$log"
 
+# The reporting week and the turn of the year are where dates bite: run the same suites
+# with the system clock moved there (libfaketime; the clock then ticks on). Vietnam is UTC+7.
+step "Core and CLI at fixed instants (libfaketime)"
+instants=(
+  "2026-12-01 17:30:00|02/12/2026 00:30, the 2nd of a month"
+  "2026-12-05 16:59:00|05/12/2026 23:59, a deadline day"
+  "2026-11-30 16:30:00|30/11/2026 23:30, the last day of a month"
+  "2026-12-31 17:30:00|01/01/2027 00:30, New Year"
+  "2028-02-29 05:00:00|29/02/2028 12:00, a leap day"
+  "2027-02-05 16:30:00|05/02/2027 23:30, the eve of Tết"
+)
+mapfile -t test_bins < <(cargo test -p ttq --locked --no-run --message-format=json 2>/dev/null \
+  | python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["profile"]["test"]:
+        print(m["executable"])')
+for entry in "${instants[@]}"; do
+  utc=${entry%%|*}
+  echo "-- ${entry#*|} (Vietnam time)"
+  for b in "${test_bins[@]}"; do
+    TZ=UTC faketime -f "@$utc" "$b" -q 2>&1 | tee -a "$log" | grep -E "^test result|FAILED|panicked" || true
+  done
+done
+
 step "TypeScript bindings are up to date"
 if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]; then
   git status --short ui/src/lib/bindings

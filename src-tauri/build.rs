@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "import_apply",
     "ward_expect",
     "ward_status",
+    "ward_deadline_set",
     "ward_report_save",
     "ward_xlsx_save",
     "ward_report_layout",

@@ -3,7 +3,7 @@
 //!
 //! For tests, `TTQ_TEST_NOW` (an RFC 3339 instant, e.g. `2026-12-02T00:30:00+07:00`) starts
 //! the clock at that instant; it then ticks as usual, so revisions stay ordered. The app never
-//! sets it; see `docs/architecture.md`.
+//! sets it (README, "The two commands").
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, TimeDelta, Utc};

@@ -78,6 +78,22 @@ pub fn parse_month(s: &str) -> Option<String> {
     NaiveDate::from_ymd_opt(y, m, 1).map(|_| format!("{y:04}-{m:02}"))
 }
 
+/// `MM/YYYY` of a `YYYY-MM` month, as people write it.
+pub fn month_label(month: &str) -> String {
+    match month.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => month.to_string(),
+    }
+}
+
+/// The message for a month typed wrong.
+pub fn bad_month(month: &str) -> crate::Error {
+    crate::Error::invalid(vec![crate::error::FieldError::new(
+        "month",
+        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
+    )])
+}
+
 /// The first day of a month (`YYYY-MM` or `MM/YYYY`) and of the next, as ISO dates: the
 /// half-open range `[from, to)` that stored dates are compared with.
 pub fn month_range(month: &str) -> Option<(String, String)> {

@@ -41,6 +41,50 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// Why a package or a receipt was refused: a stable name for code (the UI, tests,
+/// `ttq import --json`), next to the Vietnamese message for people. Never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum Reason {
+    /// Not a zip of this app (or not a receipt), or damaged beyond reading.
+    NotAPackage,
+    /// The file, or an entry unpacked, is larger than the format allows.
+    TooLarge,
+    /// An entry could not be read or unpacked.
+    Damaged,
+    /// An entry name the format does not have (folders, `../`, duplicates).
+    BadEntryName,
+    /// A required entry is missing.
+    MissingEntry,
+    /// The manifest is not valid JSON or lacks a required field.
+    BadManifest,
+    /// Made by a newer version of the format.
+    TooNew,
+    /// The signature does not verify with the key in the file.
+    BadSignature,
+    /// An entry differs from the checksum the signed manifest gives.
+    ChecksumMismatch,
+    /// The number of rows differs from the manifest's counts.
+    CountMismatch,
+    /// Rows of another group: in the file, or already at the ward under that id.
+    ForeignRows,
+    /// A table this version does not know.
+    UnknownTable,
+    /// A column this version does not know.
+    UnknownColumn,
+    /// A value of a type the schema cannot hold, or a row without its id.
+    BadValue,
+    /// The group belongs to another commune than the ward's.
+    WrongCommune,
+    /// Signed with a key other than the one pinned for the group.
+    KeyChanged,
+    /// A receipt for another group.
+    WrongGroup,
+    /// A receipt signed by another key than the ward's pinned one.
+    WardKeyChanged,
+}
+
 /// One field that failed validation, with a Vietnamese message shown next to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -75,6 +119,11 @@ pub struct Error {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<FieldError>>")]
     pub fields: Vec<FieldError>,
+    /// Why a package or receipt was refused, when `code` is `package_rejected` or
+    /// `key_changed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason: Option<Reason>,
 }
 
 /// Result with the core error.
@@ -88,6 +137,20 @@ impl Error {
             message: message.into(),
             detail: None,
             fields: Vec::new(),
+            reason: None,
+        }
+    }
+
+    /// A refused package or receipt: nothing was written.
+    pub fn rejected(reason: Reason, message: impl Into<String>) -> Self {
+        let code = if reason == Reason::KeyChanged {
+            ErrorCode::KeyChanged
+        } else {
+            ErrorCode::PackageRejected
+        };
+        Error {
+            reason: Some(reason),
+            ..Error::new(code, message)
         }
     }
 
@@ -111,6 +174,7 @@ impl Error {
             message,
             detail: None,
             fields,
+            reason: None,
         }
     }
 
@@ -203,6 +267,11 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"code":"invalid","message":"Số điện thoại sai.","detail":null,"fields":[{"field":"phone","message":"Số điện thoại sai."}]}"#
+        );
+        let e = Error::rejected(Reason::BadSignature, "Chữ ký sai.");
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"code":"package_rejected","message":"Chữ ký sai.","detail":null,"reason":"bad_signature"}"#
         );
         let e = Error::new(ErrorCode::DatabaseTooNew, "x");
         assert!(serde_json::to_string(&e)

@@ -1,10 +1,12 @@
 //! Tổ tự quản ANTT: the core. Domain types, storage, and everything the desktop app and
 //! the `ttq` command-line tool do; it knows nothing of Tauri.
 
+pub mod app;
 pub mod clock;
 pub mod date;
 pub mod demo;
 pub mod error;
+pub mod figures;
 pub mod model;
 pub mod report;
 pub mod roster;
@@ -14,5 +16,5 @@ pub mod store;
 pub mod sync;
 pub mod text;
 
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, Reason, Result};
 pub use store::Store;

@@ -1,6 +1,5 @@
 //! The `ttq` command-line tool, run as a user runs it.
 
-use chrono::Datelike;
 use std::process::{Command, Output};
 
 fn ttq(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -221,7 +220,7 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
     let o = ttq(d, &["report", "issued", "--json"]);
     let issued: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let issued = issued.as_array().unwrap();
-    assert_eq!(issued.len(), 2, "the demo closes two months");
+    assert_eq!(issued.len(), 3, "the demo closes three months");
     let models: serde_json::Value =
         serde_json::from_str(&stdout(&ttq(d, &["model", "list", "--json"]))).unwrap();
     assert_eq!(
@@ -302,35 +301,116 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
     assert!(stderr(&o).contains("chưa đúng"), "{}", stderr(&o));
 }
 
-#[test]
-fn the_ward_demo_expects_six_groups_one_late_one_missing_and_one_never_heard_from() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let o = ttq(d, &["demo", "--ward"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let now = chrono::Utc::now() + chrono::Duration::hours(7);
-    let last = now.date_naive().with_day(1).unwrap() - chrono::Duration::days(1);
-    let month = last.format("%Y-%m").to_string();
-    let o = ttq(
-        d,
-        &[
-            "ward", "status", "--month", &month, "--months", "1", "--json",
-        ],
-    );
-    let status: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let states: Vec<&str> = status
-        .as_array()
+/// Runs the CLI with its clock started at `now` (RFC 3339), the test-only knob.
+fn ttq_at(dir: &std::path::Path, now: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ttq"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TTQ_DATA_DIR")
+        .env("TTQ_TEST_NOW", now)
+        .output()
         .unwrap()
-        .iter()
-        .map(|g| g["months"][0].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        states,
-        ["on_time", "on_time", "on_time", "late", "missing", "missing"]
-    );
+}
+
+#[test]
+fn the_ward_demo_tells_its_story_on_any_day_of_the_month() {
+    // (when, the latest month with every file in, the months after it that are not due)
+    let cases = [
+        ("2026-12-02T00:30:00+07:00", "2026-10", &["2026-11"][..]),
+        ("2026-12-05T23:59:00+07:00", "2026-10", &["2026-11"][..]),
+        ("2026-12-06T00:00:00+07:00", "2026-10", &[][..]),
+        ("2026-12-20T10:00:00+07:00", "2026-11", &[][..]),
+        ("2027-01-01T00:30:00+07:00", "2026-11", &["2026-12"][..]),
+        ("2028-02-29T12:00:00+07:00", "2028-01", &[][..]),
+    ];
+    for (now, story, not_due) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let o = ttq_at(d, now, &["demo", "--ward"]);
+        assert!(o.status.success(), "{now}: {}", stderr(&o));
+        let last = not_due.last().copied().unwrap_or(story);
+        let o = ttq_at(
+            d,
+            now,
+            &["ward", "status", "--month", last, "--months", "4", "--json"],
+        );
+        assert!(o.status.success(), "{now}: {}", stderr(&o));
+        let status: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let months: Vec<&str> = status["months"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["month"].as_str().unwrap())
+            .collect();
+        let col = |m: &str| months.iter().position(|x| *x == m).unwrap();
+        let states = |m: &str| -> Vec<String> {
+            status["groups"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g["months"][col(m)]["state"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            states(story),
+            ["on_time", "on_time", "on_time", "late", "missing", "missing"],
+            "{now}: {story}"
+        );
+        // The month before: Khu phố 5 sent it, on time.
+        let before = months[col(story) - 1];
+        assert_eq!(states(before)[4], "on_time", "{now}: {before}");
+        assert_eq!(status["months"][col(story)]["due"], true, "{now}");
+        for m in not_due {
+            let s = states(m);
+            assert!(
+                s.iter().all(|x| x == "on_time" || x == "not_due"),
+                "{now}: {m}: {s:?}"
+            );
+            assert!(s[3..].iter().all(|x| x == "not_due"), "{now}: {m}: {s:?}");
+            assert_eq!(status["months"][col(m)]["due"], false, "{now}");
+            // Before its deadline the consolidated report says it is provisional.
+            let out = d.join("tong-hop.pdf");
+            let o = ttq_at(
+                d,
+                now,
+                &[
+                    "report",
+                    "ward",
+                    "--month",
+                    m,
+                    "--out",
+                    out.to_str().unwrap(),
+                ],
+            );
+            assert!(o.status.success(), "{now}: {}", stderr(&o));
+            let text = std::process::Command::new("pdftotext")
+                .args(["-enc", "UTF-8", out.to_str().unwrap(), "-"])
+                .output()
+                .unwrap()
+                .stdout;
+            let text = String::from_utf8(text)
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(text.contains("Số liệu tạm tính đến ngày"), "{now}: {text}");
+            assert!(text.contains("chưa đến hạn"), "{now}: {text}");
+        }
+    }
     // A group data folder cannot be turned into a ward, and the other way round.
-    let o = ttq(d, &["demo"]);
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ttq(dir.path(), &["demo", "--ward"]).status.success());
+    let o = ttq(dir.path(), &["demo"]);
     assert!(!o.status.success());
+}
+
+#[test]
+fn the_test_clock_is_refused_when_malformed() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ttq_at(dir.path(), "ngày mai", &["member", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("TTQ_TEST_NOW"), "{}", stderr(&o));
 }
 
 #[test]

@@ -276,7 +276,7 @@ fn activities_add_up_for_the_month() {
     s.strike_activity(&dup.id, "Ghi trùng", "Lê Văn Thành", later(5))
         .unwrap();
 
-    let m = s.activity_summary("2026-11").unwrap();
+    let m = ttq::app::ledger::activity_summary(&s, "2026-11").unwrap();
     assert_eq!(
         (
             m.group_meetings,

@@ -9,7 +9,7 @@ use ttq::model::incident::IncidentStatus;
 use ttq::model::month::Narrative;
 use ttq::model::patrol::{Attendance, PatternInput};
 use ttq::report::monthly;
-use ttq::{ErrorCode, Store};
+use ttq::{app, ErrorCode, Store};
 
 fn day(d: u32, m: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -103,16 +103,20 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
         now(),
     )
     .unwrap();
-    let data = s.monthly_data("2026-10", day(3, 11)).unwrap();
+    let data = app::month::report_data(&s, "2026-10", day(3, 11)).unwrap();
     assert_eq!(data.incidents.len(), 3);
     assert_eq!(data.categories[0].name, "Trộm cắp tài sản");
     assert_eq!(data.categories[0].count, 2);
     assert_eq!(data.incidents.iter().filter(|i| i.transferred).count(), 1);
-    assert_eq!(data.activities.resident_meetings, 1);
-    assert_eq!(data.activities.mediations_successful, 1);
-    assert_eq!(data.members.active, 4);
-    assert_eq!(data.patrols.member_turns, 1);
-    assert!(data.shifts_planned >= 8, "{}", data.shifts_planned);
+    assert_eq!(data.figures.activities.resident_meetings, 1);
+    assert_eq!(data.figures.activities.mediations_successful, 1);
+    assert_eq!(data.figures.members.active, 4);
+    assert_eq!(data.figures.patrols.member_turns, 1);
+    assert!(
+        data.figures.patrols.shifts_planned >= 8,
+        "{}",
+        data.figures.patrols.shifts_planned
+    );
     assert_eq!(data.number, 1);
 
     let (_, bytes) = ttq::report::render(&monthly::document(&data, None));
@@ -166,13 +170,20 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         .unwrap()
         .with_timezone(&chrono::Utc);
     assert_eq!(
-        s.close_month("2026-11", day(1, 11), "Lê Văn Thành", first_of_november)
-            .unwrap_err()
-            .code,
+        app::month::close(
+            &mut s,
+            "2026-11",
+            day(1, 11),
+            "Lê Văn Thành",
+            first_of_november
+        )
+        .unwrap_err()
+        .code,
         ErrorCode::Invalid
     );
     assert_eq!(
-        s.close_month(
+        app::month::close(
+            &mut s,
             "2026-10",
             day(1, 11),
             "Lê Văn Thành",
@@ -183,20 +194,18 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         ErrorCode::Invalid
     );
     assert_eq!(
-        s.close_month("2026-11", day(27, 11), "Lê Văn Thành", now())
+        app::month::close(&mut s, "2026-11", day(27, 11), "Lê Văn Thành", now())
             .unwrap_err()
             .code,
         ErrorCode::Invalid
     );
     assert_eq!(
-        s.close_month("2026-10", day(3, 11), "  ", now())
+        app::month::close(&mut s, "2026-10", day(3, 11), "  ", now())
             .unwrap_err()
             .code,
         ErrorCode::Invalid
     );
-    let issued = s
-        .close_month("2026-10", day(3, 11), "Lê Văn Thành", now())
-        .unwrap();
+    let issued = app::month::close(&mut s, "2026-10", day(3, 11), "Lê Văn Thành", now()).unwrap();
     assert_eq!(issued.number, "01/BC-TTQ");
     assert_eq!(issued.digest.len(), 19);
     let pdf = s.issued_pdf(&issued.id).unwrap();
@@ -212,7 +221,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     );
     assert!(!text.contains("Bản nháp"));
     assert_eq!(
-        s.close_month("2026-10", day(3, 11), "Lê Văn Thành", now())
+        app::month::close(&mut s, "2026-10", day(3, 11), "Lê Văn Thành", now())
             .unwrap_err()
             .code,
         ErrorCode::Conflict
@@ -237,7 +246,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     );
     assert_eq!(s.issued_pdf(&issued.id).unwrap(), pdf);
     // The screen previews the copy as issued, not today's figures.
-    let view = s.report_view("2026-10", day(27, 11)).unwrap();
+    let view = app::month::view(&s, "2026-10", day(27, 11)).unwrap();
     let shown: String = view
         .layout
         .pages
@@ -253,11 +262,11 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         shown.contains(&issued.digest) && !shown.contains("Mất 3 con gà"),
         "{shown}"
     );
-    assert!(s.month_pdf("2026-10", day(27, 11)).unwrap().issued);
-    let nov = s.monthly_data("2026-11", day(27, 11)).unwrap();
+    assert!(app::month::pdf(&s, "2026-10", day(27, 11)).unwrap().1);
+    let nov = app::month::report_data(&s, "2026-11", day(27, 11)).unwrap();
     assert_eq!(nov.amendments.len(), 1);
-    assert_eq!(nov.amendments[0].month, "2026-10");
-    assert_eq!(nov.amendments[0].record, "Vụ việc: Trộm gà (sửa)");
+    assert_eq!(nov.amendments[0].amends_month, "2026-10");
+    assert_eq!(nov.amendments[0].record_label(), "Vụ việc: Trộm gà (sửa)");
     let (_, bytes) = ttq::report::render(&monthly::document(&nov, None));
     let nov_text = common::pdf::squash(&common::pdf::raw_text(&pdf_file(
         d.path(),
@@ -273,13 +282,19 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
 
     // Reopening needs a reason, is logged, and withdraws (keeps) the issued copy.
     assert_eq!(
-        s.reopen_month("2026-10", "Lê Văn Thành", "", later(70))
+        app::month::reopen(&mut s, "2026-10", "Lê Văn Thành", "", later(70))
             .unwrap_err()
             .code,
         ErrorCode::Invalid
     );
-    s.reopen_month("2026-10", "Lê Văn Thành", "Sai số ca tuần tra", later(80))
-        .unwrap();
+    app::month::reopen(
+        &mut s,
+        "2026-10",
+        "Lê Văn Thành",
+        "Sai số ca tuần tra",
+        later(80),
+    )
+    .unwrap();
     let state = s.month_state("2026-10").unwrap();
     assert!(!state.closed);
     assert_eq!(
@@ -292,13 +307,20 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     );
     assert_eq!(state.events[1].reason, "Sai số ca tuần tra");
     assert!(state.issued[0].withdrawn);
-    // Closed again: the same number, a new copy, with the corrected data and so a new digest.
-    let again = s
-        .close_month("2026-10", day(4, 11), "Lê Văn Thành", later(90))
-        .unwrap();
+    // Closed again: the same number, a new copy. The digest is of the figures: a corrected
+    // description keeps it, a corrected count changes it.
+    let again =
+        app::month::close(&mut s, "2026-10", day(4, 11), "Lê Văn Thành", later(90)).unwrap();
     assert_eq!(again.number, "01/BC-TTQ");
-    assert_ne!(again.digest, issued.digest);
-    assert_eq!(s.issued_reports(None).unwrap().len(), 2);
+    assert_eq!(again.digest, issued.digest);
+    app::month::reopen(&mut s, "2026-10", "Lê Văn Thành", "Thiếu một vụ", later(95)).unwrap();
+    s.add_incident(&incident("Mất xe đạp", "20/10/2026", "trom_cap"), later(96))
+        .unwrap();
+    let third =
+        app::month::close(&mut s, "2026-10", day(4, 11), "Lê Văn Thành", later(97)).unwrap();
+    assert_eq!(third.number, "01/BC-TTQ");
+    assert_ne!(third.digest, issued.digest);
+    assert_eq!(s.issued_reports(None).unwrap().len(), 3);
 }
 
 #[test]
@@ -314,7 +336,7 @@ fn a_busy_month_runs_over_pages_with_the_incident_table_header_repeated() {
         x.description = "Người dân báo có hai thanh niên lạ mặt đi xe máy, dừng lại nhìn vào các nhà trong ngõ rồi bỏ đi khi thấy tổ tuần tra.".into();
         s.add_incident(&x, now()).unwrap();
     }
-    let data = s.monthly_data("2026-10", day(3, 11)).unwrap();
+    let data = app::month::report_data(&s, "2026-10", day(3, 11)).unwrap();
     assert_eq!(data.incidents.len(), 200);
     let (_, bytes) = ttq::report::render(&monthly::document(&data, None));
     let path = pdf_file(d.path(), "busy.pdf", &bytes);

@@ -110,10 +110,10 @@ fn a_month_is_rostered_attended_and_counted() {
     )
     .unwrap();
 
-    let f = s.patrol_figures("2026-12").unwrap();
+    let f = ttq::app::patrols::figures(&s, "2026-12").unwrap();
     assert_eq!((f.patrols_held, f.member_turns), (1, 2));
-    assert!((f.hours - 12.0).abs() < 1e-9, "two members × 6 hours");
-    assert!((f.attendance_rate - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(f.hours(), 12.0, "two members × 6 hours");
+    assert!((f.attendance_rate().unwrap() - 2.0 / 3.0).abs() < 1e-9);
     let shown = s.roster("2026-12").unwrap();
     assert_eq!(
         shown.shifts[0].seats[1].substitute_name.as_deref(),
@@ -500,7 +500,10 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
     let who = shift.seats[0].member_id.clone();
     s.set_attendance(&shift.id, &who, Attendance::CoMat, None, now())
         .unwrap();
-    assert_eq!(s.patrol_figures("2026-12").unwrap().hours, 6.0);
+    assert_eq!(
+        ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
+        6.0
+    );
     assert_eq!(
         s.set_actual_times(&shift.id, &who, "22:15", "25:00", now())
             .unwrap_err()
@@ -510,14 +513,20 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
     );
     s.set_actual_times(&shift.id, &who, "22:30", "02:00", now())
         .unwrap();
-    assert_eq!(s.patrol_figures("2026-12").unwrap().hours, 3.5);
+    assert_eq!(
+        ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
+        3.5
+    );
     let seat = &s.roster("2026-12").unwrap().shifts[0].seats[0];
     assert_eq!(
         (seat.actual_start.as_deref(), seat.actual_end.as_deref()),
         (Some("22:30"), Some("02:00"))
     );
     s.set_actual_times(&shift.id, &who, "", "", now()).unwrap();
-    assert_eq!(s.patrol_figures("2026-12").unwrap().hours, 6.0);
+    assert_eq!(
+        ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
+        6.0
+    );
 }
 
 #[test]

@@ -9,10 +9,10 @@ use common::*;
 use proptest::prelude::*;
 use std::io::Write;
 use std::path::Path;
+use ttq::app::{self, ward::ImportOptions};
 use ttq::model::ward::{KeyStatus, ReportState, WardInput};
-use ttq::store::ImportOptions;
 use ttq::sync::package;
-use ttq::{ErrorCode, Store};
+use ttq::{ErrorCode, Reason, Store};
 
 fn ward_input() -> WardInput {
     WardInput {
@@ -27,8 +27,23 @@ fn ward_input() -> WardInput {
 
 fn ward(dir: &Path) -> Store {
     let mut w = Store::open_dir(dir).unwrap();
-    w.init_ward(&ward_input(), now()).unwrap();
+    app::ward::init(&mut w, &ward_input(), now()).unwrap();
     w
+}
+
+/// The month's package of a group, made at `at`.
+fn export(g: &mut Store, month: &str, at: DateTime<Utc>) -> Vec<u8> {
+    app::sync::export(g, month, false, at).unwrap().bytes
+}
+
+fn states(w: &Store, months: &[&str], at: DateTime<Utc>) -> Vec<Vec<ReportState>> {
+    let months: Vec<String> = months.iter().map(|m| m.to_string()).collect();
+    app::ward::status(w, &months, at)
+        .unwrap()
+        .groups
+        .iter()
+        .map(|g| g.months.iter().map(|c| c.state).collect())
+        .collect()
 }
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -43,7 +58,7 @@ fn demo(dir: &Path) -> Store {
 }
 
 fn import(w: &mut Store, bytes: &[u8]) -> ttq::Result<ttq::model::ward::ImportPreview> {
-    w.import_package(bytes, "tep.zip", &ImportOptions::default(), later(10))
+    app::ward::import(w, bytes, "tep.zip", &ImportOptions::default(), later(10))
 }
 
 /// Every synced row of a database, as text, table by table.
@@ -84,9 +99,8 @@ fn dump(path: &Path) -> Vec<String> {
 fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     let gd = tempfile::tempdir().unwrap();
     let mut g = demo(gd.path());
-    let (name, bytes) = g
-        .export_package("2026-10", false, at("2026-11-03T02:00:00Z"))
-        .unwrap();
+    let file = app::sync::export(&mut g, "2026-10", false, at("2026-11-03T02:00:00Z")).unwrap();
+    let (name, bytes) = (file.name, file.bytes);
     assert!(
         name.starts_with("TTQ_22_07069_") && name.ends_with("_2026-10.zip"),
         "{name}"
@@ -95,17 +109,17 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
 
     let wd = tempfile::tempdir().unwrap();
     let mut w = ward(wd.path());
-    let dry = w
-        .import_package(
-            &bytes,
-            &name,
-            &ImportOptions {
-                dry_run: true,
-                ..Default::default()
-            },
-            later(5),
-        )
-        .unwrap();
+    let dry = app::ward::import(
+        &mut w,
+        &bytes,
+        &name,
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+        later(5),
+    )
+    .unwrap();
     assert!(!dry.applied && dry.new > 100 && dry.key == KeyStatus::New);
     assert_eq!(
         dump(wd.path().join("ttq.sqlite").as_path()).len(),
@@ -145,38 +159,44 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     // The ward is not a group: group functions see none.
     assert!(w.group().unwrap().is_none());
 
-    // Sent on the 3rd: on time for October; September and November missing.
-    let status = w
-        .ward_status(&["2026-09".into(), "2026-10".into(), "2026-11".into()])
-        .unwrap();
-    assert_eq!(status.len(), 1);
+    // Sent on the 3rd: on time for October; September missing; November not yet due on
+    // the 27th of November.
     assert_eq!(
-        status[0].months,
-        [
+        states(&w, &["2026-09", "2026-10", "2026-11"], later(6)),
+        [[
             ReportState::Missing,
             ReportState::OnTime,
-            ReportState::Missing
-        ]
+            ReportState::NotDue
+        ]]
     );
 
     // A group expected by name that never sent a file shows as missing; expecting a group
     // already heard from (spelt differently) adds nothing.
-    w.ward_expect("Tổ bảo vệ an ninh, trật tự Khu phố 9", later(6))
-        .unwrap();
-    w.ward_expect("to bao ve an ninh, trat tu khu pho 3", later(6))
-        .unwrap();
-    let status = w.ward_status(&["2026-10".into()]).unwrap();
-    assert_eq!(status.len(), 2);
-    assert_eq!(status[1].name, "Tổ bảo vệ an ninh, trật tự Khu phố 9");
-    assert_eq!(status[1].months, [ReportState::Missing]);
-    let pdf = w.ward_report_pdf("2026-10", day(5, 11)).unwrap();
+    app::ward::expect(&mut w, "Tổ bảo vệ an ninh, trật tự Khu phố 9", later(6)).unwrap();
+    app::ward::expect(&mut w, "to bao ve an ninh, trat tu khu pho 3", later(6)).unwrap();
+    let status = app::ward::status(&w, &["2026-10".into()], later(6)).unwrap();
+    assert_eq!(status.groups.len(), 2);
+    assert_eq!(
+        status.groups[1].name,
+        "Tổ bảo vệ an ninh, trật tự Khu phố 9"
+    );
+    assert_eq!(status.groups[1].months[0].state, ReportState::Missing);
+    assert_eq!(
+        (
+            status.totals.due,
+            status.totals.received,
+            status.totals.on_time
+        ),
+        (2, 1, 1)
+    );
+    let pdf = app::ward::report_pdf(&w, "2026-10", day(5, 11), later(6)).unwrap();
     let path = wd.path().join("tong-hop.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
     common::pdf::assert_nd30_geometry(&path, true);
     let text = common::pdf::flat_text(&path);
     assert!(
-        text.contains("Có 1/2 tổ đã gửi báo cáo tháng 10/2026 (1 đúng hạn, 0 nộp muộn)."),
+        text.contains("Có 01/02 tổ đã gửi báo cáo tháng 10/2026, tất cả đúng hạn."),
         "{text}"
     );
     assert!(text.contains("Các tổ chưa gửi báo cáo: Tổ bảo vệ an ninh, trật tự Khu phố 9."));
@@ -184,24 +204,30 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
         text.contains("Tổ bảo vệ an ninh, trật tự Khu phố 3 Đúng hạn"),
         "{text}"
     );
-    let xlsx = w.ward_report_xlsx("2026-10").unwrap();
-    assert!(xlsx.starts_with(b"PK"));
+    let xlsx = app::ward::report_xlsx(&w, "2026-10", later(6)).unwrap();
+    assert!(xlsx.bytes.starts_with(b"PK") && xlsx.name == "Tong hop thang 10-2026.xlsx");
 
-    let (_, receipt) = w.issue_receipt(&p.group_id, "2026-10").unwrap();
-    let r = g.import_receipt(&receipt, later(20)).unwrap();
+    let receipt = app::ward::issue_receipt(&w, &p.group_id, "2026-10")
+        .unwrap()
+        .bytes;
+    let r = app::sync::import_receipt(&mut g, &receipt, later(20)).unwrap();
     assert_eq!(
         (r.period.as_str(), r.ward_name.as_str()),
         ("2026-10", "Công an phường Yên Hải")
     );
-    assert_eq!(g.receipts().unwrap().len(), 1);
+    assert_eq!(app::sync::receipts(&g).unwrap().len(), 1);
     // A receipt from another "ward" key is refused.
     let other = tempfile::tempdir().unwrap();
     let mut w2 = ward(other.path());
     import(&mut w2, &bytes).unwrap();
-    let (_, forged) = w2.issue_receipt(&p.group_id, "2026-10").unwrap();
+    let forged = app::ward::issue_receipt(&w2, &p.group_id, "2026-10")
+        .unwrap()
+        .bytes;
     assert_eq!(
-        g.import_receipt(&forged, later(30)).unwrap_err().code,
-        ErrorCode::PackageRejected
+        app::sync::import_receipt(&mut g, &forged, later(30))
+            .unwrap_err()
+            .reason,
+        Some(Reason::WardKeyChanged)
     );
 }
 
@@ -218,13 +244,13 @@ fn three_packages() -> &'static [Vec<u8>] {
 fn make_packages() -> Vec<Vec<u8>> {
     let gd = tempfile::tempdir().unwrap();
     let mut g = demo(gd.path());
-    let a = g.export_package("2026-10", false, later(1)).unwrap().1;
+    let a = export(&mut g, "2026-10", later(1));
     g.add_incident(
         &incident("Mất trộm xe đạp", "20/11/2026", "trom_cap"),
         later(100),
     )
     .unwrap();
-    let b = g.export_package("2026-11", false, later(200)).unwrap().1;
+    let b = export(&mut g, "2026-11", later(200));
     let list = g.list_incidents(&Default::default()).unwrap();
     let first = g.incident(&list.items[0].id).unwrap();
     let mut input = incident(
@@ -234,7 +260,7 @@ fn make_packages() -> Vec<Vec<u8>> {
     );
     input.description = "Xe đã được tìm thấy ở bãi gửi xe chợ.".into();
     g.edit_incident(&first.id, &input, later(300)).unwrap();
-    let c = g.export_package("2026-11", false, later(400)).unwrap().1;
+    let c = export(&mut g, "2026-11", later(400));
     vec![a, b, c]
 }
 
@@ -265,9 +291,9 @@ proptest! {
     }
 }
 
-/// Imports `bad` into a ward that already holds a good file, and checks it is refused with
-/// `code` and the ward's data file is byte for byte unchanged.
-fn refused(good: &[u8], bad: &[u8], code: ErrorCode, message: &str) {
+/// Imports `bad` into a ward that already holds a good file, and checks it is refused for
+/// `reason` and the ward's data file is byte for byte unchanged.
+fn refused(good: &[u8], bad: &[u8], reason: Reason) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ttq.sqlite");
     {
@@ -278,8 +304,12 @@ fn refused(good: &[u8], bad: &[u8], code: ErrorCode, message: &str) {
     {
         let mut w = Store::open_dir(dir.path()).unwrap();
         let e = import(&mut w, bad).unwrap_err();
-        assert_eq!(e.code, code, "{}", e.message);
-        assert!(e.message.contains(message), "{}", e.message);
+        assert_eq!(e.reason, Some(reason), "{}", e.message);
+        assert!(
+            matches!(e.code, ErrorCode::PackageRejected | ErrorCode::KeyChanged),
+            "{:?}",
+            e.code
+        );
     }
     assert!(
         std::fs::read(&file).unwrap() == before,
@@ -313,24 +343,24 @@ fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn bad_files_are_refused_and_the_ward_is_left_as_it_was() {
     let gd = tempfile::tempdir().unwrap();
-    let g = demo(gd.path());
-    let good = g.export_package("2026-10", false, later(1)).unwrap().1;
-    let next = g.export_package("2026-11", false, later(2)).unwrap().1;
+    let mut g = demo(gd.path());
+    let good = export(&mut g, "2026-10", later(1));
+    let next = export(&mut g, "2026-11", later(2));
     let pkg = package::read(&next).unwrap();
     let parts = entries(&next);
     let part = |name: &str| parts.iter().find(|(n, _)| n == name).unwrap().1.clone();
 
     // Truncated and bit-flipped files.
-    refused(
-        &good,
-        &next[..next.len() / 2],
-        ErrorCode::PackageRejected,
-        "hỏng",
-    );
+    refused(&good, &next[..next.len() / 2], Reason::NotAPackage);
     let mut flipped = next.clone();
     let mid = flipped.len() / 3;
     flipped[mid] ^= 0x40;
-    refused(&good, &flipped, ErrorCode::PackageRejected, "gửi lại");
+    let e = package::read(&flipped).unwrap_err();
+    assert!(
+        matches!(e.reason, Some(Reason::Damaged | Reason::ChecksumMismatch)),
+        "{e:?}"
+    );
+    refused(&good, &flipped, e.reason.unwrap());
     // A forged signature.
     let forged: Vec<(&str, Vec<u8>)> = parts
         .iter()
@@ -345,12 +375,7 @@ fn bad_files_are_refused_and_the_ward_is_left_as_it_was() {
             )
         })
         .collect();
-    refused(
-        &good,
-        &rezip(&forged),
-        ErrorCode::PackageRejected,
-        "Chữ ký của tệp không đúng",
-    );
+    refused(&good, &rezip(&forged), Reason::BadSignature);
     // Data changed after signing.
     let mut data: serde_json::Value = serde_json::from_slice(&part("data.json")).unwrap();
     data["members"][0]["full_name"] = "Người khác".into();
@@ -367,22 +392,12 @@ fn bad_files_are_refused_and_the_ward_is_left_as_it_was() {
             )
         })
         .collect();
-    refused(
-        &good,
-        &rezip(&tampered),
-        ErrorCode::PackageRejected,
-        "đã bị thay đổi",
-    );
+    refused(&good, &rezip(&tampered), Reason::ChecksumMismatch);
     // An entry trying to climb out of the folder.
     let mut climbing: Vec<(&str, Vec<u8>)> =
         parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
     climbing.push(("../../etc/cron.d/x", b"* * * * * root true".to_vec()));
-    refused(
-        &good,
-        &rezip(&climbing),
-        ErrorCode::PackageRejected,
-        "mục lạ",
-    );
+    refused(&good, &rezip(&climbing), Reason::BadEntryName);
     // A zip bomb: 100 MB of zeros squeezed into a small file.
     let bomb: Vec<(&str, Vec<u8>)> = parts
         .iter()
@@ -399,7 +414,7 @@ fn bad_files_are_refused_and_the_ward_is_left_as_it_was() {
         .collect();
     let bomb = rezip(&bomb);
     assert!(bomb.len() < 1024 * 1024);
-    refused(&good, &bomb, ErrorCode::PackageRejected, "quá lớn");
+    refused(&good, &bomb, Reason::TooLarge);
 
     // Validly signed files that must still be refused: a newer format, another group's rows,
     // a group of another commune, and a new key without confirmation.
@@ -416,42 +431,34 @@ fn bad_files_are_refused_and_the_ward_is_left_as_it_was() {
         };
     let original: serde_json::Value = serde_json::from_slice(&part("data.json")).unwrap();
     let mut newer = pkg.manifest.clone();
-    newer.version = 2;
-    refused(
-        &good,
-        &sign_as(newer, &original, &key),
-        ErrorCode::PackageRejected,
-        "phiên bản ứng dụng mới hơn",
-    );
+    newer.version = package::VERSION + 1;
+    refused(&good, &sign_as(newer, &original, &key), Reason::TooNew);
     let mut stolen = original.clone();
     stolen["incidents"][0]["group_id"] = "01900000-0000-7000-8000-000000000000".into();
     refused(
         &good,
         &sign_as(pkg.manifest.clone(), &stolen, &key),
-        ErrorCode::PackageRejected,
-        "dữ liệu của tổ khác",
+        Reason::ForeignRows,
     );
     let mut elsewhere = pkg.manifest.clone();
     elsewhere.group.commune_code = "07070".into();
     refused(
         &good,
         &sign_as(elsewhere, &original, &key),
-        ErrorCode::PackageRejected,
-        "đến đúng phường",
+        Reason::WrongCommune,
     );
     refused(
         &good,
         &sign_as(pkg.manifest.clone(), &original, &key),
-        ErrorCode::KeyChanged,
-        "gọi điện cho tổ trưởng",
+        Reason::KeyChanged,
     );
 }
 
 #[test]
 fn a_new_key_is_taken_only_when_confirmed_and_is_recorded() {
     let gd = tempfile::tempdir().unwrap();
-    let g = demo(gd.path());
-    let good = g.export_package("2026-10", false, later(1)).unwrap().1;
+    let mut g = demo(gd.path());
+    let good = export(&mut g, "2026-10", later(1));
     let pkg = package::read(&good).unwrap();
     let key = ttq::sync::keys::generate().unwrap();
     let mut m = pkg.manifest.clone();
@@ -465,17 +472,17 @@ fn a_new_key_is_taken_only_when_confirmed_and_is_recorded() {
         import(&mut w, &rekeyed).unwrap_err().code,
         ErrorCode::KeyChanged
     );
-    let p = w
-        .import_package(
-            &rekeyed,
-            "moi.zip",
-            &ImportOptions {
-                accept_new_key_by: Some("Đ/c Hùng, gọi điện 03/11".into()),
-                ..Default::default()
-            },
-            later(50),
-        )
-        .unwrap();
+    let p = app::ward::import(
+        &mut w,
+        &rekeyed,
+        "moi.zip",
+        &ImportOptions {
+            accept_new_key_by: Some("Đ/c Hùng, gọi điện 03/11".into()),
+            ..Default::default()
+        },
+        later(50),
+    )
+    .unwrap();
     assert_eq!(p.key, KeyStatus::Changed);
     let c = rusqlite::Connection::open(w.path()).unwrap();
     let who: String = c
@@ -514,5 +521,338 @@ proptest! {
             Ok(p) => prop_assert_eq!(p.sha256, ttq::sync::keys::sha256_hex(&bytes)),
             Err(e) => prop_assert_eq!(e.code, ErrorCode::PackageRejected),
         }
+    }
+}
+
+/// A group with nine October incidents, October closed on 03/11 09:00.
+fn october_closed(dir: &Path) -> Store {
+    let mut g = Store::open_dir(dir).unwrap();
+    g.create_group(
+        &ttq::model::group::GroupSetup {
+            group: group_input(),
+            leader: member("Lê Văn Thành", "10/10/1965"),
+        },
+        at("2026-10-01T09:00:00+07:00"),
+    )
+    .unwrap();
+    for k in 0..9 {
+        let mut i = incident(
+            &format!("Vụ {k}"),
+            &format!("{:02}/10/2026", k + 1),
+            "trom_cap",
+        );
+        if k < 2 {
+            i.status = ttq::model::incident::IncidentStatus::DaChuyenCongAn;
+            i.transferred_on = format!("{:02}/10/2026", k + 2);
+            i.transferred_to = "Công an phường Yên Hải".into();
+        }
+        g.add_incident(&i, at("2026-10-28T20:00:00+07:00")).unwrap();
+    }
+    app::month::close(
+        &mut g,
+        "2026-10",
+        day(3, 11),
+        "Lê Văn Thành",
+        at("2026-11-03T09:00:00+07:00"),
+    )
+    .unwrap();
+    g
+}
+
+fn entry(bytes: &[u8], name: &str) -> Vec<u8> {
+    entries(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap()
+        .1
+}
+
+fn pdf_text(dir: &Path, bytes: &[u8]) -> String {
+    let path = dir.join("bao-cao.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    common::pdf::flat_text(&path)
+}
+
+#[test]
+fn a_closed_month_sends_what_was_issued_with_later_amendments_beside_it() {
+    let gd = tempfile::tempdir().unwrap();
+    let mut g = october_closed(gd.path());
+    let issued = app::month::issued(&g, "2026-10").unwrap().unwrap().0;
+    // Recorded after closing: accepted as an amendment of October.
+    g.add_incident(
+        &incident("Mất xe đạp", "20/10/2026", "trom_cap"),
+        at("2026-11-15T20:00:00+07:00"),
+    )
+    .unwrap();
+    let oct = export(&mut g, "2026-10", at("2026-11-16T08:00:00+07:00"));
+    let p = package::read(&oct).unwrap();
+    let m = &p.manifest;
+    assert_eq!(m.status, package::MonthStatus::Closed);
+    assert_eq!(m.figures.incidents.total, 9, "as issued");
+    assert_eq!(m.figures.incidents.transferred, 2);
+    assert_eq!(m.figures_now.incidents.total, 10, "the records now");
+    assert_eq!(m.digest, issued.digest);
+    assert_eq!(m.digest_version, ttq::figures::DIGEST_VERSION);
+    assert_eq!(
+        ttq::figures::digest(&m.group.id, "2026-10", &m.figures),
+        m.digest,
+        "anyone can recompute the digest from the figures"
+    );
+    assert_eq!(m.issued.as_ref().unwrap().number, "01/BC-TTQ");
+    assert_eq!(m.amendments.len(), 1);
+    let a = &m.amendments[0];
+    assert_eq!(
+        (
+            a.amends_month.as_str(),
+            a.record_title.as_str(),
+            a.made_in().as_str()
+        ),
+        ("2026-10", "Mất xe đạp", "2026-11")
+    );
+    // The paper inside the file is the issued copy, and it prints the manifest's digest.
+    let text = pdf_text(gd.path(), &entry(&oct, "bao-cao.pdf"));
+    assert!(
+        text.contains(&format!("Mã đối chiếu dữ liệu tháng 10/2026: {}", m.digest)),
+        "{text}"
+    );
+    assert_eq!(
+        entry(&oct, "bao-cao.pdf"),
+        g.issued_pdf(&issued.id).unwrap()
+    );
+
+    // The ward adds up what was issued and shows the amendment.
+    let wd = tempfile::tempdir().unwrap();
+    let mut w = ward(wd.path());
+    let seen = app::ward::import(
+        &mut w,
+        &oct,
+        "oct.zip",
+        &Default::default(),
+        at("2026-11-16T10:00:00+07:00"),
+    )
+    .unwrap();
+    assert!(seen.warnings.is_empty(), "{:?}", seen.warnings);
+    assert!(!seen.draft);
+    assert_eq!(seen.amendments, 1);
+    let s = app::ward::status(&w, &["2026-10".into()], at("2026-11-16T10:00:00+07:00")).unwrap();
+    let cell = &s.groups[0].months[0];
+    assert_eq!(
+        (cell.state, cell.draft, cell.amended),
+        (ReportState::Late, false, true)
+    );
+    let doc =
+        app::ward::report_document(&w, "2026-10", day(16, 11), at("2026-11-16T10:00:00+07:00"))
+            .unwrap();
+    let (_, bytes) = ttq::report::render(&doc);
+    let text = pdf_text(wd.path(), &bytes);
+    assert!(text.contains("Vụ việc phát hiện, ghi nhận 9"), "{text}");
+    assert!(text.contains("Vụ việc chuyển Công an 2"), "{text}");
+
+    // November's file, still a draft, carries the amendment made in November; the ward's
+    // report of November lists it.
+    let nov = export(&mut g, "2026-11", at("2026-12-01T08:00:00+07:00"));
+    let pn = package::read(&nov).unwrap();
+    assert_eq!(pn.manifest.status, package::MonthStatus::Draft);
+    assert_eq!(pn.manifest.figures, pn.manifest.figures_now);
+    assert_eq!(pn.manifest.amendments.len(), 1);
+    app::ward::import(
+        &mut w,
+        &nov,
+        "nov.zip",
+        &Default::default(),
+        at("2026-12-01T09:00:00+07:00"),
+    )
+    .unwrap();
+    let s = app::ward::status(&w, &["2026-11".into()], at("2026-12-01T09:00:00+07:00")).unwrap();
+    assert!(s.groups[0].months[0].draft);
+    let doc =
+        app::ward::report_document(&w, "2026-11", day(1, 12), at("2026-12-01T09:00:00+07:00"))
+            .unwrap();
+    let (_, bytes) = ttq::report::render(&doc);
+    let text = pdf_text(wd.path(), &bytes);
+    assert!(
+        text.contains("ĐÍNH CHÍNH SỐ LIỆU CÁC THÁNG ĐÃ CHỐT"),
+        "{text}"
+    );
+    assert!(text.contains("Vụ việc: Mất xe đạp Ghi bổ sung"), "{text}");
+    assert!(text.contains("Vụ việc: Mất xe đạp"), "{text}");
+    assert!(text.contains("bản nháp"), "{text}");
+
+    // Reopened and closed again: the file carries the reissued copy, which counts the
+    // amendment, so it no longer travels beside it.
+    app::month::reopen(
+        &mut g,
+        "2026-10",
+        "Lê Văn Thành",
+        "Bổ sung vụ mất xe đạp",
+        at("2026-12-01T09:00:00+07:00"),
+    )
+    .unwrap();
+    app::month::close(
+        &mut g,
+        "2026-10",
+        day(1, 12),
+        "Lê Văn Thành",
+        at("2026-12-01T09:05:00+07:00"),
+    )
+    .unwrap();
+    let again = package::read(&export(&mut g, "2026-10", at("2026-12-01T09:10:00+07:00"))).unwrap();
+    assert_eq!(again.manifest.figures.incidents.total, 10);
+    assert_ne!(again.manifest.digest, issued.digest);
+    assert_eq!(again.manifest.issued.as_ref().unwrap().number, "01/BC-TTQ");
+    assert!(again.manifest.amendments.is_empty());
+}
+
+#[test]
+fn the_ward_status_follows_the_deadline_to_the_second() {
+    let gd = tempfile::tempdir().unwrap();
+    let mut g = october_closed(gd.path());
+    let wd = tempfile::tempdir().unwrap();
+    let mut w = ward(wd.path());
+    app::ward::expect(
+        &mut w,
+        "Tổ bảo vệ ANTT Khu phố 6",
+        at("2026-11-01T08:00:00+07:00"),
+    )
+    .unwrap();
+    let st = |w: &Store, t: &str| states(w, &["2026-10"], at(t));
+    // The 2nd of the month, 00:30: nobody is late yet.
+    assert_eq!(st(&w, "2026-11-02T00:30:00+07:00"), [[ReportState::NotDue]]);
+    // A file made at 23:59:30 on the deadline day is on time.
+    let file = export(&mut g, "2026-10", at("2026-11-05T23:59:30+07:00"));
+    app::ward::import(
+        &mut w,
+        &file,
+        "a.zip",
+        &Default::default(),
+        at("2026-11-06T08:00:00+07:00"),
+    )
+    .unwrap();
+    // (Rows by name: Khu phố 6, then Thôn Đông.)
+    assert_eq!(
+        st(&w, "2026-11-05T23:59:59+07:00"),
+        [[ReportState::NotDue], [ReportState::OnTime]]
+    );
+    // At 00:00 the day after, the group that sent nothing is missing.
+    assert_eq!(
+        st(&w, "2026-11-06T00:00:00+07:00"),
+        [[ReportState::Missing], [ReportState::OnTime]]
+    );
+    let s = app::ward::status(
+        &w,
+        &["2026-10".into(), "2026-11".into()],
+        at("2026-11-06T00:00:00+07:00"),
+    )
+    .unwrap();
+    assert_eq!((s.months[0].due, s.months[1].due), (true, false));
+    assert_eq!(s.months[0].deadline, "2026-11-05");
+    assert_eq!(
+        (s.totals.due, s.totals.received, s.totals.on_time),
+        (2, 1, 1),
+        "only due months count"
+    );
+
+    // A file made at 00:00 the day after is late.
+    let gd2 = tempfile::tempdir().unwrap();
+    let mut g2 = october_closed(gd2.path());
+    let late = export(&mut g2, "2026-10", at("2026-11-06T00:00:00+07:00"));
+    let wd2 = tempfile::tempdir().unwrap();
+    let mut w2 = ward(wd2.path());
+    app::ward::import(
+        &mut w2,
+        &late,
+        "b.zip",
+        &Default::default(),
+        at("2026-11-06T08:00:00+07:00"),
+    )
+    .unwrap();
+    assert_eq!(st(&w2, "2026-11-06T08:00:00+07:00"), [[ReportState::Late]]);
+
+    // The ward moves its deadline to the 10th: the late file becomes on time, the missing
+    // group not yet due, and the consolidated report says it is provisional.
+    assert_eq!(
+        app::ward::set_deadline_day(&mut w2, 10)
+            .unwrap()
+            .deadline_day,
+        10
+    );
+    assert_eq!(
+        st(&w2, "2026-11-06T08:00:00+07:00"),
+        [[ReportState::OnTime]]
+    );
+    assert_eq!(
+        app::ward::set_deadline_day(&mut w2, 31).unwrap_err().code,
+        ErrorCode::Invalid
+    );
+    let doc =
+        app::ward::report_document(&w2, "2026-10", day(6, 11), at("2026-11-06T08:00:00+07:00"))
+            .unwrap();
+    let (_, bytes) = ttq::report::render(&doc);
+    let text = pdf_text(wd2.path(), &bytes);
+    assert!(
+        text.contains("Số liệu tạm tính đến ngày 06/11/2026; hạn nộp báo cáo tháng 10/2026 là ngày 10/11/2026."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Đến nay có 01/01 tổ đã gửi báo cáo tháng 10/2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_ward_recounts_the_month_from_the_rows_and_warns_when_the_file_disagrees() {
+    let gd = tempfile::tempdir().unwrap();
+    let mut g = october_closed(gd.path());
+    let good = export(&mut g, "2026-10", later(1));
+    let group = g.require_group().unwrap();
+    let (_, secret) = g.group_key(&group.id).unwrap().unwrap();
+    let p = package::read(&good).unwrap();
+    let resign = |m: package::Manifest| {
+        let files: Vec<(&'static str, Vec<u8>)> = ["data.json", "bao-cao.pdf", "so-lieu.xlsx"]
+            .into_iter()
+            .map(|n| (n, entry(&good, n)))
+            .collect();
+        package::write(m, files, &secret).unwrap()
+    };
+    // Signed by the group, but its counts do not follow from its rows: taken, with a warning.
+    let mut m = p.manifest.clone();
+    m.figures_now.incidents.total += 1;
+    let wd = tempfile::tempdir().unwrap();
+    let mut w = ward(wd.path());
+    let seen = import(&mut w, &resign(m)).unwrap();
+    assert!(seen.applied);
+    assert_eq!(seen.warnings.len(), 1, "{:?}", seen.warnings);
+    assert!(
+        seen.warnings[0].contains("Vụ việc phát hiện, ghi nhận: 9 / 10"),
+        "{}",
+        seen.warnings[0]
+    );
+    let s = app::ward::status(&w, &["2026-10".into()], later(20)).unwrap();
+    assert_eq!(s.groups[0].months[0].warnings, seen.warnings);
+    // A digest that is not the figures' is flagged too.
+    let mut m = p.manifest.clone();
+    m.digest = "0000-0000-0000-0000".into();
+    let seen = import(&mut w, &resign(m)).unwrap();
+    assert!(
+        seen.warnings.iter().any(|x| x.contains("Mã đối chiếu")),
+        "{:?}",
+        seen.warnings
+    );
+    // The real file has none.
+    assert!(import(&mut w, &good).unwrap().warnings.is_empty());
+}
+
+#[test]
+fn the_ward_counts_every_month_of_a_group_as_the_group_does() {
+    let gd = tempfile::tempdir().unwrap();
+    let g = demo(gd.path());
+    let group = g.require_group().unwrap();
+    let facts = ttq::sync::facts::from_rows(&g.group_rows(&group.id, false).unwrap());
+    for month in [
+        "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12",
+    ] {
+        let period = ttq::model::figures::Period::month(month).unwrap();
+        let ours = app::month::report_data(&g, month, today()).unwrap().figures;
+        assert_eq!(ttq::figures::month(&facts, period), ours, "{month}");
     }
 }

@@ -209,7 +209,7 @@ fn activity_history(app: State<App>, id: String) -> Result<Vec<RecordVersion>> {
 
 #[tauri::command]
 fn activity_summary(app: State<App>, month: String) -> Result<ActivitySummary> {
-    app.with(|s| s.store().activity_summary(&month))
+    app.with(|s| ttq::app::ledger::activity_summary(s.store(), &month))
 }
 
 fn data_dir(app: &tauri::App) -> std::result::Result<PathBuf, String> {
@@ -323,6 +323,7 @@ fn main() {
             sync::import_apply,
             sync::ward_expect,
             sync::ward_status,
+            sync::ward_deadline_set,
             sync::ward_report_save,
             sync::ward_xlsx_save,
             sync::ward_report_layout,

@@ -3,8 +3,9 @@
 
 use crate::App;
 use tauri::State;
+use ttq::model::figures::PatrolFigures;
 use ttq::model::patrol::{
-    Attendance, Busy, LogEntry, PatrolFigures, PatternInput, RosterView, SeatEdit, ShiftPattern,
+    Attendance, Busy, LogEntry, PatternInput, RosterView, SeatEdit, ShiftPattern,
 };
 use ttq::session::Session;
 use ttq::Result;
@@ -101,7 +102,7 @@ fn shift_month(s: &mut Session, shift_id: &str) -> Result<String> {
 
 #[tauri::command]
 pub fn patrol_figures(app: State<App>, month: String) -> Result<PatrolFigures> {
-    app.with(|s| s.store().patrol_figures(&month))
+    app.with(|s| ttq::app::patrols::figures(s.store(), &month))
 }
 
 #[tauri::command]

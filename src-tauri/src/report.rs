@@ -25,7 +25,7 @@ fn report_date(app: &App, typed: &str) -> Result<NaiveDate> {
 #[tauri::command]
 pub fn report_view(app: State<App>, month: String, issued_on: String) -> Result<ReportView> {
     let on = report_date(&app, &issued_on)?;
-    app.with(|s| s.store().report_view(&month, on))
+    app.with(|s| ttq::app::month::view(s.store(), &month, on))
 }
 
 #[tauri::command]
@@ -41,12 +41,12 @@ pub fn month_close(
     editor: String,
 ) -> Result<IssuedReport> {
     let on = report_date(&app, &issued_on)?;
-    app.with(|s| s.store().close_month(&month, on, &editor, app.now()))
+    app.with(|s| ttq::app::month::close(s.store(), &month, on, &editor, app.now()))
 }
 
 #[tauri::command]
 pub fn month_reopen(app: State<App>, month: String, editor: String, reason: String) -> Result<()> {
-    app.with(|s| s.store().reopen_month(&month, &editor, &reason, app.now()))
+    app.with(|s| ttq::app::month::reopen(s.store(), &month, &editor, &reason, app.now()))
 }
 
 #[tauri::command]
@@ -60,8 +60,8 @@ pub fn issued_list(app: State<App>) -> Result<Vec<IssuedReport>> {
 pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<Option<String>> {
     let on = report_date(&app, &issued_on)?;
     // The data lock is released before the dialog opens.
-    let pdf = app.with(|s| s.store().month_pdf(&month, on))?;
-    save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
+    let (pdf, _) = app.with(|s| ttq::app::month::pdf(s.store(), &month, on))?;
+    save_with_dialog(&pdf.name, PDF, &pdf.bytes)
 }
 
 /// Saves an issued report, exactly as issued.
@@ -100,7 +100,7 @@ pub fn report_print(app: State<App>, month: String, issued_on: String) -> Result
             .parent()
             .map(|d| d.join("ban-in"))
             .unwrap_or_else(std::env::temp_dir);
-        Ok((store.month_pdf(&month, on)?, dir))
+        Ok((ttq::app::month::pdf(store, &month, on)?.0, dir))
     })?;
     std::fs::create_dir_all(&dir).map_err(|e| {
         Error::new(
@@ -109,7 +109,7 @@ pub fn report_print(app: State<App>, month: String, issued_on: String) -> Result
         )
         .with_detail(e.to_string())
     })?;
-    let path = dir.join(&pdf.file_name);
+    let path = dir.join(&pdf.name);
     ttq::save::save_file(&path, &pdf.bytes)?;
     open_in_viewer(&path)?;
     Ok(path.display().to_string())

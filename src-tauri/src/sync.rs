@@ -6,8 +6,8 @@ use crate::App;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
-use ttq::model::ward::{GroupStatus, ImportPreview, ReceiptInfo, Ward, WardInput};
-use ttq::store::ImportOptions;
+use ttq::app::ward::ImportOptions;
+use ttq::model::ward::{ImportPreview, ReceiptInfo, Ward, WardInput, WardStatus};
 use ttq::{date, Error, ErrorCode, Result};
 
 /// One chosen file's outcome: its preview (or result), or why it is refused.
@@ -33,8 +33,8 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>> {
 
 #[tauri::command(async)]
 pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
-    let (name, bytes) = app.with(|s| s.store().export_package(&month, sensitive, app.now()))?;
-    save_with_dialog(&name, ZIP, &bytes)
+    let file = app.with(|s| ttq::app::sync::export(s.store(), &month, sensitive, app.now()))?;
+    save_with_dialog(&file.name, ZIP, &file.bytes)
 }
 
 #[tauri::command(async)]
@@ -43,18 +43,18 @@ pub fn receipt_import(app: State<App>) -> Result<Option<ReceiptInfo>> {
         return Ok(None);
     };
     let bytes = read(&path)?;
-    app.with(|s| s.store().import_receipt(&bytes, app.now()))
+    app.with(|s| ttq::app::sync::import_receipt(s.store(), &bytes, app.now()))
         .map(Some)
 }
 
 #[tauri::command]
 pub fn receipt_list(app: State<App>) -> Result<Vec<ReceiptInfo>> {
-    app.with(|s| s.store().receipts())
+    app.with(|s| ttq::app::sync::receipts(s.store()))
 }
 
 #[tauri::command]
 pub fn ward_init(app: State<App>, input: WardInput) -> Result<Ward> {
-    app.with(|s| s.store().init_ward(&input, app.now()))
+    app.with(|s| ttq::app::ward::init(s.store(), &input, app.now()))
 }
 
 fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutcome> {
@@ -65,8 +65,9 @@ fn run_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Vec<FileOutc
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let r = read(p)
-                .and_then(|b| app.with(|s| s.store().import_package(&b, &file, opts, app.now())));
+            let r = read(p).and_then(|b| {
+                app.with(|s| ttq::app::ward::import(s.store(), &b, &file, opts, app.now()))
+            });
             match r {
                 Ok(preview) => FileOutcome {
                     file,
@@ -116,40 +117,45 @@ pub fn import_apply(app: State<App>, accept_new_key_by: Option<String>) -> Vec<F
 
 #[tauri::command]
 pub fn ward_expect(app: State<App>, name: String) -> Result<()> {
-    app.with(|s| s.store().ward_expect(&name, app.now()))
+    app.with(|s| ttq::app::ward::expect(s.store(), &name, app.now()))
 }
 
 #[tauri::command]
-pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<Vec<GroupStatus>> {
-    app.with(|s| s.store().ward_status(&months))
+pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<WardStatus> {
+    app.with(|s| ttq::app::ward::status(s.store(), &months, app.now()))
+}
+
+#[tauri::command]
+pub fn ward_deadline_set(app: State<App>, day: u8) -> Result<Ward> {
+    app.with(|s| ttq::app::ward::set_deadline_day(s.store(), day))
 }
 
 #[tauri::command(async)]
 pub fn ward_report_save(app: State<App>, month: String) -> Result<Option<String>> {
-    let pdf = app.with(|s| s.store().ward_report_pdf(&month, date::vn_today(app.now())))?;
-    save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
+    let now = app.now();
+    let pdf =
+        app.with(|s| ttq::app::ward::report_pdf(s.store(), &month, date::vn_today(now), now))?;
+    save_with_dialog(&pdf.name, PDF, &pdf.bytes)
 }
 
 #[tauri::command(async)]
 pub fn ward_xlsx_save(app: State<App>, month: String) -> Result<Option<String>> {
-    let bytes = app.with(|s| s.store().ward_report_xlsx(&month))?;
-    let (y, m) = month.split_once('-').unwrap_or(("", ""));
-    save_with_dialog(&format!("Tong hop thang {m}-{y}.xlsx"), XLSX, &bytes)
+    let file = app.with(|s| ttq::app::ward::report_xlsx(s.store(), &month, app.now()))?;
+    save_with_dialog(&file.name, XLSX, &file.bytes)
 }
 
 /// The consolidated report laid out, for the preview.
 #[tauri::command]
 pub fn ward_report_layout(app: State<App>, month: String) -> Result<ttq::report::Layout> {
+    let now = app.now();
     app.with(|s| {
-        let doc = s
-            .store()
-            .ward_report_document(&month, date::vn_today(app.now()))?;
+        let doc = ttq::app::ward::report_document(s.store(), &month, date::vn_today(now), now)?;
         Ok(ttq::report::layout(&doc))
     })
 }
 
 #[tauri::command(async)]
 pub fn receipt_issue(app: State<App>, group_id: String, month: String) -> Result<Option<String>> {
-    let (name, bytes) = app.with(|s| s.store().issue_receipt(&group_id, &month))?;
-    save_with_dialog(&name, RECEIPT, &bytes)
+    let file = app.with(|s| ttq::app::ward::issue_receipt(s.store(), &group_id, &month))?;
+    save_with_dialog(&file.name, RECEIPT, &file.bytes)
 }

@@ -93,7 +93,9 @@ pub fn demo_group() -> GroupInput {
 /// Fills an empty store with the demo group: 20 members (leader, two deputies), three
 /// leavers (one anonymised), a few eligibility warnings and one duplicate entry; six months
 /// of incidents (one corrected, one struck through) and activities; two shift patterns and
-/// rosters for last month and this one, attended up to yesterday, with a patrol log.
+/// rosters for the three months before this one and this one, attended up to yesterday,
+/// with a patrol log; those three months closed, and one group in five by seed with an
+/// amendment to last month.
 pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     let mut rng = Rng(seed);
     let today = crate::date::vn_today(now);
@@ -218,5 +220,6 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     ledger::fill(store, now, &mut rng, "Trần Văn Quyết", &active)?;
     patrols::fill(store, now, &mut rng, &active)?;
     practices::fill(store, now, "Trần Văn Quyết")?;
-    reports::fill(store, now, "Trần Văn Quyết")
+    // One group in five (by seed, the app's own demo among them) amended last month.
+    reports::fill(store, now, "Trần Văn Quyết", seed % 5 == 1)
 }

@@ -1,5 +1,5 @@
-//! Demo patrols: two patterns, a few busy dates, rosters for last month and this one, with
-//! attendance up to yesterday and a patrol log.
+//! Demo patrols: two patterns, a few busy dates, rosters for the three months before this
+//! one and this one, with attendance up to yesterday and a patrol log.
 
 use super::Rng;
 use crate::date;
@@ -48,7 +48,6 @@ pub(super) fn fill(
     )?;
     let today = date::vn_today(now);
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
-    let last_month = this_month - chrono::Months::new(1);
     if let Some(m) = members.get(4) {
         store.add_availability(
             m,
@@ -67,7 +66,10 @@ pub(super) fn fill(
             now,
         )?;
     }
-    for month in [last_month, this_month] {
+    let months = super::reports::closed_months(today)
+        .into_iter()
+        .chain([this_month]);
+    for month in months {
         let key = format!("{:04}-{:02}", month.year(), month.month());
         let view = store.generate_roster(&key, now)?;
         for shift in view

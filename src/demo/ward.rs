@@ -1,12 +1,21 @@
-//! A demo ward workspace: six groups expected, five of them sending files, their last two months sent as files (one
-//! group always late, one that has not sent last month's), imported as the ward would.
+//! A demo ward workspace that tells the same story on any day of the month: six groups
+//! expected, deadline the 5th. For the latest month whose reports are all in (`story`):
+//! Khu phố 1–3 sent on time, Khu phố 4 late, Khu phố 5 not at all (it sent the month
+//! before on time), Khu phố 6 has never sent a file. Months after it are in progress: files
+//! appear as their send time passes, the rest show "chưa đến hạn". Khu phố 2 amended a
+//! closed month. Each group's files are made by the group demo as it stood when it sent
+//! them, and imported as the ward would.
 
+use crate::app::{self, ward::ImportOptions};
 use crate::error::Result;
 use crate::model::group::GroupInput;
 use crate::model::ward::WardInput;
-use crate::store::{ImportOptions, Store};
+use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use std::path::Path;
+
+/// The ward demo's reporting deadline: the 5th of the next month.
+const DEADLINE_DAY: u32 = 5;
 
 /// A moment in Vietnam time, as UTC.
 fn vn(d: NaiveDate, hour: u32) -> DateTime<Utc> {
@@ -14,84 +23,136 @@ fn vn(d: NaiveDate, hour: u32) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t - Duration::hours(7), Utc)
 }
 
+fn next(m: NaiveDate) -> NaiveDate {
+    m + chrono::Months::new(1)
+}
+
+/// When group `i` (0 = Khu phố 1) sends month `m`'s file, if it does.
+fn sent(i: usize, m: NaiveDate, story: NaiveDate) -> Option<DateTime<Utc>> {
+    let n = next(m);
+    match i {
+        // After the report is signed on the 2nd, and before the deadline.
+        0..=2 => Some(vn(n + Duration::days(1 + i as i64), 9 + i as u32)),
+        // Three days after the deadline.
+        3 => Some(vn(n + Duration::days(i64::from(DEADLINE_DAY) + 2), 16)),
+        // On the deadline day, but nothing from the story month on.
+        4 => (m < story).then(|| vn(n + Duration::days(i64::from(DEADLINE_DAY) - 1), 8)),
+        _ => None,
+    }
+}
+
+/// The latest month whose files, late ones included, have all been sent by `now`.
+fn story_month(now: DateTime<Utc>) -> NaiveDate {
+    let today = crate::date::vn_today(now);
+    let mut m = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid")
+        - chrono::Months::new(1);
+    while sent(3, m, m).is_some_and(|t| t > now) {
+        m = m - chrono::Months::new(1);
+    }
+    m
+}
+
 /// Sets `store` up as the ward and fills it with the files of five demo groups.
 pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
-    store.init_ward(
+    app::ward::init(
+        store,
         &WardInput {
             name: "Công an phường Yên Hải".into(),
             province_code: "22".into(),
             province_name: "Quảng Ninh".into(),
             commune_code: "07069".into(),
             commune_name: "Phường Yên Hải".into(),
-            deadline_day: 5,
+            deadline_day: DEADLINE_DAY as u8,
         },
         now,
     )?;
-    // The ward expects six groups; Khu phố 6 has never sent a file.
     for k in 1..=6 {
-        store.ward_expect(&format!("Tổ bảo vệ an ninh, trật tự Khu phố {k}"), now)?;
-    }
-    let today = crate::date::vn_today(now);
-    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
-    let months = [
-        this_month - chrono::Months::new(2),
-        this_month - chrono::Months::new(1),
-    ];
-    for (i, area) in [
-        "Khu phố 1",
-        "Khu phố 2",
-        "Khu phố 3",
-        "Khu phố 4",
-        "Khu phố 5",
-    ]
-    .iter()
-    .enumerate()
-    {
-        // Each group lives in memory only long enough to write its files.
-        let mut g = Store::open(Path::new(":memory:"))?;
-        super::fill(&mut g, now, 100 + i as u64)?;
-        let group = g.require_group()?;
-        g.update_group(
-            &GroupInput {
-                kind: group.kind,
-                name: format!("Tổ bảo vệ an ninh, trật tự {area}"),
-                province_code: group.province_code.clone(),
-                province_name: group.province_name.clone(),
-                commune_code: group.commune_code.clone(),
-                commune_name: group.commune_name.clone(),
-                area_kind: group.area_kind,
-                area_name: (*area).to_string(),
-                decision_number: group.decision_number.clone().unwrap_or_default(),
-                decision_date: group
-                    .decision_date
-                    .as_deref()
-                    .and_then(crate::date::from_iso)
-                    .map(crate::date::format)
-                    .unwrap_or_default(),
-                police_unit: group.police_unit.clone(),
-                households: group.households.map(|h| h + 20 * i as i32),
-                residents: group.residents.map(|r| r + 70 * i as i32),
-            },
+        app::ward::expect(
+            store,
+            &format!("Tổ bảo vệ an ninh, trật tự Khu phố {k}"),
             now,
         )?;
-        for (k, m) in months.into_iter().enumerate() {
-            // Khu phố 5 has not sent last month's file; Khu phố 4 sends late.
-            if i == 4 && k == 1 {
-                continue;
-            }
-            let next = m + chrono::Months::new(1);
-            let sent = if i == 3 {
-                vn(next + Duration::days(8), 16)
-            } else {
-                vn(next + Duration::days(1 + i as i64), 9)
-            };
-            if sent > now {
-                continue;
-            }
-            let key = format!("{:04}-{:02}", m.year(), m.month());
-            let (name, bytes) = g.export_package(&key, false, sent)?;
-            store.import_package(&bytes, &name, &ImportOptions::default(), now)?;
+    }
+    let story = story_month(now);
+    let today = crate::date::vn_today(now);
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
+    let mut months = vec![story - chrono::Months::new(1)];
+    while let Some(&m) = months.last().filter(|m| next(**m) < this_month) {
+        months.push(next(m));
+    }
+    for i in 0..5 {
+        let sends: Vec<(NaiveDate, DateTime<Utc>)> = months
+            .iter()
+            .filter_map(|m| sent(i, *m, story).filter(|t| *t <= now).map(|t| (*m, t)))
+            .collect();
+        let Some(&(_, last)) = sends.last() else {
+            continue;
+        };
+        // The group as it stood when it sent its last file; it lives in memory only.
+        let mut g = Store::open(Path::new(":memory:"))?;
+        super::fill(&mut g, last, 100 + i as u64)?;
+        name_group(&mut g, i, last)?;
+        for (m, at) in sends {
+            let month = format!("{:04}-{:02}", m.year(), m.month());
+            let file = app::sync::export(&mut g, &month, false, at)?;
+            app::ward::import(
+                store,
+                &file.bytes,
+                &file.name,
+                &ImportOptions::default(),
+                (at + Duration::hours(2)).min(now),
+            )?;
         }
     }
     Ok(())
+}
+
+/// Makes the demo group "Khu phố `i + 1`" of the ward, with its own household counts.
+fn name_group(g: &mut Store, i: usize, now: DateTime<Utc>) -> Result<()> {
+    let group = g.require_group()?;
+    let area = format!("Khu phố {}", i + 1);
+    g.update_group(
+        &GroupInput {
+            kind: group.kind,
+            name: format!("Tổ bảo vệ an ninh, trật tự {area}"),
+            province_code: group.province_code.clone(),
+            province_name: group.province_name.clone(),
+            commune_code: group.commune_code.clone(),
+            commune_name: group.commune_name.clone(),
+            area_kind: group.area_kind,
+            area_name: area,
+            decision_number: group.decision_number.clone().unwrap_or_default(),
+            decision_date: group
+                .decision_date
+                .as_deref()
+                .and_then(crate::date::from_iso)
+                .map(crate::date::format)
+                .unwrap_or_default(),
+            police_unit: group.police_unit.clone(),
+            households: group.households.map(|h| h + 20 * i as i32),
+            residents: group.residents.map(|r| r + 70 * i as i32),
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_story_month_is_the_latest_with_every_file_in() {
+        let m = |y, mo| NaiveDate::from_ymd_opt(y, mo, 1).unwrap();
+        // The late file of November comes on 08/12 16:00.
+        assert_eq!(story_month(at("2026-12-02T00:30:00+07:00")), m(2026, 10));
+        assert_eq!(story_month(at("2026-12-08T15:59:00+07:00")), m(2026, 10));
+        assert_eq!(story_month(at("2026-12-08T16:00:00+07:00")), m(2026, 11));
+        assert_eq!(story_month(at("2027-01-01T00:30:00+07:00")), m(2026, 11));
+        assert_eq!(story_month(at("2026-11-30T23:30:00+07:00")), m(2026, 10));
+    }
 }

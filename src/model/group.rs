@@ -26,6 +26,34 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    /// The issuing body's short code in document numbers ("Số: 05/BC-TBV").
+    pub fn document_code(self) -> &'static str {
+        match self {
+            GroupKind::BaoVeAntt => "TBV",
+            GroupKind::TuQuanAntt | GroupKind::Khac => "TTQ",
+            GroupKind::NhanDanTuQuan => "TNDTQ",
+            GroupKind::AnNinhNhanDan => "TANND",
+        }
+    }
+
+    /// The stored and exported name: `bao_ve_antt`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::BaoVeAntt => "bao_ve_antt",
+            GroupKind::TuQuanAntt => "tu_quan_antt",
+            GroupKind::NhanDanTuQuan => "nhan_dan_tu_quan",
+            GroupKind::AnNinhNhanDan => "an_ninh_nhan_dan",
+            GroupKind::Khac => "khac",
+        }
+    }
+
+    /// The kind from the Rust name export format 1 wrote ("BaoVeAntt").
+    pub fn from_debug_name(name: &str) -> Option<GroupKind> {
+        GroupKind::ALL
+            .into_iter()
+            .find(|k| format!("{k:?}") == name)
+    }
+
     /// All kinds, in the order offered to the user.
     pub const ALL: [GroupKind; 5] = [
         GroupKind::BaoVeAntt,

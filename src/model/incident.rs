@@ -90,6 +90,23 @@ pub const BUILTIN_CATEGORIES: &[(&str, &str)] = &[
     ("khac", "Khác"),
 ];
 
+/// The built-in code of a category named `name`, or the name itself for a user category
+/// (figures counted by older versions kept names, not codes).
+pub fn category_code(name: &str) -> String {
+    BUILTIN_CATEGORIES
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map_or_else(|| name.to_string(), |(c, _)| c.to_string())
+}
+
+/// The name of a built-in category code.
+pub fn builtin_category_name(code: &str) -> Option<&'static str> {
+    BUILTIN_CATEGORIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+}
+
 /// An incident category, built in or added by the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

@@ -373,20 +373,6 @@ pub struct RosterView {
     pub max_consecutive: u8,
 }
 
-/// The month's patrol figures for the report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/lib/bindings/")]
-pub struct PatrolFigures {
-    /// Shifts with at least one member present.
-    pub patrols_held: u32,
-    /// Seats covered (present or substituted).
-    pub member_turns: u32,
-    /// Member-hours patrolled.
-    pub hours: f64,
-    /// Covered seats over seats with attendance recorded, 0–1.
-    pub attendance_rate: f64,
-}
-
 /// An entry of the patrol log (nhật ký tuần tra).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

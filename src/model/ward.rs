@@ -2,7 +2,30 @@
 //! reporting status of its groups.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use ts_rs::TS;
+
+/// The first 8 bytes of a hash as people compare it by phone: "3F2A-91C0-7B44-E1D2".
+pub fn short_code(hash: &[u8]) -> String {
+    hash.iter()
+        .take(8)
+        .collect::<Vec<_>>()
+        .chunks(2)
+        .map(|c| c.iter().map(|b| format!("{b:02X}")).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The short fingerprint of a public key (hex) printed on reports and receipts.
+pub fn fingerprint(public_hex: &str) -> String {
+    short_code(&Sha256::digest(public_hex.as_bytes()))
+}
+
+/// A table's rows as column-name-to-value maps.
+pub type Rows = Vec<serde_json::Map<String, serde_json::Value>>;
+
+/// Every table's rows of a group, by table name: what a package carries as `data.json`.
+pub type DataSet = std::collections::BTreeMap<String, Rows>;
 
 /// One table's share of an import: rows new, changed and unchanged.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -27,6 +50,18 @@ pub enum KeyStatus {
     Changed,
 }
 
+/// The issued report a closed month's file carries: its number, date and time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct IssuedCopy {
+    /// "03/BC-TBV".
+    pub number: String,
+    /// The date on the paper, ISO.
+    pub issued_on: String,
+    /// When it was issued, UTC RFC 3339.
+    pub issued_at: String,
+}
+
 /// What importing a file does (or did): whose file, which month, how many rows change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -47,6 +82,15 @@ pub struct ImportPreview {
     pub unchanged: u32,
     /// Written (false for a dry run).
     pub applied: bool,
+    /// The month was still open when the group made the file: its figures are a draft.
+    pub draft: bool,
+    /// The data digest of the figures (as printed on the issued report).
+    pub digest: String,
+    /// Amendments to closed months the file carries.
+    pub amendments: u32,
+    /// What the ward's checks found that does not refuse the file, in Vietnamese (e.g. the
+    /// figures recounted from the rows differ from the signed ones).
+    pub warnings: Vec<String>,
 }
 
 /// The ward workspace's identity, as typed.
@@ -81,12 +125,56 @@ pub struct Ward {
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum ReportState {
-    /// Đã nộp đúng hạn.
+    /// Đúng hạn: sent by the deadline.
     OnTime,
-    /// Nộp muộn.
+    /// Muộn: first sent after the deadline.
     Late,
-    /// Chưa nộp.
+    /// Chưa nộp: the deadline has passed and nothing came.
     Missing,
+    /// Chưa đến hạn: nothing yet, and the deadline has not passed.
+    NotDue,
+}
+
+impl ReportState {
+    /// The word the status table and the reports use.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportState::OnTime => "đúng hạn",
+            ReportState::Late => "muộn",
+            ReportState::Missing => "chưa nộp",
+            ReportState::NotDue => "chưa đến hạn",
+        }
+    }
+
+    /// Whether a file has come for the month.
+    pub fn received(self) -> bool {
+        matches!(self, ReportState::OnTime | ReportState::Late)
+    }
+}
+
+/// One group's month: where it stands and what its file said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MonthCell {
+    pub state: ReportState,
+    /// The latest file for the month is a draft (the month was open when it was made).
+    pub draft: bool,
+    /// The group amended the month after closing it.
+    pub amended: bool,
+    /// Warnings the ward's checks found in the month's files.
+    pub warnings: Vec<String>,
+}
+
+/// A month of the status table: its deadline and whether it has passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct StatusMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The last day reports are on time, ISO (23:59 Vietnam time that day).
+    pub deadline: String,
+    /// The deadline has passed.
+    pub due: bool,
 }
 
 /// One group's reporting over the months asked for.
@@ -96,10 +184,31 @@ pub struct GroupStatus {
     pub group_id: String,
     pub name: String,
     pub fingerprint: String,
-    /// One state per month, in the order asked.
-    pub months: Vec<ReportState>,
+    /// One cell per month, in the order asked.
+    pub months: Vec<MonthCell>,
     /// The last file received from the group: its month and when ("dd/mm/yyyy HH:MM").
     pub last_file: Option<(String, String)>,
+}
+
+/// Reporting rates over the months that are due.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct StatusTotals {
+    /// Group-months that are due.
+    pub due: u32,
+    /// Of those, received (on time or late).
+    pub received: u32,
+    /// Of those, on time.
+    pub on_time: u32,
+}
+
+/// The groups × months table with each month's deadline and the rates over due months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct WardStatus {
+    pub months: Vec<StatusMonth>,
+    pub groups: Vec<GroupStatus>,
+    pub totals: StatusTotals,
 }
 
 /// A receipt from the ward, as the group sees it.

@@ -110,6 +110,15 @@ pub fn text_blocks(text: &str, empty: &str) -> Vec<Block> {
     blocks
 }
 
+/// A count in prose as police reports write it: "01", "09", "10", "1.234".
+pub fn count(n: u32) -> String {
+    if n < 10 {
+        format!("{n:02}")
+    } else {
+        number(f64::from(n))
+    }
+}
+
 /// A number in Vietnamese notation: 1.234,5 (one decimal only when needed).
 pub fn number(v: f64) -> String {
     let neg = v < 0.0;

@@ -6,20 +6,10 @@ use super::doc::{
     Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,
 };
 use super::number;
-use crate::model::group::GroupKind;
-use crate::model::month::MonthlyData;
+use crate::model::figures::INDICATORS;
+use crate::model::incident::{Incident, IncidentStatus};
+use crate::model::month::{IncidentLine, MonthlyData};
 use chrono::Datelike;
-use sha2::{Digest as _, Sha256};
-
-/// The issuing body's short code in the report number ("Số: 05/BC-TTQ").
-pub fn number_code(kind: GroupKind) -> &'static str {
-    match kind {
-        GroupKind::BaoVeAntt => "TBV",
-        GroupKind::TuQuanAntt | GroupKind::Khac => "TTQ",
-        GroupKind::NhanDanTuQuan => "TNDTQ",
-        GroupKind::AnNinhNhanDan => "TANND",
-    }
-}
 
 /// Tên cơ quan chủ quản: the police unit the group reports to, or else the commune.
 pub fn parent_body(g: &crate::model::group::Group) -> String {
@@ -64,31 +54,45 @@ fn month_parts(month: &str) -> (u32, i32) {
     (m.parse().unwrap_or(0), y.parse().unwrap_or(0))
 }
 
-/// A short digest of the month's figures and records, printed on the report and repeated in
-/// the exported file so the ward can match one with the other. The narrative, number and date
-/// are left out: only data counts.
-pub fn digest(d: &MonthlyData) -> String {
-    let incidents: Vec<(&str, i32)> = d
-        .incidents
-        .iter()
-        .map(|i| (i.id.as_str(), i.version))
-        .collect();
-    let canonical = serde_json::json!({
-        "v": 1,
-        "group": d.group.id,
-        "month": d.month,
-        "members": [d.members.active, d.members.leaders, d.members.joined.len(), d.members.left.len()],
-        "shifts": d.shifts_planned,
-        "patrols": [d.patrols.patrols_held, d.patrols.member_turns, number(d.patrols.hours)],
-        "incidents": incidents,
-        "activities": d.activities,
-    });
-    let hash = Sha256::digest(canonical.to_string().as_bytes());
-    hash[..8]
-        .chunks(2)
-        .map(|c| format!("{:02X}{:02X}", c[0], c[1]))
-        .collect::<Vec<_>>()
-        .join("-")
+/// One incident as the report's table shows it: when, where, what, and its outcome. No
+/// people's names, phones or ID numbers.
+pub fn incident_line(i: &Incident) -> IncidentLine {
+    let on = crate::date::from_iso(&i.occurred_on)
+        .map(crate::date::format)
+        .unwrap_or_else(|| i.occurred_on.clone());
+    let when = match &i.occurred_time {
+        Some(t) if i.time_approx => format!("{on} khoảng {t}"),
+        Some(t) => format!("{on} {t}"),
+        None => on,
+    };
+    let transferred = i.status == IncidentStatus::DaChuyenCongAn;
+    let mut outcome = i.status.label().to_string();
+    if let Some(to) = i.transferred_to.as_ref().filter(|_| transferred) {
+        outcome.push_str(&format!(" ({to}"));
+        if let Some(on) = i.transferred_on.as_deref().and_then(crate::date::from_iso) {
+            outcome.push_str(&format!(", {}", crate::date::format(on)));
+        }
+        outcome.push(')');
+    }
+    if let Some(a) = i
+        .action_taken
+        .as_deref()
+        .map(|a| a.trim_end_matches('.'))
+        .filter(|a| !a.is_empty())
+    {
+        outcome = format!("{a}. {outcome}");
+    }
+    IncidentLine {
+        id: i.id.clone(),
+        version: i.version,
+        when,
+        place: i.place.clone(),
+        category: i.category_name.clone(),
+        summary: format!("{}: {}", i.title, i.description),
+        outcome,
+        transferred,
+        valuable_tip: i.valuable_tip,
+    }
 }
 
 fn names(list: &[String]) -> String {
@@ -99,7 +103,7 @@ fn names(list: &[String]) -> String {
 pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
     let g = &d.group;
     let (m, y) = month_parts(&d.month);
-    let code = number_code(g.kind);
+    let code = g.kind.document_code();
     let parent = parent_body(g);
     let mut b = vec![
         Block::Title {
@@ -123,11 +127,13 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
         (Some(h), None) => place_line.push_str(&format!("có {} hộ.", number(h.into()))),
         _ => place_line.push_str("chưa ghi số hộ, số nhân khẩu."),
     }
+    let f = &d.figures;
     place_line.push_str(&format!(
         " Tổ có {} thành viên, trong đó {} tổ trưởng, tổ phó.",
-        d.members.active, d.members.leaders
+        f.members.active,
+        f.members.leaders + f.members.deputies
     ));
-    let mem = &d.members;
+    let mem = d;
     if mem.joined.is_empty() && mem.left.is_empty() {
         place_line.push_str(" Trong tháng không có thay đổi về thành viên.");
     } else {
@@ -150,10 +156,10 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
     b.extend(super::text_blocks(&d.narrative.situation, ""));
 
     // II. Results of the work.
-    let a = &d.activities;
-    let p = &d.patrols;
-    let transferred = d.incidents.iter().filter(|i| i.transferred).count();
-    let tips = d.incidents.iter().filter(|i| i.valuable_tip).count();
+    let a = &f.activities;
+    let p = &f.patrols;
+    let transferred = f.incidents.transferred;
+    let tips = f.incidents.valuable_tips;
     b.push(Block::Heading("II. Kết quả công tác".into()));
     b.push(Block::SubHeading(
         "1. Nắm tình hình, tiếp nhận và chuyển tin báo".into(),
@@ -171,12 +177,12 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
         a.awareness_sessions, number(a.people_reached.into()), number(a.households_committed.into())
     )));
     b.push(Block::SubHeading("3. Tuần tra, canh gác".into()));
-    b.push(Block::Paragraph(if d.shifts_planned == 0 {
+    b.push(Block::Paragraph(if p.shifts_planned == 0 {
         "Trong tháng chưa lập lịch tuần tra.".to_string()
     } else {
         format!(
             "Theo lịch có {} ca tuần tra; đã tuần tra {} ca với {} lượt người tham gia, tổng cộng {} giờ; tỷ lệ có mặt {}%.",
-            d.shifts_planned, p.patrols_held, p.member_turns, number(p.hours), number(p.attendance_rate * 100.0)
+            p.shifts_planned, p.patrols_held, p.member_turns, number(p.hours()), number(p.attendance_rate().unwrap_or(0.0) * 100.0)
         )
     }));
     b.push(Block::SubHeading(
@@ -187,17 +193,11 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
         a.mediations, a.mediations_successful, a.residence_support, a.fire_rescue
     )));
     b.push(Block::SubHeading("5. Các chỉ tiêu chính".into()));
-    let figures: Vec<(&str, String)> = vec![
-        ("Lượt tuần tra", p.patrols_held.to_string()),
-        ("Lượt người tham gia tuần tra", p.member_turns.to_string()),
-        ("Giờ tuần tra (người × giờ)", number(p.hours)),
-        ("Vụ việc phát hiện, ghi nhận", d.incidents.len().to_string()),
-        ("Vụ việc chuyển Công an", transferred.to_string()),
-        ("Tin báo có giá trị", tips.to_string()),
-        ("Vụ hòa giải thành", a.mediations_successful.to_string()),
-        ("Buổi họp dân", a.resident_meetings.to_string()),
-        ("Hộ ký cam kết", a.households_committed.to_string()),
-    ];
+    let figures: Vec<(&str, String)> = INDICATORS
+        .iter()
+        .filter(|i| i.main)
+        .map(|i| (i.label, number((i.value)(f))))
+        .collect();
     b.push(Block::Table(Table {
         columns: vec![
             Column {
@@ -376,12 +376,11 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
                 .amendments
                 .iter()
                 .map(|x| {
-                    let (am, ay) = month_parts(&x.month);
                     vec![
-                        x.at.clone(),
-                        format!("{am:02}/{ay}"),
-                        x.record.clone(),
-                        x.summary.clone(),
+                        crate::date::format_timestamp(&x.at),
+                        crate::date::month_label(&x.amends_month),
+                        x.record_label(),
+                        x.what_changed(),
                     ]
                 })
                 .collect(),

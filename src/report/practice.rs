@@ -2,7 +2,7 @@
 //! asks for (model, places, groups).
 
 use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
-use super::monthly::{number_code, parent_body, place_date};
+use super::monthly::{parent_body, place_date};
 use super::text_blocks;
 use crate::model::group::Group;
 use crate::model::practice::{
@@ -94,7 +94,7 @@ fn header(group: &Group, issued_on: &str) -> Header {
     Header {
         parent_body: parent_body(group),
         issuing_body: group.name.clone(),
-        number: format!("Số: ....../BC-{}", number_code(group.kind)),
+        number: format!("Số: ....../BC-{}", group.kind.document_code()),
         place_date: place_date(&group.commune_name, issued_on),
     }
 }

@@ -1,30 +1,60 @@
-//! The ward's consolidated monthly report: who reported, the totals, a row per group, and
-//! incidents by category across the groups.
+//! The ward's consolidated monthly report: who reported (or, before the deadline, who has
+//! so far), the totals, a row per group, incidents by category across the groups, and the
+//! amendments groups made to months already reported.
 
 use super::doc::{Align, BarChart, Block, Closing, Column, Document, Header, Orientation, Table};
 use super::monthly::place_date;
-use super::number;
+use super::{count, number};
+use crate::date;
+use crate::model::figures::{MonthFigures, INDICATORS};
+use crate::model::month::Amendment;
 use crate::model::ward::{ReportState, Ward};
-use crate::sync::package::MonthFigures;
-use crate::sync::sheet::figure_rows;
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// A group's name with its month's figures and state, if it reported.
-pub type GroupMonth = (String, Option<(MonthFigures, ReportState)>);
+/// One group's line: its name, where it stands, and its figures if a file came.
+pub struct GroupMonth {
+    pub name: String,
+    pub state: ReportState,
+    pub figures: Option<MonthFigures>,
+    /// The latest file is a draft (the group had not closed the month).
+    pub draft: bool,
+}
 
-/// The consolidated report of `month` for `rows` (group name, figures and state if reported).
-pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) -> Document {
-    let (y, m) = month.split_once('-').unwrap_or(("", ""));
+/// What the consolidated report of a month is made from.
+pub struct WardMonth<'a> {
+    pub ward: &'a Ward,
+    /// `YYYY-MM`.
+    pub month: &'a str,
+    /// The last day reports are on time.
+    pub deadline: NaiveDate,
+    /// The deadline has not passed yet: the figures are provisional, counted up to `today`.
+    pub provisional: bool,
+    pub today: NaiveDate,
+    pub rows: Vec<GroupMonth>,
+    pub category_names: BTreeMap<String, String>,
+    /// Amendments received that were made during the month, with the group's name.
+    pub amendments: Vec<(String, Amendment)>,
+    /// ISO date the report is dated.
+    pub issued_on: &'a str,
+}
+
+/// The consolidated report of a month.
+pub fn document(w: &WardMonth) -> Document {
+    let (y, m) = w.month.split_once('-').unwrap_or(("", ""));
     let m: u32 = m.parse().unwrap_or(0);
-    let reported: Vec<&GroupMonth> = rows.iter().filter(|r| r.1.is_some()).collect();
-    let on_time = reported
+    let label = date::month_label(w.month);
+    let rows = &w.rows;
+    let received: Vec<&GroupMonth> = rows.iter().filter(|r| r.figures.is_some()).collect();
+    let on_time = rows
         .iter()
-        .filter(|r| matches!(r.1, Some((_, ReportState::OnTime))))
-        .count();
-    let missing: Vec<&str> = rows
+        .filter(|r| r.state == ReportState::OnTime)
+        .count() as u32;
+    let late = rows.iter().filter(|r| r.state == ReportState::Late).count() as u32;
+    let waiting: Vec<&str> = rows
         .iter()
-        .filter(|r| r.1.is_none())
-        .map(|r| r.0.as_str())
+        .filter(|r| r.figures.is_none())
+        .map(|r| r.name.as_str())
         .collect();
     let mut b = vec![
         Block::Title {
@@ -34,32 +64,67 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
             ),
         },
         Block::Heading("I. Tình hình nộp báo cáo".into()),
-        Block::Paragraph(format!(
-            "Có {}/{} tổ đã gửi báo cáo tháng {m}/{y} ({} đúng hạn, {} nộp muộn).",
-            reported.len(),
-            rows.len(),
-            on_time,
-            reported.len() - on_time
-        )),
-        if missing.is_empty() {
-            Block::Paragraph("Tất cả các tổ đã gửi báo cáo.".into())
-        } else {
-            Block::Paragraph(format!("Các tổ chưa gửi báo cáo: {}.", missing.join("; ")))
-        },
-        Block::Heading("II. Số liệu tổng hợp".into()),
     ];
-    let mut totals = figure_rows(&MonthFigures::default());
-    let mut categories: BTreeMap<String, u32> = BTreeMap::new();
-    for (_, f) in rows
+    if w.provisional {
+        b.push(Block::Paragraph(format!(
+            "Số liệu tạm tính đến ngày {}; hạn nộp báo cáo tháng {label} là ngày {}.",
+            date::format(w.today),
+            date::format(w.deadline)
+        )));
+    }
+    let sent = if received.is_empty() {
+        if w.provisional {
+            format!("Đến nay chưa có tổ nào gửi báo cáo tháng {label}.")
+        } else {
+            format!("Không có tổ nào gửi báo cáo tháng {label}.")
+        }
+    } else {
+        let mut line = format!(
+            "{} {}/{} tổ đã gửi báo cáo tháng {label}",
+            if w.provisional {
+                "Đến nay có"
+            } else {
+                "Có"
+            },
+            count(received.len() as u32),
+            count(rows.len() as u32)
+        );
+        match (on_time, late) {
+            (_, 0) if !w.provisional => line.push_str(", tất cả đúng hạn"),
+            (0, l) => line.push_str(&format!(", cả {} tổ đều nộp muộn", count(l))),
+            (o, 0) => line.push_str(&format!(", {} tổ đúng hạn", count(o))),
+            (o, l) => line.push_str(&format!(
+                ", trong đó {} tổ đúng hạn, {} tổ nộp muộn",
+                count(o),
+                count(l)
+            )),
+        }
+        line.push('.');
+        line
+    };
+    b.push(Block::Paragraph(sent));
+    if !waiting.is_empty() {
+        b.push(Block::Paragraph(if w.provisional {
+            format!("Các tổ chưa gửi (chưa đến hạn): {}.", waiting.join("; "))
+        } else {
+            format!("Các tổ chưa gửi báo cáo: {}.", waiting.join("; "))
+        }));
+    }
+    let drafts: Vec<&str> = received
         .iter()
-        .filter_map(|r| r.1.as_ref().map(|(f, _)| ((), f)))
-    {
-        for (t, (_, v)) in totals.iter_mut().zip(figure_rows(f)) {
-            t.1 += v;
-        }
-        for (c, n) in &f.categories {
-            *categories.entry(c.clone()).or_default() += n;
-        }
+        .filter(|r| r.draft)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !drafts.is_empty() {
+        b.push(Block::Paragraph(format!(
+            "Gửi bản nháp (tổ chưa khóa sổ tháng, số liệu còn có thể thay đổi): {}.",
+            drafts.join("; ")
+        )));
+    }
+    b.push(Block::Heading("II. Số liệu tổng hợp".into()));
+    let mut totals = MonthFigures::default();
+    for f in received.iter().filter_map(|r| r.figures.as_ref()) {
+        totals.add(f);
     }
     b.push(Block::Table(Table {
         columns: vec![
@@ -79,10 +144,16 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
                 align: Align::Right,
             },
         ],
-        rows: totals
+        rows: INDICATORS
             .iter()
             .enumerate()
-            .map(|(i, (k, v))| vec![(i + 1).to_string(), (*k).to_string(), number(*v)])
+            .map(|(i, x)| {
+                vec![
+                    (i + 1).to_string(),
+                    x.label.to_string(),
+                    number((x.value)(&totals)),
+                ]
+            })
             .collect(),
         size: 12.0,
         bold_rows: vec![],
@@ -121,7 +192,7 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
                 align: Align::Right,
             },
             Column {
-                title: "Chuyển CA".into(),
+                title: "Chuyển Công an".into(),
                 width: 0.9,
                 align: Align::Right,
             },
@@ -149,35 +220,28 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
         rows: rows
             .iter()
             .enumerate()
-            .map(|(i, (name, f))| {
-                let mut row = vec![(i + 1).to_string(), name.clone()];
-                match f {
-                    Some((f, state)) => {
-                        row.push(
-                            if *state == ReportState::OnTime {
-                                "Đúng hạn"
-                            } else {
-                                "Muộn"
-                            }
-                            .into(),
-                        );
+            .map(|(i, r)| {
+                let mut state = capitalised(r.state.label());
+                if r.draft {
+                    state.push_str(" (bản nháp)");
+                }
+                let mut row = vec![(i + 1).to_string(), r.name.clone(), state];
+                match &r.figures {
+                    Some(f) => {
                         for v in [
-                            f.patrols_held,
-                            f.member_turns,
-                            f.incidents,
-                            f.transferred,
-                            f.valuable_tips,
-                            f.mediations_successful,
-                            f.resident_meetings,
-                            f.households_committed,
+                            f.patrols.patrols_held,
+                            f.patrols.member_turns,
+                            f.incidents.total,
+                            f.incidents.transferred,
+                            f.incidents.valuable_tips,
+                            f.activities.mediations_successful,
+                            f.activities.resident_meetings,
+                            f.activities.households_committed,
                         ] {
                             row.push(v.to_string());
                         }
                     }
-                    None => {
-                        row.push("Chưa nộp".into());
-                        row.extend(std::iter::repeat_n(String::new(), 8));
-                    }
+                    None => row.extend(std::iter::repeat_n(String::new(), 8)),
                 }
                 row
             })
@@ -186,6 +250,15 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
         bold_rows: vec![],
     }));
     b.push(Block::Heading("IV. Vụ việc theo loại".into()));
+    let categories: BTreeMap<String, u32> = totals
+        .incidents
+        .by_category
+        .iter()
+        .map(|(code, n)| (w.category_names.get(code).unwrap_or(code).clone(), *n))
+        .fold(BTreeMap::new(), |mut acc, (name, n)| {
+            *acc.entry(name).or_default() += n;
+            acc
+        });
     if categories.is_empty() {
         b.push(Block::Paragraph(
             "Các tổ không ghi nhận vụ việc nào trong tháng.".into(),
@@ -201,6 +274,58 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
                 .collect(),
         }));
     }
+    if !w.amendments.is_empty() {
+        b.push(Block::Heading(
+            "V. Đính chính số liệu các tháng đã chốt".into(),
+        ));
+        b.push(Block::Paragraph(format!(
+            "Trong tháng {label}, các tổ đã đính chính số liệu các tháng đã chốt như sau (số liệu tổng hợp các tháng đó giữ như bản đã phát hành):"
+        )));
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "Tổ".into(),
+                    width: 2.6,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Tháng".into(),
+                    width: 0.9,
+                    align: Align::Center,
+                },
+                Column {
+                    title: "Thời điểm".into(),
+                    width: 1.6,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Bản ghi".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Nội dung đính chính".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+            ],
+            rows: w
+                .amendments
+                .iter()
+                .map(|(g, a)| {
+                    vec![
+                        g.clone(),
+                        date::month_label(&a.amends_month),
+                        date::format_timestamp(&a.at),
+                        a.record_label(),
+                        a.what_changed(),
+                    ]
+                })
+                .collect(),
+            size: 11.0,
+            bold_rows: vec![],
+        }));
+    }
     b.push(Block::Closing(Closing {
         recipients: vec![
             "- Lãnh đạo đơn vị;".into(),
@@ -212,14 +337,22 @@ pub fn document(ward: &Ward, month: &str, rows: &[GroupMonth], issued_on: &str) 
         name: String::new(),
     }));
     Document {
-        title: format!("Tổng hợp tháng {m}/{y} - {}", ward.name),
+        title: format!("Tổng hợp tháng {m}/{y} - {}", w.ward.name),
         orientation: Orientation::Landscape,
         header: Some(Header {
-            parent_body: format!("UBND {}", ward.commune_name),
-            issuing_body: ward.name.clone(),
+            parent_body: format!("UBND {}", w.ward.commune_name),
+            issuing_body: w.ward.name.clone(),
             number: "Số: ....../BC".into(),
-            place_date: place_date(&ward.commune_name, issued_on),
+            place_date: place_date(&w.ward.commune_name, w.issued_on),
         }),
         blocks: b,
     }
+}
+
+/// "Đúng hạn" from "đúng hạn".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

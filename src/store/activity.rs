@@ -6,7 +6,7 @@ use super::{new_id, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::activity::{
-    self, Activity, ActivityFilter, ActivityInput, ActivityKind, ActivitySummary, ValidActivity,
+    self, Activity, ActivityFilter, ActivityInput, ActivityKind, ValidActivity,
 };
 use crate::model::history::{diff, RecordVersion};
 use crate::text::fold;
@@ -260,36 +260,5 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    /// The figures of a month (`YYYY-MM`) that the monthly report adds up.
-    pub fn activity_summary(&self, month: &str) -> Result<ActivitySummary> {
-        let list = self.list_activities(&ActivityFilter {
-            month: Some(month.to_string()),
-            ..Default::default()
-        })?;
-        let mut s = ActivitySummary::default();
-        let n = |v: Option<i32>| v.unwrap_or(0).max(0) as u32;
-        for a in &list {
-            match a.kind {
-                ActivityKind::HopTo => s.group_meetings += 1,
-                ActivityKind::HopDan => {
-                    s.resident_meetings += 1;
-                    s.resident_meeting_attendees += n(a.people);
-                }
-                ActivityKind::TuyenTruyen => {
-                    s.awareness_sessions += 1;
-                    s.people_reached += n(a.people);
-                }
-                ActivityKind::HoaGiai => {
-                    s.mediations += 1;
-                    s.mediations_successful += u32::from(a.mediation_success == Some(true));
-                }
-                ActivityKind::HoTroCuTru => s.residence_support += 1,
-                ActivityKind::PcccCuuNan => s.fire_rescue += 1,
-                ActivityKind::CamKet => s.households_committed += n(a.households),
-            }
-        }
-        Ok(s)
     }
 }

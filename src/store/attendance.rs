@@ -4,7 +4,7 @@ use super::{bad_month, insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, FieldError, Result};
 use crate::model::incident::parse_time;
-use crate::model::patrol::{shift_minutes, Attendance, LogEntry, PatrolFigures};
+use crate::model::patrol::{Attendance, LogEntry};
 use crate::text::clean;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
@@ -183,41 +183,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The month's patrol figures: patrols held, member-turns, hours, attendance rate.
-    pub fn patrol_figures(&self, month: &str) -> Result<PatrolFigures> {
-        let view = self.roster(month)?;
-        let mut f = PatrolFigures::default();
-        let mut recorded = 0u32;
-        for s in &view.shifts {
-            let covered = s
-                .seats
-                .iter()
-                .filter(|x| x.attendance.is_some_and(Attendance::covered))
-                .count() as u32;
-            recorded += s.seats.iter().filter(|x| x.attendance.is_some()).count() as u32;
-            if covered > 0 {
-                f.patrols_held += 1;
-            }
-            f.member_turns += covered;
-            // Hours as actually patrolled where recorded, else as planned.
-            for seat in s
-                .seats
-                .iter()
-                .filter(|x| x.attendance.is_some_and(Attendance::covered))
-            {
-                let minutes = match (&seat.actual_start, &seat.actual_end) {
-                    (Some(a), Some(b)) => shift_minutes(a, b),
-                    _ => shift_minutes(&s.start, &s.end),
-                };
-                f.hours += f64::from(minutes) / 60.0;
-            }
-        }
-        if recorded > 0 {
-            f.attendance_rate = f64::from(f.member_turns) / f64::from(recorded);
-        }
-        Ok(f)
     }
 
     /// The month's roster as a printable PDF (A4 landscape with each member's tallies).

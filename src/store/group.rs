@@ -9,13 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row};
 
 fn kind_str(k: GroupKind) -> &'static str {
-    match k {
-        GroupKind::BaoVeAntt => "bao_ve_antt",
-        GroupKind::TuQuanAntt => "tu_quan_antt",
-        GroupKind::NhanDanTuQuan => "nhan_dan_tu_quan",
-        GroupKind::AnNinhNhanDan => "an_ninh_nhan_dan",
-        GroupKind::Khac => "khac",
-    }
+    k.as_str()
 }
 
 fn area_str(a: AreaKind) -> &'static str {

@@ -1,6 +1,7 @@
 //! What every ledger record shares: its versions, strike-through, and the closed-month guard.
 
 use super::{insert_row, new_id, ts, update_row, Store, Values};
+use crate::date::month_label;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::history::{FieldChange, RecordVersion};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -48,14 +49,6 @@ pub(super) struct Change<'a> {
     /// The closed month (`YYYY-MM`) this change corrects, if any: it becomes an amendment
     /// (đính chính), listed in the report of the month it is made in.
     pub amends: Option<String>,
-}
-
-/// `MM/YYYY` of a `YYYY-MM` month, as people write it.
-pub fn month_label(month: &str) -> String {
-    match month.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => month.to_string(),
-    }
 }
 
 /// `YYYY-MM` of a date.

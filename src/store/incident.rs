@@ -62,7 +62,7 @@ fn values(i: &ValidIncident) -> Values {
     ]
 }
 
-fn from_row(r: &Row, names: &HashMap<String, String>) -> rusqlite::Result<Incident> {
+pub(super) fn from_row(r: &Row, names: &HashMap<String, String>) -> rusqlite::Result<Incident> {
     let category: String = r.get("category")?;
     let status: String = r.get("status")?;
     let reporter: String = r.get("reporter_kind")?;

@@ -425,4 +425,25 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX ward_files_group ON ward_files(group_id, period);
     "#,
+    // 7: what the ward keeps of each file from export format 2 on: the issued copy's number
+    // and date, the figures counted from the file's rows, category names, warnings found at
+    // import, and the amendments groups made to closed months.
+    r#"
+    ALTER TABLE ward_files ADD COLUMN format_version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE ward_files ADD COLUMN issued TEXT;
+    ALTER TABLE ward_files ADD COLUMN figures_now TEXT;
+    ALTER TABLE ward_files ADD COLUMN category_names TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE ward_files ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+
+    CREATE TABLE ward_amendments (
+        id           TEXT PRIMARY KEY,
+        group_id     TEXT NOT NULL,
+        amends_month TEXT NOT NULL,
+        made_in      TEXT NOT NULL,
+        data         TEXT NOT NULL,
+        received_at  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX ward_amendments_amends ON ward_amendments(amends_month);
+    CREATE INDEX ward_amendments_made ON ward_amendments(made_in);
+    "#,
 ];

@@ -17,8 +17,9 @@ mod practice;
 mod sync;
 mod ward;
 
-pub use history::month_label;
-pub use ward::ImportOptions;
+pub use month::Issue;
+pub use sync::{ReceiptRecord, TABLES};
+pub use ward::{ImportRecord, WardFile, WardGroup};
 
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -223,13 +224,7 @@ fn update_row(
     Ok(())
 }
 
-/// The message for a month typed wrong.
-fn bad_month(month: &str) -> Error {
-    Error::invalid(vec![crate::error::FieldError::new(
-        "month",
-        format!("Tháng “{month}” chưa đúng (dạng 2026-11 hoặc 11/2026)."),
-    )])
-}
+use crate::date::bad_month;
 
 /// UTC timestamp as stored: RFC 3339 with milliseconds.
 fn ts(now: DateTime<Utc>) -> String {

@@ -1,14 +1,10 @@
 //! Monthly reports and closing a month (khóa sổ): the narrative, the figures computed from
 //! the records, issuing the report as printed, reopening, and the log of both.
 
-use super::history::month_label;
 use super::{bad_month, insert_row, new_id, ts, update_row, Store};
-use crate::date;
+use crate::date::{self, month_label};
 use crate::error::{Error, ErrorCode, FieldError, Result};
-use crate::model::month::{
-    IssuedReport, MonthEvent, MonthState, MonthlyData, Narrative, ReportView,
-};
-use crate::report::{monthly, PdfFile};
+use crate::model::month::{IssuedReport, MonthEvent, MonthState, MonthlyData, Narrative};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 
@@ -22,6 +18,17 @@ fn required(field: &str, value: &str, message: &str) -> Result<String> {
 
 /// A month's report row: id, number and the year it counts in (once issued).
 type ReportRow = (String, Option<u32>, Option<i32>);
+
+/// A month's report as it is issued when the month closes: rendered by the caller, written
+/// by `close_month` in one transaction with the closing itself.
+pub struct Issue {
+    /// The report's content, kept so the issued copy can be shown again exactly.
+    pub data: MonthlyData,
+    /// The data digest printed on it.
+    pub digest: String,
+    pub editor: String,
+    pub pdf: Vec<u8>,
+}
 
 impl Store {
     /// The month's report state: closed or not, the narrative, issued copies, the log.
@@ -52,7 +59,8 @@ impl Store {
         })
     }
 
-    pub(super) fn narrative(&self, group_id: &str, month: &str) -> Result<Narrative> {
+    /// The leader's narrative of a month (empty until written).
+    pub fn narrative(&self, group_id: &str, month: &str) -> Result<Narrative> {
         Ok(self
             .conn
             .query_row(
@@ -124,8 +132,9 @@ impl Store {
         Ok(())
     }
 
-    /// The number the month's report has, or would get if issued on `issued_on`.
-    pub(super) fn report_number(
+    /// The number the month's report has, or would get if issued on `issued_on`: the number,
+    /// the year it counts in, and whether it is assigned already.
+    pub fn report_number(
         &self,
         group_id: &str,
         month: &str,
@@ -146,7 +155,7 @@ impl Store {
     /// Issued reports, newest first; of one month when given.
     pub fn issued_reports(&self, month: Option<&str>) -> Result<Vec<IssuedReport>> {
         let group = self.require_group()?;
-        let code = monthly::number_code(group.kind);
+        let code = group.kind.document_code();
         let mut st = self.conn.prepare(
             "SELECT id, month, number, issued_on, issued_at, editor, digest, withdrawn_at, length(pdf)
              FROM issued_reports
@@ -159,7 +168,7 @@ impl Store {
                 month: r.get(1)?,
                 number: format!("{:02}/BC-{code}", r.get::<_, u32>(2)?),
                 issued_on: r.get(3)?,
-                issued_at: date::format_timestamp(&r.get::<_, String>(4)?),
+                issued_at: r.get(4)?,
                 editor: r.get(5)?,
                 digest: r.get(6)?,
                 withdrawn: r.get::<_, Option<String>>(7)?.is_some(),
@@ -182,24 +191,12 @@ impl Store {
             .ok_or_else(|| Error::new(ErrorCode::NotFound, "Không tìm thấy báo cáo đã phát hành này."))
     }
 
-    /// The report screen for a month: figures, state, and the pages as they print — the
-    /// issued copy when the month is closed, else a draft dated `issued_on`.
-    pub fn report_view(&self, month: &str, issued_on: NaiveDate) -> Result<ReportView> {
-        let state = self.month_state(month)?;
-        let (data, digest) = match self.current_issue(&state)? {
-            Some((data, digest)) => (data, Some(digest)),
-            None => (self.monthly_data(month, issued_on)?, None),
-        };
-        let layout = crate::report::layout(&monthly::document(&data, digest.as_deref()));
-        Ok(ReportView {
-            data,
-            state,
-            layout,
-        })
-    }
-
-    /// The figures and digest of the copy in force for a closed month.
-    fn current_issue(&self, state: &MonthState) -> Result<Option<(MonthlyData, String)>> {
+    /// The issued copy in force for a closed month (none while open or after a reopening),
+    /// with the report content it was made from.
+    pub fn issue_in_force(
+        &self,
+        state: &MonthState,
+    ) -> Result<Option<(IssuedReport, MonthlyData)>> {
         let Some(r) = state
             .issued
             .iter()
@@ -213,81 +210,30 @@ impl Store {
             [&r.id],
             |row| row.get(0),
         )?;
-        let data = serde_json::from_str(&json).map_err(|e| {
+        let data = MonthlyData::from_snapshot(&json).map_err(|e| {
             Error::new(
                 ErrorCode::DatabaseCorrupt,
                 "Bản báo cáo đã phát hành bị hỏng trong tệp dữ liệu.",
             )
             .with_detail(e.to_string())
         })?;
-        Ok(Some((data, r.digest.clone())))
+        Ok(Some((r.clone(), data)))
     }
 
-    /// The month's report as a PDF: the issued copy, byte for byte, when the month is closed;
-    /// otherwise a draft dated `issued_on`.
-    pub fn month_pdf(&self, month: &str, issued_on: NaiveDate) -> Result<PdfFile> {
-        let state = self.month_state(month)?;
-        let (y, m) = state.month.split_once('-').unwrap_or(("", ""));
-        let file_name = format!("Bao cao thang {m}-{y}.pdf");
-        if let Some(r) = state
-            .issued
-            .iter()
-            .find(|r| !r.withdrawn)
-            .filter(|_| state.closed)
-        {
-            return Ok(PdfFile {
-                bytes: self.issued_pdf(&r.id)?,
-                file_name,
-                issued: true,
-            });
-        }
-        let data = self.monthly_data(month, issued_on)?;
-        let (_, bytes) = crate::report::render(&monthly::document(&data, None));
-        Ok(PdfFile {
-            bytes,
-            file_name: format!("Ban nhap - {file_name}"),
-            issued: false,
-        })
-    }
-
-    /// Closes a month: assigns the report number, renders and stores the report as issued
-    /// (dated `issued_on`, with the data digest), freezes the month, and logs it; one
-    /// transaction.
-    pub fn close_month(
-        &mut self,
-        month: &str,
-        issued_on: NaiveDate,
-        editor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<IssuedReport> {
+    /// Closes a month: records its number and the report as issued (rendered by the
+    /// caller, with its digest), freezes the month and logs it, in one transaction. Refused
+    /// before the month has ended, twice, or without the editor's name.
+    pub fn close_month(&mut self, issue: Issue, now: DateTime<Utc>) -> Result<IssuedReport> {
         let group = self.require_group()?;
-        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
-        let editor = required("editor", editor, "Hãy ghi tên người khóa sổ.")?;
-        let (_, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
-        let today = date::vn_today(now);
-        // `to` is the first day of the next month: the month has ended once today reaches it.
-        if date::from_iso(&to).is_some_and(|next| next > today) {
-            return Err(Error::new(
-                ErrorCode::Invalid,
-                format!(
-                    "Tháng {} chưa hết nên chưa khóa sổ được. Hãy khóa sổ từ ngày đầu tháng sau.",
-                    month_label(&month)
-                ),
-            ));
-        }
-        if self.is_month_closed(&group.id, &month)? {
-            return Err(Error::new(
-                ErrorCode::Conflict,
-                format!("Tháng {} đã khóa sổ rồi.", month_label(&month)),
-            ));
-        }
-        let mut data = self.monthly_data(&month, issued_on)?;
-        data.closed = true;
-        let digest = monthly::digest(&data);
-        let doc = monthly::document(&data, Some(&digest));
-        let (_, pdf) = crate::report::render(&doc);
+        let month =
+            date::parse_month(&issue.data.month).ok_or_else(|| bad_month(&issue.data.month))?;
+        let editor = required("editor", &issue.editor, "Hãy ghi tên người khóa sổ.")?;
+        self.check_closable(&group.id, &month, now)?;
+        let data = &issue.data;
         // The figures as issued, so the issued copy can be shown again exactly.
-        let snapshot = serde_json::to_string(&data).map_err(|e| Error::internal(e.to_string()))?;
+        let snapshot = serde_json::to_string(data).map_err(|e| Error::internal(e.to_string()))?;
+        let digest = issue.digest;
+        let pdf = issue.pdf;
         let rev = self.revision(now);
         let at = ts(now);
         let tx = self.conn.transaction()?;
@@ -361,6 +307,28 @@ impl Store {
             .into_iter()
             .find(|r| r.id == issued_id)
             .ok_or_else(|| Error::internal("issued report not found after insert"))
+    }
+
+    /// Refuses to close a month that has not ended (Vietnam time) or is closed already.
+    pub fn check_closable(&self, group_id: &str, month: &str, now: DateTime<Utc>) -> Result<()> {
+        let (_, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
+        // `to` is the first day of the next month: the month has ended once today reaches it.
+        if date::from_iso(&to).is_some_and(|next| next > date::vn_today(now)) {
+            return Err(Error::new(
+                ErrorCode::Invalid,
+                format!(
+                    "Tháng {} chưa hết nên chưa khóa sổ được. Hãy khóa sổ từ ngày đầu tháng sau.",
+                    month_label(month)
+                ),
+            ));
+        }
+        if self.is_month_closed(group_id, month)? {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!("Tháng {} đã khóa sổ rồi.", month_label(month)),
+            ));
+        }
+        Ok(())
     }
 
     /// Reopens a closed month with a reason: its issued report is marked withdrawn (kept),

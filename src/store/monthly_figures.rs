@@ -1,207 +1,211 @@
-//! The month's figures for its report, computed from the records: members and changes,
-//! patrols, incidents by category, activities, and amendments to closed months.
+//! The rows a month's report is made from: the facts its figures are counted from, the
+//! incidents it lists, and the amendments to closed months.
 
-use super::history::month_of;
-use super::{bad_month, Store};
+use super::Store;
 use crate::date;
 use crate::error::Result;
-use crate::model::month::{Amendment, CategoryTotal, IncidentLine, MemberFigures, MonthlyData};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::model::activity::ActivityKind;
+use crate::model::figures::{
+    ActivityFact, Facts, IncidentFact, MemberFact, Period, SeatFact, ShiftFact,
+};
+use crate::model::history::FieldChange;
+use crate::model::incident::{Incident, IncidentStatus};
+use crate::model::member::Role;
+use crate::model::month::Amendment;
+use crate::model::patrol::Attendance;
 use rusqlite::params;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 impl Store {
-    /// Everything the month's report says, computed from the records; dated `issued_on`.
-    pub fn monthly_data(&self, month: &str, issued_on: NaiveDate) -> Result<MonthlyData> {
-        let group = self.require_group()?;
-        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
-        let (from, to) = date::month_range(&month).ok_or_else(|| bad_month(&month))?;
-        let (number, number_year, _) = self.report_number(&group.id, &month, issued_on)?;
-        let shifts_planned: u32 = self.conn.query_row(
-            "SELECT COUNT(*) FROM shifts WHERE group_id = ?1 AND shift_date >= ?2 AND shift_date < ?3 AND deleted_at IS NULL",
-            params![group.id, from, to],
-            |r| r.get(0),
-        )?;
-        let incidents = self.incident_lines(&group.id, &from, &to)?;
-        let mut by_category: BTreeMap<String, u32> = BTreeMap::new();
-        for i in &incidents {
-            *by_category.entry(i.category.clone()).or_default() += 1;
-        }
-        let mut categories: Vec<CategoryTotal> = by_category
-            .into_iter()
-            .map(|(name, count)| CategoryTotal { name, count })
-            .collect();
-        categories.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        Ok(MonthlyData {
-            members: self.member_figures(&group.id, &from, &to)?,
-            shifts_planned,
-            patrols: self.patrol_figures(&month)?,
-            incidents,
-            categories,
-            activities: self.activity_summary(&month)?,
-            amendments: self.amendments_made_in(&group.id, &month)?,
-            narrative: self.narrative(&group.id, &month)?,
-            closed: self.is_month_closed(&group.id, &month)?,
-            key_fingerprint: self
-                .group_public_key(&group.id)?
-                .map(|k| crate::sync::keys::fingerprint(&k))
-                .unwrap_or_default(),
-            number,
-            number_year,
-            issued_on: date::iso(issued_on),
-            group,
-            month,
+    /// The facts the period's figures are counted from: every member, and the period's
+    /// shifts, incidents and activities that count (not struck through, not deleted).
+    pub fn figure_facts(&self, group_id: &str, p: Period) -> Result<Facts> {
+        Ok(Facts {
+            members: self.member_facts(group_id)?,
+            shifts: self.shift_facts(group_id, p)?,
+            incidents: self.incident_facts(group_id, p)?,
+            activities: self.activity_facts(group_id, p)?,
         })
     }
 
-    fn member_figures(&self, group_id: &str, from: &str, to: &str) -> Result<MemberFigures> {
-        let mut f = MemberFigures::default();
-        let mut st = self.conn.prepare(
+    /// Every member of the group (not deleted), with role and dates.
+    pub fn member_facts(&self, group_id: &str) -> Result<Vec<MemberFact>> {
+        let day = |s: Option<String>| s.as_deref().and_then(date::from_iso);
+        let mut st = self.conn.prepare_cached(
             "SELECT full_name, role, joined_on, left_on FROM members
-             WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY full_name",
+             WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY full_name, id",
         )?;
-        let rows = st.query_map([group_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (name, role, joined, left) = row?;
-            let in_month = |d: &Option<String>| d.as_deref().is_some_and(|d| d >= from && d < to);
-            if in_month(&joined) {
-                f.joined.push(name.clone());
-            }
-            if in_month(&left) {
-                f.left.push(name.clone());
-            }
-            let joined_by_end = joined.as_deref().is_none_or(|d| d < to);
-            let still_in = left.as_deref().is_none_or(|d| d >= to);
-            if joined_by_end && still_in {
-                f.active += 1;
-                if role == "to_truong" || role == "to_pho" {
-                    f.leaders += 1;
-                }
-            }
-        }
-        Ok(f)
+        let members = st
+            .query_map([group_id], |r| {
+                Ok(MemberFact {
+                    name: r.get(0)?,
+                    role: Role::from_str(&r.get::<_, String>(1)?).unwrap_or(Role::ToVien),
+                    joined_on: day(r.get(2)?),
+                    left_on: day(r.get(3)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(members)
     }
 
-    fn incident_lines(&self, group_id: &str, from: &str, to: &str) -> Result<Vec<IncidentLine>> {
+    /// The period's shifts with their seats.
+    pub fn shift_facts(&self, group_id: &str, p: Period) -> Result<Vec<ShiftFact>> {
+        let (from, to) = (date::iso(p.from), date::iso(p.to));
+        let day = |s: Option<String>| s.as_deref().and_then(date::from_iso);
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.id, s.shift_date, p.start_time, p.end_time,
+                    m.id, m.attendance, m.actual_start, m.actual_end
+             FROM shifts s JOIN shift_patterns p ON p.id = s.pattern_id
+             LEFT JOIN shift_members m ON m.shift_id = s.id AND m.deleted_at IS NULL
+             WHERE s.group_id = ?1 AND s.shift_date >= ?2 AND s.shift_date < ?3 AND s.deleted_at IS NULL
+             ORDER BY s.shift_date, s.id, m.rowid",
+        )?;
+        let mut shifts: Vec<ShiftFact> = Vec::new();
+        let mut last_id = String::new();
+        let mut q = st.query(params![group_id, from, to])?;
+        while let Some(r) = q.next()? {
+            let id: String = r.get(0)?;
+            if id != last_id {
+                let Some(d) = day(r.get(1)?) else { continue };
+                shifts.push(ShiftFact {
+                    date: d,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    seats: Vec::new(),
+                });
+                last_id = id;
+            }
+            // A shift without seats still counts as planned.
+            let seat: Option<String> = r.get(4)?;
+            if let (Some(s), Some(_)) = (shifts.last_mut(), seat) {
+                let attendance: Option<String> = r.get(5)?;
+                let a: Option<String> = r.get(6)?;
+                let b: Option<String> = r.get(7)?;
+                s.seats.push(SeatFact {
+                    attendance: attendance.as_deref().and_then(Attendance::parse),
+                    actual: a.zip(b),
+                });
+            }
+        }
+        Ok(shifts)
+    }
+
+    /// The period's incidents that count.
+    pub fn incident_facts(&self, group_id: &str, p: Period) -> Result<Vec<IncidentFact>> {
+        let (from, to) = (date::iso(p.from), date::iso(p.to));
+        let mut st = self.conn.prepare_cached(
+            "SELECT occurred_on, category, status, valuable_tip FROM incidents
+             WHERE group_id = ?1 AND occurred_on >= ?2 AND occurred_on < ?3
+               AND deleted_at IS NULL AND struck_at IS NULL",
+        )?;
+        let incidents = st
+            .query_map(params![group_id, from, to], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                ))
+            })?
+            .filter_map(|row| {
+                row.map(|(on, category, status, valuable_tip)| {
+                    Some(IncidentFact {
+                        occurred_on: date::from_iso(&on)?,
+                        category,
+                        status: IncidentStatus::parse(&status)?,
+                        valuable_tip,
+                    })
+                })
+                .transpose()
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(incidents)
+    }
+
+    /// The period's activities that count.
+    pub fn activity_facts(&self, group_id: &str, p: Period) -> Result<Vec<ActivityFact>> {
+        let (from, to) = (date::iso(p.from), date::iso(p.to));
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, held_on, people, households, mediation_success FROM activities
+             WHERE group_id = ?1 AND held_on >= ?2 AND held_on < ?3
+               AND deleted_at IS NULL AND struck_at IS NULL",
+        )?;
+        let activities = st
+            .query_map(params![group_id, from, to], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })?
+            .filter_map(|row| {
+                row.map(|(kind, on, people, households, mediation_success)| {
+                    Some(ActivityFact {
+                        kind: ActivityKind::parse(&kind)?,
+                        held_on: date::from_iso(&on)?,
+                        people,
+                        households,
+                        mediation_success,
+                    })
+                })
+                .transpose()
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(activities)
+    }
+
+    /// The period's incidents that count, in the order the report lists them.
+    pub fn incidents_in(&self, group_id: &str, p: Period) -> Result<Vec<Incident>> {
         let names = self.category_names()?;
         let mut st = self.conn.prepare(
-            "SELECT id, version, occurred_on, occurred_time, time_approx, place, category, title,
-                    description, action_taken, status, transferred_on, transferred_to, valuable_tip
-             FROM incidents
+            "SELECT * FROM incidents
              WHERE group_id = ?1 AND occurred_on >= ?2 AND occurred_on < ?3
                AND deleted_at IS NULL AND struck_at IS NULL
              ORDER BY occurred_on, occurred_time, id",
         )?;
-        let rows = st.query_map(params![group_id, from, to], |r| {
-            let on: String = r.get(2)?;
-            let time: Option<String> = r.get(3)?;
-            let approx: bool = r.get(4)?;
-            let category: String = r.get(6)?;
-            let title: String = r.get(7)?;
-            let description: String = r.get(8)?;
-            let action: Option<String> = r.get(9)?;
-            let status: String = r.get(10)?;
-            let transferred_on: Option<String> = r.get(11)?;
-            let transferred_to: Option<String> = r.get(12)?;
-            let d = date::from_iso(&on).map(date::format).unwrap_or(on);
-            let when = match time {
-                Some(t) if approx => format!("{d} khoảng {t}"),
-                Some(t) => format!("{d} {t}"),
-                None => d,
-            };
-            let status = crate::model::incident::IncidentStatus::parse(&status);
-            let transferred =
-                status == Some(crate::model::incident::IncidentStatus::DaChuyenCongAn);
-            let mut outcome = status.map(|s| s.label().to_string()).unwrap_or_default();
-            if let Some(to) = transferred_to.filter(|_| transferred) {
-                outcome.push_str(&format!(" ({to}"));
-                if let Some(on) = transferred_on.as_deref().and_then(date::from_iso) {
-                    outcome.push_str(&format!(", {}", date::format(on)));
-                }
-                outcome.push(')');
-            }
-            if let Some(a) = action
-                .as_deref()
-                .map(|a| a.trim_end_matches('.'))
-                .filter(|a| !a.is_empty())
-            {
-                outcome = format!("{a}. {outcome}");
-            }
-            Ok(IncidentLine {
+        let rows = st.query_map(params![group_id, date::iso(p.from), date::iso(p.to)], |r| {
+            super::incident::from_row(r, &names)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every amendment the group made to its closed months, oldest first.
+    pub fn amendments(&self, group_id: &str) -> Result<Vec<Amendment>> {
+        let mut st = self.conn.prepare(
+            "SELECT v.id, v.at, v.amends_month, v.summary, v.record_kind, v.record_id,
+                    COALESCE(i.title, a.title, ''), v.changes, v.editor
+             FROM record_versions v
+             LEFT JOIN incidents i ON v.record_kind = 'incident' AND i.id = v.record_id
+             LEFT JOIN activities a ON v.record_kind = 'activity' AND a.id = v.record_id
+             WHERE v.group_id = ?1 AND v.amends_month IS NOT NULL AND v.deleted_at IS NULL
+             ORDER BY v.at, v.id",
+        )?;
+        let rows = st.query_map([group_id], |r| {
+            let summary: String = r.get(3)?;
+            // Which fields changed, not their values: some (people involved) are sensitive.
+            let changes: Vec<FieldChange> =
+                serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default();
+            Ok(Amendment {
                 id: r.get(0)?,
-                version: r.get(1)?,
-                when,
-                place: r.get(5)?,
-                category: names.get(&category).cloned().unwrap_or(category),
-                summary: format!("{title}: {description}"),
-                outcome,
-                transferred,
-                valuable_tip: r.get(13)?,
+                at: r.get(1)?,
+                amends_month: r.get(2)?,
+                summary: summary
+                    .split_once("): ")
+                    .map_or(summary.clone(), |(_, s)| s.to_string()),
+                record_kind: r.get(4)?,
+                record_id: r.get(5)?,
+                record_title: r.get(6)?,
+                fields: changes.into_iter().map(|c| c.field).collect(),
+                editor: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Changes made during `month` (Vietnam time) to records of months already closed.
-    fn amendments_made_in(&self, group_id: &str, month: &str) -> Result<Vec<Amendment>> {
-        let mut st = self.conn.prepare(
-            "SELECT v.at, v.amends_month, v.summary, v.record_kind,
-                    COALESCE(i.title, a.title, ''), v.changes
-             FROM record_versions v
-             LEFT JOIN incidents i ON v.record_kind = 'incident' AND i.id = v.record_id
-             LEFT JOIN activities a ON v.record_kind = 'activity' AND a.id = v.record_id
-             WHERE v.group_id = ?1 AND v.amends_month IS NOT NULL AND v.deleted_at IS NULL
-             ORDER BY v.at",
-        )?;
-        let rows = st.query_map([group_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (at, amends, summary, kind, title, changes) = row?;
-            let local = DateTime::parse_from_rfc3339(&at)
-                .map(|t| month_of(date::vn_today(t.with_timezone(&Utc))))
-                .unwrap_or_default();
-            if local != month {
-                continue;
-            }
-            let what = if kind == "incident" {
-                "Vụ việc"
-            } else {
-                "Hoạt động"
-            };
-            // Which fields changed, not their values: some (people involved) are sensitive.
-            let changes: Vec<crate::model::history::FieldChange> =
-                serde_json::from_str(&changes).unwrap_or_default();
-            let summary = if changes.is_empty() {
-                summary
-                    .split_once("): ")
-                    .map_or(summary.clone(), |(_, s)| s.to_string())
-            } else {
-                let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-                format!("Sửa: {}", fields.join(", "))
-            };
-            out.push(Amendment {
-                at: date::format_timestamp(&at),
-                month: amends,
-                record: format!("{what}: {title}"),
-                summary,
-            });
-        }
-        Ok(out)
+    /// The names of the group's categories, built in and its own, by code.
+    pub fn category_name_map(&self) -> Result<HashMap<String, String>> {
+        self.category_names()
     }
 }

@@ -1,15 +1,11 @@
-//! Sync in the store. The group side: its key, exporting a month's package (full state of its
-//! rows), importing the ward's receipt. Rows cross as JSON column maps; merging is by row id
-//! and revision, so any order of imports gives the same rows.
+//! Sync rows in the store. The group side: its key, the full state of its rows for a
+//! package, the ward's receipts. The ward side's merge: rows cross as JSON column maps and
+//! merge by row id and revision, so any order of imports gives the same rows.
 
-use super::{bad_month, new_id, ts, Store};
+use super::{new_id, ts, Store};
 use crate::date;
-use crate::error::{Error, Result};
-use crate::model::ward::{ImportPreview, KeyStatus, ReceiptInfo, TableChange};
-use crate::report::monthly;
-use crate::sync::keys::{self, rejected};
-use crate::sync::package::{self, DataSet, GroupIdentity, Manifest, MonthFigures, Rows};
-use crate::sync::receipt;
+use crate::error::{Error, Reason, Result};
+use crate::model::ward::{DataSet, ReceiptInfo, Rows, TableChange};
 use chrono::{DateTime, Utc};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -17,7 +13,7 @@ use serde_json::Value as Json;
 
 /// The synced tables in the order they are written (parents before children), with the
 /// columns left out unless sensitive fields are chosen.
-pub(super) const TABLES: &[(&str, &[&str])] = &[
+pub const TABLES: &[(&str, &[&str])] = &[
     ("groups", &[]),
     (
         "members",
@@ -64,6 +60,17 @@ pub(super) fn columns(conn: &Connection, table: &str) -> Result<Vec<(String, Str
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A receipt from the ward, as the group keeps it.
+pub struct ReceiptRecord {
+    pub group_id: String,
+    pub period: String,
+    pub ward_name: String,
+    pub ward_public_key: String,
+    pub package_sha256: String,
+    /// UTC, RFC 3339.
+    pub received_at: String,
+}
+
 fn to_json(v: ValueRef) -> Option<Json> {
     match v {
         ValueRef::Null => Some(Json::Null),
@@ -89,29 +96,31 @@ pub(super) fn from_json(v: &Json) -> Option<Value> {
 }
 
 impl Store {
-    /// The group's key pair, made on first use (groups created before keys existed get one
-    /// the first time they need it).
-    pub(super) fn group_key(&self, group_id: &str, now: DateTime<Utc>) -> Result<keys::KeyPair> {
-        let found: Option<(String, String)> = self
+    /// The group's key pair as hex (public, secret), if it has one yet.
+    pub fn group_key(&self, group_id: &str) -> Result<Option<(String, String)>> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT public_key, secret_key FROM group_keys WHERE group_id = ?1",
                 [group_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?;
-        if let Some((public_hex, secret_hex)) = found {
-            return Ok(keys::KeyPair {
-                public_hex,
-                secret_hex,
-            });
-        }
-        let k = keys::generate()?;
+            .optional()?)
+    }
+
+    /// Records the key pair of a group made before keys existed (at its first export).
+    pub fn add_group_key(
+        &mut self,
+        group_id: &str,
+        public_hex: &str,
+        secret_hex: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO group_keys (group_id, public_key, secret_key, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![group_id, k.public_hex, k.secret_hex, ts(now)],
+            params![group_id, public_hex, secret_hex, ts(now)],
         )?;
-        Ok(k)
+        Ok(())
     }
 
     /// The group's public key (hex), if it has one yet; reading never makes one.
@@ -132,11 +141,11 @@ impl Store {
         let group = self.require_group()?;
         Ok(self
             .group_public_key(&group.id)?
-            .map(|k| keys::fingerprint(&k)))
+            .map(|k| crate::model::ward::fingerprint(&k)))
     }
 
     /// Every synced row of the group, sensitive columns left out unless `sensitive`.
-    fn group_rows(&self, group_id: &str, sensitive: bool) -> Result<DataSet> {
+    pub fn group_rows(&self, group_id: &str, sensitive: bool) -> Result<DataSet> {
         let mut data = DataSet::new();
         for (table, private) in TABLES {
             let cols = columns(&self.conn, table)?;
@@ -166,135 +175,24 @@ impl Store {
         Ok(data)
     }
 
-    /// The month's figures as the ward adds them up.
-    fn month_figures(
-        &self,
-        month: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(MonthFigures, String, bool)> {
-        let data = self.monthly_data(month, date::vn_today(now))?;
-        let a = &data.activities;
-        let figures = MonthFigures {
-            members_active: data.members.active,
-            patrols_held: data.patrols.patrols_held,
-            member_turns: data.patrols.member_turns,
-            hours: data.patrols.hours,
-            incidents: data.incidents.len() as u32,
-            transferred: data.incidents.iter().filter(|i| i.transferred).count() as u32,
-            valuable_tips: data.incidents.iter().filter(|i| i.valuable_tip).count() as u32,
-            mediations: a.mediations,
-            mediations_successful: a.mediations_successful,
-            resident_meetings: a.resident_meetings,
-            awareness_sessions: a.awareness_sessions,
-            households_committed: a.households_committed,
-            categories: data
-                .categories
-                .iter()
-                .map(|c| (c.name.clone(), c.count))
-                .collect(),
-        };
-        Ok((figures, monthly::digest(&data), data.closed))
-    }
-
-    /// The export package of a month: full state of the group's rows, the month's report (the
-    /// issued copy if closed) and a spreadsheet; signed with the group's key. Returns the
-    /// readable file name and the bytes.
-    pub fn export_package(
-        &self,
-        month: &str,
-        sensitive: bool,
-        now: DateTime<Utc>,
-    ) -> Result<(String, Vec<u8>)> {
-        let group = self.require_group()?;
-        let month = date::parse_month(month).ok_or_else(|| bad_month(month))?;
-        let key = self.group_key(&group.id, now)?;
-        let data = self.group_rows(&group.id, sensitive)?;
-        let (figures, digest, closed) = self.month_figures(&month, now)?;
-        let pdf = self.month_pdf(&month, date::vn_today(now))?;
-        let xlsx = crate::sync::sheet::month_workbook(&group.name, &month, &figures)?;
-        let manifest = Manifest {
-            format: package::FORMAT.into(),
-            version: package::VERSION,
-            group: GroupIdentity {
-                id: group.id.clone(),
-                name: group.name.clone(),
-                kind: format!("{:?}", group.kind),
-                province_code: group.province_code.clone(),
-                province_name: group.province_name.clone(),
-                commune_code: group.commune_code.clone(),
-                commune_name: group.commune_name.clone(),
-                area_name: group.area_name.clone(),
-            },
-            period: month.clone(),
-            created_at: ts(now),
-            public_key: key.public_hex.clone(),
-            counts: data
-                .iter()
-                .map(|(t, r)| (t.clone(), r.len() as u32))
-                .collect(),
-            files: Default::default(),
-            figures,
-            digest,
-            closed,
-            sensitive,
-        };
-        let data_bytes = serde_json::to_vec(&data).map_err(|e| Error::internal(e.to_string()))?;
-        let bytes = package::write(
-            manifest,
-            vec![
-                ("data.json", data_bytes),
-                ("bao-cao.pdf", pdf.bytes),
-                ("so-lieu.xlsx", xlsx),
-            ],
-            &key.secret_hex,
-        )?;
-        let slug: String = crate::text::fold(&group.name)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("-")
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .take(40)
-            .collect();
-        Ok((
-            format!(
-                "TTQ_{}_{}_{slug}_{month}.zip",
-                group.province_code, group.commune_code
-            ),
-            bytes,
-        ))
-    }
-
-    /// Imports the ward's receipt for one of this group's packages.
-    pub fn import_receipt(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<ReceiptInfo> {
-        let group = self.require_group()?;
-        let r = receipt::read(bytes)?;
-        if r.group_id != group.id {
-            return Err(rejected(format!(
-                "Giấy biên nhận này dành cho “{}”, không phải tổ của bạn.",
-                r.group_name
-            )));
-        }
-        // The first receipt pins the ward's key; a later one from another key is refused.
-        let pinned: Option<String> = self
+    /// The ward key the group's first receipt pinned, if any.
+    pub fn pinned_ward_key(&self) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row("SELECT ward_public_key FROM receipts LIMIT 1", [], |r| {
                 r.get(0)
             })
-            .optional()?;
-        if pinned.as_deref().is_some_and(|k| k != r.ward_public_key) {
-            return Err(rejected("Giấy biên nhận được ký bằng khóa khác với các lần trước. Hãy hỏi lại phường trước khi nhận."));
-        }
+            .optional()?)
+    }
+
+    /// Records a receipt the caller has checked; the same receipt twice is kept once.
+    pub fn record_receipt(&mut self, r: &ReceiptRecord, now: DateTime<Utc>) -> Result<()> {
         self.conn.execute(
             "INSERT OR IGNORE INTO receipts (id, group_id, period, ward_name, ward_public_key, package_sha256, received_at, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![new_id(), r.group_id, r.period, r.ward_name, r.ward_public_key, r.package_sha256, r.received_at, ts(now)],
         )?;
-        Ok(ReceiptInfo {
-            period: r.period,
-            ward_name: r.ward_name,
-            received_at: date::format_timestamp(&r.received_at),
-        })
+        Ok(())
     }
 
     /// Receipts from the ward, newest month first.
@@ -313,6 +211,13 @@ impl Store {
     }
 }
 
+fn bad_value() -> Error {
+    Error::rejected(
+        Reason::BadValue,
+        "Tệp có giá trị dữ liệu lạ. Hãy xin tổ xuất lại tệp.",
+    )
+}
+
 /// What merging a data set into `conn` would do, table by table; with `apply`, does it.
 /// Rows of another group, or columns this schema lacks, refuse the whole file.
 pub(super) fn merge(
@@ -323,7 +228,8 @@ pub(super) fn merge(
 ) -> Result<Vec<TableChange>> {
     for table in data.keys() {
         if !TABLES.iter().any(|(t, _)| t == table) {
-            return Err(rejected(
+            return Err(Error::rejected(
+                Reason::UnknownTable,
                 "Tệp có bảng dữ liệu lạ (có thể từ phiên bản mới hơn). Hãy cập nhật ứng dụng.",
             ));
         }
@@ -341,11 +247,17 @@ pub(super) fn merge(
         for row in rows {
             for k in row.keys() {
                 if !cols.iter().any(|(n, _, _)| n == k) {
-                    return Err(rejected("Tệp có cột dữ liệu lạ (có thể từ phiên bản mới hơn). Hãy cập nhật ứng dụng."));
+                    return Err(Error::rejected(
+                        Reason::UnknownColumn,
+                        "Tệp có cột dữ liệu lạ (có thể từ phiên bản mới hơn). Hãy cập nhật ứng dụng.",
+                    ));
                 }
             }
             let id = row.get("id").and_then(Json::as_str).ok_or_else(|| {
-                rejected("Tệp có dòng dữ liệu thiếu mã. Hãy xin tổ xuất lại tệp.")
+                Error::rejected(
+                    Reason::BadValue,
+                    "Tệp có dòng dữ liệu thiếu mã. Hãy xin tổ xuất lại tệp.",
+                )
             })?;
             let rev = row.get("revision").and_then(Json::as_str).unwrap_or("");
             let owner = if *table == "groups" { "id" } else { "group_id" };
@@ -358,7 +270,10 @@ pub(super) fn merge(
                 .optional()?;
             match existing {
                 Some((owner_id, _)) if owner_id != group_id => {
-                    return Err(rejected("Tệp muốn sửa dữ liệu của một tổ khác nên không nhận. Hãy báo tổ kiểm tra lại."));
+                    return Err(Error::rejected(
+                        Reason::ForeignRows,
+                        "Tệp muốn sửa dữ liệu của một tổ khác nên không nhận. Hãy báo tổ kiểm tra lại.",
+                    ));
                 }
                 Some((_, old)) if rev > old.as_str() => {
                     change.changed += 1;
@@ -371,10 +286,7 @@ pub(super) fn merge(
                             .collect();
                         let mut values = vec![Value::Text(id.to_string())];
                         for n in &names {
-                            values.push(
-                                from_json(&row[*n])
-                                    .ok_or_else(|| rejected("Tệp có giá trị dữ liệu lạ."))?,
-                            );
+                            values.push(from_json(&row[*n]).ok_or_else(bad_value)?);
                         }
                         conn.prepare_cached(&format!(
                             "UPDATE {table} SET {} WHERE id = ?1",
@@ -390,10 +302,7 @@ pub(super) fn merge(
                         let mut names: Vec<String> = row.keys().cloned().collect();
                         let mut values = Vec::new();
                         for n in &names {
-                            values.push(
-                                from_json(&row[n])
-                                    .ok_or_else(|| rejected("Tệp có giá trị dữ liệu lạ."))?,
-                            );
+                            values.push(from_json(&row[n]).ok_or_else(bad_value)?);
                         }
                         // Columns left out of the file (sensitive ones) get empty values.
                         for (n, ty, not_null) in &cols {
@@ -422,29 +331,4 @@ pub(super) fn merge(
         out.push(change);
     }
     Ok(out)
-}
-
-/// A preview from a merge's table changes.
-pub(super) fn preview(
-    p: &package::Package,
-    file_name: &str,
-    key: KeyStatus,
-    already: bool,
-    tables: Vec<TableChange>,
-    applied: bool,
-) -> ImportPreview {
-    ImportPreview {
-        file_name: file_name.to_string(),
-        group_id: p.manifest.group.id.clone(),
-        group_name: p.manifest.group.name.clone(),
-        period: p.manifest.period.clone(),
-        fingerprint: keys::fingerprint(&p.manifest.public_key),
-        key,
-        already_imported: already,
-        new: tables.iter().map(|t| t.new).sum(),
-        changed: tables.iter().map(|t| t.changed).sum(),
-        unchanged: tables.iter().map(|t| t.unchanged).sum(),
-        tables,
-        applied,
-    }
 }

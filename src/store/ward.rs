@@ -1,28 +1,65 @@
-//! The ward workspace in the store: its identity and key, importing groups' packages (check,
-//! preview, apply in one transaction), the reporting status, the consolidated report and
-//! receipts.
+//! The ward workspace's rows: its identity and key, the groups it knows (pinned keys, groups
+//! expected by name), the files received with what they said, and the amendments groups
+//! sent. Checking and reading packages is the caller's (`app::ward`); an import is written
+//! here in one transaction.
 
-use super::sync::{merge, preview};
+use super::sync::merge;
 use super::{new_id, ts, Store};
-use crate::date;
 use crate::error::{Error, ErrorCode, FieldError, Result};
-use crate::model::ward::{GroupStatus, ImportPreview, KeyStatus, ReportState, Ward, WardInput};
-use crate::sync::keys::{self, rejected};
-use crate::sync::package::{self, MonthFigures};
-use crate::sync::receipt::{self, Receipt};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use crate::model::figures::MonthFigures;
+use crate::model::month::Amendment;
+use crate::model::ward::{fingerprint, DataSet, TableChange, Ward, WardInput};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
+use std::collections::BTreeMap;
 
-/// A group of the ward: its id and key once it has sent a file, and its name.
-type WardGroup = (Option<String>, String, Option<String>);
+/// A group of the ward: its id and pinned key once it has sent a file, and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WardGroup {
+    pub group_id: Option<String>,
+    pub name: String,
+    pub public_key: Option<String>,
+}
 
-/// How an import treats a group whose key differs from the pinned one.
-#[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
-    /// Only report what would change.
-    pub dry_run: bool,
-    /// Accept a new key for the group, confirmed by this person (after a phone call).
-    pub accept_new_key_by: Option<String>,
+/// A file the ward received, with what its manifest said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WardFile {
+    pub group_id: String,
+    pub period: String,
+    pub file_name: String,
+    pub package_sha256: String,
+    /// When the group made it (the signed manifest's time), UTC RFC 3339.
+    pub created_at: String,
+    /// When the ward imported it, UTC RFC 3339.
+    pub received_at: String,
+    pub format_version: u32,
+    /// The figures the ward adds up: as issued for a closed month, else the draft's.
+    pub figures: MonthFigures,
+    /// Counted from the file's rows when the group made it (format 2 on).
+    pub figures_now: Option<MonthFigures>,
+    pub digest: String,
+    pub closed: bool,
+    /// The issued report's number, date and time (format 2 on).
+    pub issued: Option<crate::model::ward::IssuedCopy>,
+    pub category_names: BTreeMap<String, String>,
+    /// What the ward's checks found at import, in Vietnamese.
+    pub warnings: Vec<String>,
+}
+
+/// An import the caller has checked, to be written in one transaction.
+pub struct ImportRecord<'a> {
+    pub group_id: &'a str,
+    pub group_name: &'a str,
+    pub public_key: &'a str,
+    /// Who confirmed a changed key (by phone), when it changed.
+    pub key_confirmed_by: Option<&'a str>,
+    pub data: &'a DataSet,
+    pub file: WardFile,
+    pub amendments: &'a [Amendment],
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| Error::internal(e.to_string()))
 }
 
 impl Store {
@@ -41,14 +78,15 @@ impl Store {
                         commune_code: r.get(3)?,
                         commune_name: r.get(4)?,
                         deadline_day: r.get(5)?,
-                        fingerprint: keys::fingerprint(&r.get::<_, String>(6)?),
+                        fingerprint: fingerprint(&r.get::<_, String>(6)?),
                     })
                 },
             )
             .optional()?)
     }
 
-    fn require_ward(&self) -> Result<Ward> {
+    /// The ward workspace, or a message saying to set it up.
+    pub fn require_ward(&self) -> Result<Ward> {
         self.ward()?.ok_or_else(|| {
             Error::new(
                 ErrorCode::NoGroup,
@@ -57,8 +95,24 @@ impl Store {
         })
     }
 
-    /// Sets this (empty) data file up as a ward workspace, with the ward's signing key.
-    pub fn init_ward(&mut self, input: &WardInput, now: DateTime<Utc>) -> Result<Ward> {
+    /// The ward's key pair as hex (public, secret), for signing receipts.
+    pub fn ward_key(&self) -> Result<(String, String)> {
+        self.require_ward()?;
+        Ok(self
+            .conn
+            .query_row("SELECT public_key, secret_key FROM ward", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?)
+    }
+
+    /// Sets this (empty) data file up as a ward workspace with its signing key.
+    pub fn init_ward(
+        &mut self,
+        input: &WardInput,
+        public_hex: &str,
+        secret_hex: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Ward> {
         if self.group()?.is_some() || self.ward()?.is_some() {
             return Err(Error::new(
                 ErrorCode::GroupExists,
@@ -86,16 +140,12 @@ impl Store {
         if crate::text::clean(&input.commune_name).is_empty() {
             errs.push(FieldError::new("commune_name", "Hãy ghi tên xã, phường."));
         }
-        if !(1..=28).contains(&input.deadline_day) {
-            errs.push(FieldError::new(
-                "deadline_day",
-                "Hạn nộp là một ngày từ 1 đến 28 của tháng sau.",
-            ));
+        if let Err(e) = check_deadline_day(input.deadline_day) {
+            errs.push(e);
         }
         if !errs.is_empty() {
             return Err(Error::invalid(errs));
         }
-        let key = keys::generate()?;
         self.conn.execute(
             "INSERT INTO ward (id, name, province_code, province_name, commune_code, commune_name, deadline_day, public_key, secret_key, created_at)
              VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -106,159 +156,123 @@ impl Store {
                 input.commune_code.trim(),
                 crate::text::clean(&input.commune_name),
                 input.deadline_day,
-                key.public_hex,
-                key.secret_hex,
+                public_hex,
+                secret_hex,
                 ts(now)
             ],
         )?;
         self.require_ward()
     }
 
-    /// Imports a group's package: everything is checked before anything is written; then the
-    /// rows are merged, the group's key pinned (first file) and the file recorded, all in
-    /// one transaction. A dry run only reports what would change.
-    pub fn import_package(
-        &mut self,
-        bytes: &[u8],
-        file_name: &str,
-        opts: &ImportOptions,
-        now: DateTime<Utc>,
-    ) -> Result<ImportPreview> {
-        let ward = self.require_ward()?;
-        let p = package::read(bytes)?;
-        let g = &p.manifest.group;
-        if g.commune_code != ward.commune_code {
-            return Err(rejected(format!(
-                "Tệp của “{}” thuộc {} (mã {}), không thuộc {}. Hãy gửi tệp đến đúng phường, xã.",
-                g.name, g.commune_name, g.commune_code, ward.commune_name
-            )));
-        }
-        let pinned: Option<String> = self
+    /// Changes the day of the next month by which reports are due.
+    pub fn set_deadline_day(&mut self, day: u8) -> Result<Ward> {
+        self.require_ward()?;
+        check_deadline_day(day).map_err(|e| Error::invalid(vec![e]))?;
+        self.conn
+            .execute("UPDATE ward SET deadline_day = ?1", [day])?;
+        self.require_ward()
+    }
+
+    /// The key pinned for a group by its first file, if any.
+    pub fn pinned_group_key(&self, group_id: &str) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT public_key FROM ward_groups WHERE group_id = ?1",
-                [&g.id],
+                [group_id],
                 |r| r.get(0),
             )
-            .optional()?;
-        let key = match &pinned {
-            None => KeyStatus::New,
-            Some(k) if *k == p.manifest.public_key => KeyStatus::Known,
-            Some(k) => match &opts.accept_new_key_by {
-                Some(who) if !who.trim().is_empty() => KeyStatus::Changed,
-                _ => {
-                    return Err(Error::new(
-                        ErrorCode::KeyChanged,
-                        format!(
-                            "Tệp của “{}” được ký bằng khóa mới (mã {}) khác khóa đã ghi nhận (mã {}). Hãy gọi điện cho tổ trưởng để xác nhận trước khi nhận.",
-                            g.name,
-                            keys::fingerprint(&p.manifest.public_key),
-                            keys::fingerprint(k)
-                        ),
-                    ))
-                }
-            },
-        };
-        let already: bool = self
+            .optional()?)
+    }
+
+    /// Whether this exact file was imported before.
+    pub fn file_received(&self, package_sha256: &str) -> Result<bool> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT 1 FROM ward_files WHERE package_sha256 = ?1",
-                [&p.sha256],
+                [package_sha256],
                 |_| Ok(()),
             )
             .optional()?
-            .is_some();
-        if opts.dry_run {
-            let tables = merge(&self.conn, &g.id, &p.data, false)?;
-            return Ok(preview(&p, file_name, key, already, tables, false));
-        }
+            .is_some())
+    }
+
+    /// What merging a group's rows would change, table by table; writes nothing.
+    pub fn preview_merge(&self, group_id: &str, data: &DataSet) -> Result<Vec<TableChange>> {
+        merge(&self.conn, group_id, data, false)
+    }
+
+    /// Writes a checked import in one transaction: merges the rows, pins the group's key
+    /// (first file) or records its confirmed change, and keeps the file and its amendments.
+    pub fn record_import(
+        &mut self,
+        rec: ImportRecord,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<TableChange>> {
         let at = ts(now);
+        let pinned = self.pinned_group_key(rec.group_id)?;
         let tx = self.conn.transaction()?;
         // Children may arrive before parents they reference in the same file.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
-        let tables = merge(&tx, &g.id, &p.data, true)?;
-        match (&pinned, key) {
-            (None, _) => {
+        let tables = merge(&tx, rec.group_id, rec.data, true)?;
+        match pinned {
+            None => {
                 tx.execute(
                     "INSERT INTO ward_groups (group_id, name, public_key, pinned_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![g.id, g.name, p.manifest.public_key, at],
+                    params![rec.group_id, rec.group_name, rec.public_key, at],
                 )?;
             }
-            (Some(old), KeyStatus::Changed) => {
+            Some(old) if old != rec.public_key => {
                 tx.execute(
                     "INSERT INTO ward_key_changes (id, group_id, old_key, new_key, at, confirmed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![new_id(), g.id, old, p.manifest.public_key, at, opts.accept_new_key_by.as_deref().unwrap_or("")],
+                    params![new_id(), rec.group_id, old, rec.public_key, at, rec.key_confirmed_by.unwrap_or("")],
                 )?;
                 tx.execute(
                     "UPDATE ward_groups SET public_key = ?2, name = ?3, pinned_at = ?4 WHERE group_id = ?1",
-                    params![g.id, p.manifest.public_key, g.name, at],
+                    params![rec.group_id, rec.public_key, rec.group_name, at],
                 )?;
             }
-            _ => {
+            Some(_) => {
                 tx.execute(
                     "UPDATE ward_groups SET name = ?2 WHERE group_id = ?1",
-                    params![g.id, g.name],
+                    params![rec.group_id, rec.group_name],
                 )?;
             }
         }
-        let figures = serde_json::to_string(&p.manifest.figures)
-            .map_err(|e| Error::internal(e.to_string()))?;
+        let f = &rec.file;
         tx.execute(
-            "INSERT OR IGNORE INTO ward_files (id, group_id, period, file_name, package_sha256, created_at, received_at, figures, digest, closed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![new_id(), g.id, p.manifest.period, file_name, p.sha256, p.manifest.created_at, at, figures, p.manifest.digest, p.manifest.closed],
+            "INSERT OR IGNORE INTO ward_files (id, group_id, period, file_name, package_sha256, created_at, received_at,
+                figures, digest, closed, format_version, issued, figures_now, category_names, warnings)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                new_id(),
+                f.group_id,
+                f.period,
+                f.file_name,
+                f.package_sha256,
+                f.created_at,
+                at,
+                json(&f.figures)?,
+                f.digest,
+                f.closed,
+                f.format_version,
+                f.issued.as_ref().map(json).transpose()?,
+                f.figures_now.as_ref().map(json).transpose()?,
+                json(&f.category_names)?,
+                json(&f.warnings)?,
+            ],
         )?;
+        for a in rec.amendments.iter().filter(|a| !a.id.is_empty()) {
+            tx.execute(
+                "INSERT OR IGNORE INTO ward_amendments (id, group_id, amends_month, made_in, data, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![a.id, rec.group_id, a.amends_month, a.made_in(), json(a)?, at],
+            )?;
+        }
         tx.commit()
             .map_err(|e| Error::from(e).with_detail("import commit (foreign keys?)".to_string()))?;
-        Ok(preview(&p, file_name, key, already, tables, true))
-    }
-
-    /// The latest figures a group sent for a month, and whether they came in on time.
-    fn group_month(
-        &self,
-        group_id: &str,
-        month: &str,
-        deadline: DateTime<Utc>,
-    ) -> Result<Option<(MonthFigures, ReportState)>> {
-        // The first file decides on-time; the newest carries the figures.
-        let row: Option<(String, String)> = self
-            .conn
-            .query_row(
-                "SELECT (SELECT figures FROM ward_files WHERE group_id = ?1 AND period = ?2 ORDER BY created_at DESC LIMIT 1),
-                        MIN(created_at)
-                 FROM ward_files WHERE group_id = ?1 AND period = ?2 HAVING COUNT(*) > 0",
-                params![group_id, month],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((figures, first)) = row else {
-            return Ok(None);
-        };
-        let figures: MonthFigures =
-            serde_json::from_str(&figures).map_err(|e| Error::internal(e.to_string()))?;
-        let on_time =
-            DateTime::parse_from_rfc3339(&first).is_ok_and(|t| t.with_timezone(&Utc) <= deadline);
-        Ok(Some((
-            figures,
-            if on_time {
-                ReportState::OnTime
-            } else {
-                ReportState::Late
-            },
-        )))
-    }
-
-    /// The end of the reporting deadline for a month: 23:59:59 Vietnam time on the deadline
-    /// day of the next month.
-    fn deadline(&self, month: &str, day: u8) -> Result<DateTime<Utc>> {
-        let (_, next) = date::month_range(month).ok_or_else(|| super::bad_month(month))?;
-        let next = date::from_iso(&next).ok_or_else(|| super::bad_month(month))?;
-        let d = NaiveDate::from_ymd_opt(next.year(), next.month(), u32::from(day)).unwrap_or(next);
-        let local = d.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"));
-        Ok(DateTime::from_naive_utc_and_offset(
-            local - chrono::Duration::hours(7),
-            Utc,
-        ))
+        Ok(tables)
     }
 
     /// Adds a group the ward expects reports from (by name); one already known is ignored.
@@ -278,17 +292,25 @@ impl Store {
         Ok(())
     }
 
-    /// Every group of the ward: those that have sent files (id, name, key), then those only
-    /// expected by name, by name.
-    fn ward_groups_all(&self) -> Result<Vec<WardGroup>> {
+    /// Every group of the ward: those that have sent files, and those only expected by name
+    /// (a file's group takes the place of the expected group with the same folded name);
+    /// by name.
+    pub fn ward_groups(&self) -> Result<Vec<WardGroup>> {
+        self.require_ward()?;
         let mut st = self
             .conn
             .prepare("SELECT group_id, name, public_key FROM ward_groups")?;
         let mut all: Vec<WardGroup> = st
-            .query_map([], |r| Ok((Some(r.get(0)?), r.get(1)?, Some(r.get(2)?))))?
+            .query_map([], |r| {
+                Ok(WardGroup {
+                    group_id: Some(r.get(0)?),
+                    name: r.get(1)?,
+                    public_key: Some(r.get(2)?),
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let known: std::collections::HashSet<String> =
-            all.iter().map(|g| crate::text::fold(&g.1)).collect();
+            all.iter().map(|g| crate::text::fold(&g.name)).collect();
         let mut st = self
             .conn
             .prepare("SELECT folded, name FROM ward_expected")?;
@@ -299,141 +321,118 @@ impl Store {
             expected
                 .into_iter()
                 .filter(|(f, _)| !known.contains(f))
-                .map(|(_, n)| (None, n, None)),
+                .map(|(_, name)| WardGroup {
+                    group_id: None,
+                    name,
+                    public_key: None,
+                }),
         );
-        all.sort_by_cached_key(|g| crate::text::fold(&g.1));
+        all.sort_by_cached_key(|g| crate::text::fold(&g.name));
         Ok(all)
     }
 
-    /// The groups × months table: on time, late or missing, with each group's last file.
-    pub fn ward_status(&self, months: &[String]) -> Result<Vec<GroupStatus>> {
-        let ward = self.require_ward()?;
-        let months: Vec<String> = months
-            .iter()
-            .map(|m| date::parse_month(m).ok_or_else(|| super::bad_month(m)))
-            .collect::<Result<_>>()?;
+    /// The files of one group and month, in the order the group made them.
+    pub fn ward_files(&self, group_id: &str, period: &str) -> Result<Vec<WardFile>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT group_id, period, file_name, package_sha256, created_at, received_at, figures, digest, closed,
+                    format_version, issued, figures_now, category_names, warnings
+             FROM ward_files WHERE group_id = ?1 AND period = ?2 ORDER BY created_at, received_at",
+        )?;
+        let rows = st.query_map(params![group_id, period], |r| {
+            Ok((
+                WardFile {
+                    group_id: r.get(0)?,
+                    period: r.get(1)?,
+                    file_name: r.get(2)?,
+                    package_sha256: r.get(3)?,
+                    created_at: r.get(4)?,
+                    received_at: r.get(5)?,
+                    figures: MonthFigures::default(),
+                    figures_now: None,
+                    digest: r.get(7)?,
+                    closed: r.get(8)?,
+                    format_version: r.get(9)?,
+                    issued: None,
+                    category_names: BTreeMap::new(),
+                    warnings: Vec::new(),
+                },
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(10)?,
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, String>(12)?,
+                r.get::<_, String>(13)?,
+            ))
+        })?;
+        let corrupt = |e: serde_json::Error| {
+            Error::new(
+                ErrorCode::DatabaseCorrupt,
+                "Số liệu một tệp đã nhận bị hỏng trong dữ liệu của phường.",
+            )
+            .with_detail(e.to_string())
+        };
         let mut out = Vec::new();
-        for (id, name, key) in self.ward_groups_all()? {
-            let Some(id) = id else {
-                out.push(GroupStatus {
-                    group_id: String::new(),
-                    name,
-                    fingerprint: String::new(),
-                    months: vec![ReportState::Missing; months.len()],
-                    last_file: None,
-                });
-                continue;
-            };
-            let key = key.unwrap_or_default();
-            let mut states = Vec::new();
-            for m in &months {
-                let deadline = self.deadline(m, ward.deadline_day)?;
-                states.push(
-                    self.group_month(&id, m, deadline)?
-                        .map_or(ReportState::Missing, |(_, s)| s),
-                );
-            }
-            let last_file: Option<(String, String)> = self
-                .conn
-                .query_row(
-                    "SELECT period, received_at FROM ward_files WHERE group_id = ?1 ORDER BY received_at DESC, created_at DESC LIMIT 1",
-                    [&id],
-                    |r| Ok((r.get(0)?, date::format_timestamp(&r.get::<_, String>(1)?))),
-                )
-                .optional()?;
-            out.push(GroupStatus {
-                group_id: id,
-                name,
-                fingerprint: keys::fingerprint(&key),
-                months: states,
-                last_file,
-            });
+        for row in rows {
+            let (mut f, figures, issued, now, names, warnings) = row?;
+            f.figures = MonthFigures::from_stored(&figures).map_err(corrupt)?;
+            f.issued = issued
+                .map(|s| serde_json::from_str(&s))
+                .transpose()
+                .map_err(corrupt)?;
+            f.figures_now = now
+                .map(|s| serde_json::from_str(&s))
+                .transpose()
+                .map_err(corrupt)?;
+            f.category_names = serde_json::from_str(&names).map_err(corrupt)?;
+            f.warnings = serde_json::from_str(&warnings).map_err(corrupt)?;
+            out.push(f);
         }
         Ok(out)
     }
 
-    /// Every known group with its figures for `month` (None when it has not reported).
-    fn ward_month(&self, month: &str) -> Result<(Ward, Vec<crate::report::ward::GroupMonth>)> {
-        let ward = self.require_ward()?;
-        let deadline = self.deadline(month, ward.deadline_day)?;
-        let mut rows = Vec::new();
-        for (id, name, _) in self.ward_groups_all()? {
-            let figures = match id {
-                Some(id) => self.group_month(&id, month, deadline)?,
-                None => None,
-            };
-            rows.push((name, figures));
-        }
-        Ok((ward, rows))
-    }
-
-    /// The ward's consolidated report of a month, dated `issued_on`.
-    pub fn ward_report_document(
-        &self,
-        month: &str,
-        issued_on: NaiveDate,
-    ) -> Result<crate::report::Document> {
-        let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
-        let (ward, rows) = self.ward_month(&month)?;
-        Ok(crate::report::ward::document(
-            &ward,
-            &month,
-            &rows,
-            &date::iso(issued_on),
-        ))
-    }
-
-    /// The ward's consolidated report of a month as a PDF, dated `issued_on`.
-    pub fn ward_report_pdf(
-        &self,
-        month: &str,
-        issued_on: NaiveDate,
-    ) -> Result<crate::report::PdfFile> {
-        let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
-        let (_, bytes) = crate::report::render(&self.ward_report_document(&month, issued_on)?);
-        let (y, m) = month.split_once('-').unwrap_or(("", ""));
-        Ok(crate::report::PdfFile {
-            bytes,
-            file_name: format!("Tong hop thang {m}-{y}.pdf"),
-            issued: false,
-        })
-    }
-
-    /// The consolidated month as a spreadsheet.
-    pub fn ward_report_xlsx(&self, month: &str) -> Result<Vec<u8>> {
-        let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
-        let (ward, rows) = self.ward_month(&month)?;
-        let rows: Vec<(String, Option<MonthFigures>)> = rows
-            .into_iter()
-            .map(|(n, f)| (n, f.map(|(f, _)| f)))
-            .collect();
-        crate::sync::sheet::ward_workbook(
-            &format!(
-                "{} — tổng hợp tháng {}",
-                ward.name,
-                super::month_label(&month)
-            ),
-            &rows,
-        )
-    }
-
-    /// A signed receipt for the latest file of a group and month: its file name and bytes.
-    pub fn issue_receipt(&self, group_id: &str, month: &str) -> Result<(String, Vec<u8>)> {
-        let month = date::parse_month(month).ok_or_else(|| super::bad_month(month))?;
-        let (name, public_key, secret_key, commune_code): (String, String, String, String) = self
+    /// The last file received from a group: its month and when it came, UTC RFC 3339.
+    pub fn last_ward_file(&self, group_id: &str) -> Result<Option<(String, String)>> {
+        Ok(self
             .conn
             .query_row(
-                "SELECT name, public_key, secret_key, commune_code FROM ward",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                "SELECT period, received_at FROM ward_files WHERE group_id = ?1 ORDER BY received_at DESC, created_at DESC LIMIT 1",
+                [group_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?
-            .ok_or_else(|| {
-                self.require_ward()
-                    .err()
-                    .unwrap_or_else(|| Error::internal("ward missing"))
+            .optional()?)
+    }
+
+    /// Amendments received, with the group they came from: those made to `month`, and those
+    /// made during it.
+    pub fn ward_amendments(&self, month: &str) -> Result<Vec<(String, Amendment)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT group_id, data FROM ward_amendments WHERE amends_month = ?1 OR made_in = ?1",
+        )?;
+        let rows = st.query_map([month], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (g, data) = row?;
+            let a: Amendment = serde_json::from_str(&data).map_err(|e| {
+                Error::new(
+                    ErrorCode::DatabaseCorrupt,
+                    "Một đính chính đã nhận bị hỏng trong dữ liệu của phường.",
+                )
+                .with_detail(e.to_string())
             })?;
-        let file: Option<(String, String, String)> = self
+            out.push((g, a));
+        }
+        out.sort_by(|a, b| a.1.at.cmp(&b.1.at).then_with(|| a.1.id.cmp(&b.1.id)));
+        Ok(out)
+    }
+
+    /// The latest file of a group and month, for its receipt: sha, when received, group name.
+    pub fn receipt_subject(
+        &self,
+        group_id: &str,
+        month: &str,
+    ) -> Result<Option<(String, String, String)>> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT f.package_sha256, f.received_at, g.name FROM ward_files f JOIN ward_groups g ON g.group_id = f.group_id
@@ -441,28 +440,17 @@ impl Store {
                 params![group_id, month],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .optional()?;
-        let (sha, received_at, group_name) = file.ok_or_else(|| {
-            Error::new(
-                ErrorCode::NotFound,
-                "Chưa nhận tệp nào của tổ này cho tháng đó nên chưa cấp biên nhận được.",
-            )
-        })?;
-        let bytes = receipt::write(
-            Receipt {
-                format: receipt::FORMAT.into(),
-                version: 1,
-                ward_name: name,
-                commune_code,
-                ward_public_key: public_key,
-                group_id: group_id.to_string(),
-                group_name,
-                period: month.clone(),
-                package_sha256: sha,
-                received_at,
-            },
-            &secret_key,
-        )?;
-        Ok((format!("Bien nhan {month}.json"), bytes))
+            .optional()?)
+    }
+}
+
+fn check_deadline_day(day: u8) -> std::result::Result<(), FieldError> {
+    if (1..=28).contains(&day) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "deadline_day",
+            "Hạn nộp là một ngày từ 1 đến 28 của tháng sau.",
+        ))
     }
 }

@@ -1,7 +1,7 @@
-//! Ed25519 keys of groups and wards: making them, signing, checking, and the short
-//! fingerprint people compare on paper.
+//! Ed25519 keys of groups and wards: making them, signing and checking (the short
+//! fingerprint people compare on paper is `model::ward::fingerprint`).
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
@@ -58,29 +58,15 @@ pub fn verify(public_hex: &str, message: &[u8], signature_hex: &str) -> bool {
         .is_ok()
 }
 
-/// The short fingerprint of a public key printed on reports: "3F2A-91C0-7B44-E1D2".
-pub fn fingerprint(public_hex: &str) -> String {
-    let hash = Sha256::digest(public_hex.as_bytes());
-    hash[..8]
-        .chunks(2)
-        .map(|c| format!("{:02X}{:02X}", c[0], c[1]))
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// SHA-256 of bytes as hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// A rejected file: one sentence saying what is wrong and what to do.
-pub fn rejected(message: impl Into<String>) -> Error {
-    Error::new(ErrorCode::PackageRejected, message)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ward::fingerprint;
 
     #[test]
     fn a_signature_checks_only_with_its_key_and_message() {

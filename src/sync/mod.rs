@@ -1,6 +1,8 @@
-//! Sync to the ward by file: keys, the signed export package, and receipts. What touches the
-//! database (exporting rows, merging imports, the ward's tables) is in `store::sync`.
+//! Sync to the ward by file, as formats: keys, the signed export package, the facts its rows
+//! hold, receipts and spreadsheets. The tasks (export, import, status) are in `app::sync` and
+//! `app::ward`; the rows they read and merge in `store::sync` and `store::ward`.
 
+pub mod facts;
 pub mod keys;
 pub mod package;
 pub mod receipt;

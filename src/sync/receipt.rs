@@ -1,7 +1,7 @@
 //! The ward's signed receipt: "Phường đã nhận báo cáo tháng M" for one package.
 
-use super::keys::{rejected, sign, verify};
-use crate::error::Result;
+use super::keys::{sign, verify};
+use crate::error::{Error, Reason, Result};
 use serde::{Deserialize, Serialize};
 
 /// The receipt format's name.
@@ -34,33 +34,42 @@ struct Signed {
 
 /// The receipt file's bytes: the receipt and its signature, as JSON.
 pub fn write(receipt: Receipt, secret_hex: &str) -> Result<Vec<u8>> {
-    let body = serde_json::to_vec(&receipt).map_err(|e| crate::Error::internal(e.to_string()))?;
+    let body = serde_json::to_vec(&receipt).map_err(|e| Error::internal(e.to_string()))?;
     let signature = sign(secret_hex, &body)?;
     serde_json::to_vec_pretty(&Signed { receipt, signature })
-        .map_err(|e| crate::Error::internal(e.to_string()))
+        .map_err(|e| Error::internal(e.to_string()))
 }
 
 /// Reads a receipt file and checks its signature.
 pub fn read(bytes: &[u8]) -> Result<Receipt> {
     if bytes.len() > 64 * 1024 {
-        return Err(rejected(
+        return Err(Error::rejected(
+            Reason::TooLarge,
             "Tệp quá lớn, không phải giấy biên nhận của phường.",
         ));
     }
-    let signed: Signed = serde_json::from_slice(bytes)
-        .map_err(|_| rejected("Tệp không phải giấy biên nhận của phường hoặc đã bị hỏng."))?;
+    let signed: Signed = serde_json::from_slice(bytes).map_err(|_| {
+        Error::rejected(
+            Reason::NotAPackage,
+            "Tệp không phải giấy biên nhận của phường hoặc đã bị hỏng.",
+        )
+    })?;
     if signed.receipt.format != FORMAT {
-        return Err(rejected("Tệp không phải giấy biên nhận của phường."));
+        return Err(Error::rejected(
+            Reason::NotAPackage,
+            "Tệp không phải giấy biên nhận của phường.",
+        ));
     }
     if signed.receipt.version > 1 {
-        return Err(rejected(
+        return Err(Error::rejected(
+            Reason::TooNew,
             "Giấy biên nhận được tạo bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng.",
         ));
     }
-    let body =
-        serde_json::to_vec(&signed.receipt).map_err(|e| crate::Error::internal(e.to_string()))?;
+    let body = serde_json::to_vec(&signed.receipt).map_err(|e| Error::internal(e.to_string()))?;
     if !verify(&signed.receipt.ward_public_key, &body, &signed.signature) {
-        return Err(rejected(
+        return Err(Error::rejected(
+            Reason::BadSignature,
             "Chữ ký trên giấy biên nhận không đúng: tệp đã bị sửa. Hãy xin phường gửi lại.",
         ));
     }

@@ -62,12 +62,21 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   assert.match(preview, /Tổ bảo vệ ANTT Thôn Đông/);
   assert.match(preview, new RegExp(fingerprint));
   assert.match(preview, /Tổ mới: hãy so mã khóa với bản giấy/);
+  // The group had not closed the month: the file says so, and so does the ward.
+  assert.match(preview, /Bản nháp: tổ chưa khóa sổ/);
   await driver.click("#import-apply");
   await driver.until("imported", async () => /Đã nhận 1\/1 tệp/.test(await driver.text("[data-testid=ward-notice]")));
   await driver.click("#nav-ward-status");
   const status = await driver.until("status", async () => (await driver.text("[data-testid=ward-status]").catch(() => "")) || false);
   assert.match(status, /Tổ bảo vệ ANTT Thôn Đông/);
   assert.match(status, /Đúng hạn|Muộn/);
+  assert.match(status, /bản nháp/);
+  // The deadline can be moved in the ward's settings; the table shows the new one.
+  await driver.exec("const i = document.querySelector('#deadline-day'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true}));");
+  await driver.type("#deadline-day", "10");
+  await driver.click("#deadline-save");
+  await driver.until("deadline saved", async () => /đến hết ngày 10 tháng sau/.test(await driver.text("[data-testid=ward-notice]")));
+  await driver.until("deadline shown", async () => /hạn 10\//.test(await driver.text("[data-testid=ward-status]")));
   // A group that has never sent a file, once expected, shows as not reported.
   await driver.type("#expect-name", "Tổ bảo vệ ANTT Khu phố 6");
   await driver.click("#expect-add");

@@ -500,7 +500,7 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
         }
         ActivityCmd::Summary { month: m, json } => {
             let m = month(Some(m))?.unwrap_or_default();
-            let s = store.activity_summary(&m)?;
+            let s = ttq::app::ledger::activity_summary(store, &m)?;
             if json {
                 print_json(&s)?;
             } else {

@@ -337,11 +337,15 @@ fn run(cli: Cli) -> Result<()> {
         }
         Cmd::Demo { ward: true, .. } => {
             ttq::demo::fill_ward(&mut store, now)?;
-            let status = store.ward_status(&[])?;
-            let sent = status.iter().filter(|g| !g.group_id.is_empty()).count();
+            let status = ttq::app::ward::status(&store, &[], now)?;
+            let sent = status
+                .groups
+                .iter()
+                .filter(|g| !g.group_id.is_empty())
+                .count();
             say!(
                 "Đã tạo dữ liệu mẫu của phường: {} tổ, {sent} tổ đã gửi tệp ({}).",
-                status.len(),
+                status.groups.len(),
                 store.path().display()
             );
         }
@@ -392,7 +396,7 @@ fn run(cli: Cli) -> Result<()> {
             month,
             out,
             sensitive,
-        } => sync::export(&store, &month, &out, sensitive, now)?,
+        } => sync::export(&mut store, &month, &out, sensitive, now)?,
         Cmd::Import {
             files,
             dry_run,

@@ -384,16 +384,18 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             say!("Đã ghi nhật ký lúc {}.", e.logged_at);
         }
         PatrolCmd::Figures { month, json } => {
-            let f = store.patrol_figures(&month)?;
+            let f = ttq::app::patrols::figures(store, &month)?;
             if json {
                 print_json(&f)?;
             } else {
+                let rate = f.attendance_rate().map_or("chưa chấm công".into(), |r| {
+                    format!("tỷ lệ có mặt {:.0}%", r * 100.0)
+                });
                 say!(
-                    "{} ca tuần tra, {} lượt người, {:.1} giờ, tỷ lệ có mặt {:.0}%",
+                    "{} ca tuần tra, {} lượt người, {} giờ công, {rate}",
                     f.patrols_held,
                     f.member_turns,
-                    f.hours,
-                    f.attendance_rate * 100.0
+                    ttq::report::number(f.hours()),
                 );
             }
         }

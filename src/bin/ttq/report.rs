@@ -6,7 +6,7 @@ use clap::Subcommand;
 use std::path::PathBuf;
 use ttq::error::FieldError;
 use ttq::model::month::Narrative;
-use ttq::{date, Error, Result, Store};
+use ttq::{app, date, Error, Result, Store};
 
 #[derive(Subcommand)]
 pub enum ReportCmd {
@@ -105,9 +105,9 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             out,
             date: d,
         } => {
-            let pdf = store.month_pdf(&month, report_date(d, now)?)?;
+            let (pdf, issued) = app::month::pdf(store, &month, report_date(d, now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
-            let kind = if pdf.issued {
+            let kind = if issued {
                 "bản đã phát hành"
             } else {
                 "bản nháp"
@@ -156,7 +156,7 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
                     r.id,
                     r.month,
                     r.number,
-                    r.issued_at,
+                    date::format_timestamp(&r.issued_at),
                     r.editor,
                     r.digest
                 );
@@ -174,7 +174,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             editor,
             date: d,
         } => {
-            let r = store.close_month(&month, report_date(d, now)?, &editor, now)?;
+            let r = app::month::close(store, &month, report_date(d, now)?, &editor, now)?;
             say!(
                 "Đã khóa sổ tháng {}: báo cáo Số {}, mã đối chiếu {}.",
                 r.month,
@@ -187,7 +187,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             editor,
             reason,
         } => {
-            store.reopen_month(&month, &editor, &reason, now)?;
+            app::month::reopen(store, &month, &editor, &reason, now)?;
             say!(
                 "Đã mở lại sổ tháng {month}. Báo cáo đã phát hành được giữ lại, đánh dấu thu hồi."
             );

@@ -5,8 +5,8 @@ use super::report::report_date;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::path::PathBuf;
-use ttq::model::ward::{KeyStatus, ReportState, WardInput};
-use ttq::store::ImportOptions;
+use ttq::app::{self, ward::ImportOptions};
+use ttq::model::ward::{KeyStatus, WardInput};
 use ttq::{Error, ErrorCode, Result, Store};
 
 #[derive(Subcommand)]
@@ -31,6 +31,12 @@ pub enum WardCmd {
     Expect {
         #[arg(long = "name", required = true)]
         names: Vec<String>,
+    },
+    /// Change the ward's settings: the day of the next month reports are due.
+    Settings {
+        /// Reports are on time until this day (1–28) of the next month.
+        #[arg(long)]
+        deadline_day: u8,
     },
     /// Who has reported: groups × months (the month given and the ones before it).
     Status {
@@ -76,13 +82,14 @@ fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
 
 /// Runs `ttq export`.
 pub fn export(
-    store: &Store,
+    store: &mut Store,
     month: &str,
     out: &std::path::Path,
     sensitive: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let (name, bytes) = store.export_package(month, sensitive, now)?;
+    let file = app::sync::export(store, month, sensitive, now)?;
+    let (name, bytes) = (file.name, file.bytes);
     std::fs::create_dir_all(out).map_err(|e| {
         Error::new(
             ErrorCode::Io,
@@ -124,7 +131,7 @@ pub fn import(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let r = read_file(f).and_then(|b| store.import_package(&b, &name, &opts, now));
+        let r = read_file(f).and_then(|b| app::ward::import(store, &b, &name, &opts, now));
         match &r {
             Ok(p) if !json => {
                 let key = match p.key {
@@ -137,16 +144,30 @@ pub fn import(
                 } else {
                     "Sẽ nhận"
                 };
+                let draft = if p.draft {
+                    " — bản nháp (tổ chưa khóa sổ)"
+                } else {
+                    ""
+                };
                 say!(
-                    "{what} {}: {} tháng {} — {} mới, {} thay đổi, {} không đổi{key} (mã khóa {}).",
+                    "{what} {}: {} tháng {}{draft} — {} mới, {} thay đổi, {} không đổi{key} (mã nhận diện {}).",
                     p.file_name,
                     p.group_name,
-                    p.period,
+                    ttq::date::month_label(&p.period),
                     p.new,
                     p.changed,
                     p.unchanged,
                     p.fingerprint
                 );
+                if p.amendments > 0 {
+                    say!(
+                        "  Có {} đính chính số liệu các tháng đã chốt.",
+                        p.amendments
+                    );
+                }
+                for w in &p.warnings {
+                    say!("  Lưu ý: {w}");
+                }
             }
             Err(e) if !json => {
                 failed += 1;
@@ -183,7 +204,8 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
             commune_name,
             deadline_day,
         } => {
-            let w = store.init_ward(
+            let w = app::ward::init(
+                store,
                 &WardInput {
                     name,
                     province_code,
@@ -203,7 +225,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
         }
         WardCmd::Expect { names } => {
             for n in &names {
-                store.ward_expect(n, now)?;
+                app::ward::expect(store, n, now)?;
             }
             say!("Đã ghi {} tổ cần nộp báo cáo.", names.len());
         }
@@ -222,27 +244,88 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 d = d - chrono::Months::new(1);
             }
             list.reverse();
-            let status = store.ward_status(&list)?;
+            let status = app::ward::status(store, &list, now)?;
             if json {
                 return print_json(&status);
             }
-            say!("{:<40} {}", "Tổ", list.join("  "));
-            for g in status {
-                let cells: Vec<&str> = g
+            const CELL: usize = 20;
+            let heads: Vec<String> = status
+                .months
+                .iter()
+                .map(|m| format!("{:<CELL$}", ttq::date::month_label(&m.month)))
+                .collect();
+            say!("{:<40} {}", "Tổ", heads.join(" "));
+            for g in &status.groups {
+                let cells: Vec<String> = g
                     .months
                     .iter()
-                    .map(|s| match s {
-                        ReportState::OnTime => "đúng hạn",
-                        ReportState::Late => "muộn   ",
-                        ReportState::Missing => "chưa nộp",
+                    .map(|c| {
+                        let mut s = c.state.label().to_string();
+                        if c.draft {
+                            s.push_str(", nháp");
+                        }
+                        if c.amended {
+                            s.push_str(", đính chính");
+                        }
+                        if !c.warnings.is_empty() {
+                            s.push_str(" (!)");
+                        }
+                        format!("{s:<CELL$}")
                     })
                     .collect();
                 let last = g
                     .last_file
-                    .map(|(m, at)| format!("  (tệp cuối: tháng {m}, nhận {at})"))
+                    .as_ref()
+                    .map(|(m, at)| {
+                        format!(
+                            "  (tệp cuối: tháng {}, nhận {at})",
+                            ttq::date::month_label(m)
+                        )
+                    })
                     .unwrap_or_default();
-                say!("{:<40} {}{last}", g.name, cells.join("  "));
+                say!("{:<40} {}{last}", g.name, cells.join(" "));
             }
+            for m in &status.months {
+                let d = ttq::date::from_iso(&m.deadline)
+                    .map(ttq::date::format)
+                    .unwrap_or_default();
+                let when = if m.due {
+                    "đã hết hạn"
+                } else {
+                    "chưa đến hạn"
+                };
+                say!(
+                    "Tháng {}: hạn nộp {d} ({when}).",
+                    ttq::date::month_label(&m.month)
+                );
+            }
+            let t = &status.totals;
+            if t.due > 0 {
+                say!(
+                    "Các tháng đã đến hạn: nhận {}/{} báo cáo, {} đúng hạn.",
+                    t.received,
+                    t.due,
+                    t.on_time
+                );
+            }
+            for g in &status.groups {
+                for (c, m) in g.months.iter().zip(&status.months) {
+                    for w in &c.warnings {
+                        say!(
+                            "(!) {} tháng {}: {w}",
+                            g.name,
+                            ttq::date::month_label(&m.month)
+                        );
+                    }
+                }
+            }
+        }
+        WardCmd::Settings { deadline_day } => {
+            let w = app::ward::set_deadline_day(store, deadline_day)?;
+            say!(
+                "Đã lưu: báo cáo tháng nộp đúng hạn đến hết ngày {} tháng sau.",
+                w.deadline_day
+            );
         }
     }
     Ok(())
@@ -257,11 +340,11 @@ pub fn ward_report(
     date: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let pdf = store.ward_report_pdf(month, report_date(date, now)?)?;
+    let pdf = app::ward::report_pdf(store, month, report_date(date, now)?, now)?;
     ttq::save::save_file(out, &pdf.bytes)?;
     say!("Đã ghi báo cáo tổng hợp ra {}.", out.display());
     if let Some(x) = xlsx {
-        ttq::save::save_file(&x, &store.ward_report_xlsx(month)?)?;
+        ttq::save::save_file(&x, &app::ward::report_xlsx(store, month, now)?.bytes)?;
         say!("Đã ghi bảng tính ra {}.", x.display());
     }
     Ok(())
@@ -271,12 +354,12 @@ pub fn ward_report(
 pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result<()> {
     match cmd {
         ReceiptCmd::Issue { group, month, out } => {
-            let (_, bytes) = store.issue_receipt(&group, &month)?;
-            ttq::save::save_file(&out, &bytes)?;
+            let file = app::ward::issue_receipt(store, &group, &month)?;
+            ttq::save::save_file(&out, &file.bytes)?;
             say!("Đã ghi giấy biên nhận ra {}.", out.display());
         }
         ReceiptCmd::Import { file } => {
-            let r = store.import_receipt(&read_file(&file)?, now)?;
+            let r = app::sync::import_receipt(store, &read_file(&file)?, now)?;
             say!(
                 "{} đã nhận báo cáo tháng {} (lúc {}).",
                 r.ward_name,
@@ -285,7 +368,7 @@ pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result
             );
         }
         ReceiptCmd::List => {
-            for r in store.receipts()? {
+            for r in app::sync::receipts(store)? {
                 say!(
                     "Tháng {}: {} đã nhận lúc {}",
                     r.period,

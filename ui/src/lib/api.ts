@@ -37,7 +37,7 @@ import type { Practice } from "./bindings/Practice";
 import type { PracticeInput } from "./bindings/PracticeInput";
 import type { PracticeRow } from "./bindings/PracticeRow";
 import type { WriteupVersion } from "./bindings/WriteupVersion";
-import type { GroupStatus } from "./bindings/GroupStatus";
+import type { WardStatus } from "./bindings/WardStatus";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ReceiptInfo } from "./bindings/ReceiptInfo";
 import type { Ward } from "./bindings/Ward";
@@ -158,7 +158,8 @@ export const api = {
   importChoose: () => call<FileOutcome[]>("import_choose"),
   importApply: (acceptNewKeyBy: string | null) => call<FileOutcome[]>("import_apply", { acceptNewKeyBy }),
   wardExpect: (name: string) => call<null>("ward_expect", { name }),
-  wardStatus: (months: string[]) => call<GroupStatus[]>("ward_status", { months }),
+  wardStatus: (months: string[]) => call<WardStatus>("ward_status", { months }),
+  wardDeadlineSet: (day: number) => call<Ward>("ward_deadline_set", { day }),
   wardReportSave: (month: string) => call<string | null>("ward_report_save", { month }),
   wardXlsxSave: (month: string) => call<string | null>("ward_xlsx_save", { month }),
   wardReportLayout: (month: string) => call<Layout>("ward_report_layout", { month }),

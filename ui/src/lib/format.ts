@@ -96,6 +96,12 @@ export const activityKindLabel: Record<ActivityKind, string> = {
   cam_ket: "Hộ ký cam kết",
 };
 
+/** "2026-11" -> "11/2026". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split("-");
+  return `${m}/${y}`;
+}
+
 /** The current month and the `n - 1` before it, newest first: ["2026-11", "11/2026"]. */
 export function recentMonths(n: number): [string, string][] {
   const t = new Date(nowMs() + 7 * 3600 * 1000);

@@ -3,4 +3,8 @@
 /**
  * Who the package is from.
  */
-export type GroupIdentity = { id: string, name: string, kind: string, province_code: string, province_name: string, commune_code: string, commune_name: string, area_name: string, };
+export type GroupIdentity = { id: string, name: string, 
+/**
+ * The group's kind as stored (`bao_ve_antt`, `tu_quan_antt`, …).
+ */
+kind: string, province_code: string, province_name: string, commune_code: string, commune_name: string, area_name: string, };

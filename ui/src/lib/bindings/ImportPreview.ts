@@ -21,4 +21,21 @@ already_imported: boolean, tables: Array<TableChange>, new: number, changed: num
 /**
  * Written (false for a dry run).
  */
-applied: boolean, };
+applied: boolean, 
+/**
+ * The month was still open when the group made the file: its figures are a draft.
+ */
+draft: boolean, 
+/**
+ * The data digest of the figures (as printed on the issued report).
+ */
+digest: string, 
+/**
+ * Amendments to closed months the file carries.
+ */
+amendments: number, 
+/**
+ * What the ward's checks found that does not refuse the file, in Vietnamese (e.g. the
+ * figures recounted from the rows differ from the signed ones).
+ */
+warnings: Array<string>, };

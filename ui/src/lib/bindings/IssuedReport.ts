@@ -13,7 +13,7 @@ number: string,
  */
 issued_on: string, 
 /**
- * When it was issued, "dd/mm/yyyy HH:MM".
+ * When it was issued, UTC RFC 3339.
  */
 issued_at: string, editor: string, 
 /**

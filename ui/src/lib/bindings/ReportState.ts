@@ -3,4 +3,4 @@
 /**
  * Where a group stands for one month.
  */
-export type ReportState = "on_time" | "late" | "missing";
+export type ReportState = "on_time" | "late" | "missing" | "not_due";

@@ -1,0 +1,163 @@
+//! The monthly report and closing the month (khóa sổ): what the report says, its preview
+//! and PDF, issuing it when the month closes, and reopening.
+
+use super::File;
+use crate::date;
+use crate::error::Result;
+use crate::figures;
+use crate::model::figures::MonthFigures;
+use crate::model::month::{CategoryTotal, IssuedReport, MonthlyData, Narrative, ReportView};
+use crate::report::{self, monthly};
+use crate::store::{Issue, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+
+/// Everything the month's report says, counted from the records now; dated `issued_on`.
+pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<MonthlyData> {
+    let group = store.require_group()?;
+    let month = super::month(month)?;
+    let p = super::period(&month)?;
+    let facts = store.figure_facts(&group.id, p)?;
+    let figures = figures::month(&facts, p);
+    let (joined, left) = figures::member_changes(&facts.members, p);
+    let incidents = store
+        .incidents_in(&group.id, p)?
+        .iter()
+        .map(monthly::incident_line)
+        .collect();
+    let categories = category_totals(&figures, &store.category_name_map()?);
+    let amendments = store
+        .amendments(&group.id)?
+        .into_iter()
+        .filter(|a| a.made_in() == month)
+        .collect();
+    let (number, number_year, _) = store.report_number(&group.id, &month, issued_on)?;
+    Ok(MonthlyData {
+        narrative: store.narrative(&group.id, &month)?,
+        closed: store.is_month_closed(&group.id, &month)?,
+        key_fingerprint: store.group_fingerprint()?.unwrap_or_default(),
+        number,
+        number_year,
+        issued_on: date::iso(issued_on),
+        figures,
+        joined,
+        left,
+        incidents,
+        categories,
+        amendments,
+        group,
+        month,
+    })
+}
+
+/// The month's categories with their names, most incidents first, then by name.
+pub(crate) fn category_totals(
+    f: &MonthFigures,
+    names: &HashMap<String, String>,
+) -> Vec<CategoryTotal> {
+    let mut out: Vec<CategoryTotal> = f
+        .incidents
+        .by_category
+        .iter()
+        .map(|(code, count)| CategoryTotal {
+            name: names.get(code).cloned().unwrap_or_else(|| code.clone()),
+            code: code.clone(),
+            count: *count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+/// The copy the month's report is in: the issued one (its content and digest) once the month
+/// is closed, else `None`.
+pub fn issued(store: &Store, month: &str) -> Result<Option<(IssuedReport, MonthlyData)>> {
+    let state = store.month_state(month)?;
+    store.issue_in_force(&state)
+}
+
+/// The report screen: the month's state, the figures and the pages as they print (the
+/// issued copy when the month is closed, else a draft dated `issued_on`).
+pub fn view(store: &Store, month: &str, issued_on: NaiveDate) -> Result<ReportView> {
+    let state = store.month_state(month)?;
+    let (data, digest) = match store.issue_in_force(&state)? {
+        Some((r, data)) => (data, Some(r.digest)),
+        None => (report_data(store, month, issued_on)?, None),
+    };
+    let layout = report::layout(&monthly::document(&data, digest.as_deref()));
+    Ok(ReportView {
+        data,
+        state,
+        layout,
+    })
+}
+
+/// The month's report as a PDF, and whether it is the issued copy (byte for byte as issued)
+/// or a draft dated `issued_on`.
+pub fn pdf(store: &Store, month: &str, issued_on: NaiveDate) -> Result<(File, bool)> {
+    let month = super::month(month)?;
+    let name = format!("Bao cao thang {}.pdf", super::file_month(&month));
+    if let Some((r, _)) = issued(store, &month)? {
+        let bytes = store.issued_pdf(&r.id)?;
+        return Ok((File { name, bytes }, true));
+    }
+    let data = report_data(store, &month, issued_on)?;
+    let (_, bytes) = report::render(&monthly::document(&data, None));
+    Ok((
+        File {
+            name: format!("Ban nhap - {name}"),
+            bytes,
+        },
+        false,
+    ))
+}
+
+/// Saves the leader's narrative for a month; refused once the month is closed.
+pub fn save_narrative(
+    store: &mut Store,
+    month: &str,
+    n: &Narrative,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    store.save_narrative(month, n, now)
+}
+
+/// Closes a month: the report is counted, numbered, dated `issued_on`, printed with its data
+/// digest and kept as issued, and the month is frozen; one transaction.
+pub fn close(
+    store: &mut Store,
+    month: &str,
+    issued_on: NaiveDate,
+    editor: &str,
+    now: DateTime<Utc>,
+) -> Result<IssuedReport> {
+    let group = store.require_group()?;
+    let month = super::month(month)?;
+    // Say why before the work of printing.
+    store.check_closable(&group.id, &month, now)?;
+    let mut data = report_data(store, &month, issued_on)?;
+    data.closed = true;
+    let digest = figures::digest(&group.id, &month, &data.figures);
+    let (_, pdf) = report::render(&monthly::document(&data, Some(&digest)));
+    store.close_month(
+        Issue {
+            data,
+            digest,
+            editor: editor.to_string(),
+            pdf,
+        },
+        now,
+    )
+}
+
+/// Reopens a closed month with a reason: its issued copy is withdrawn (kept) and the month's
+/// records can be edited again; closing again reissues it with the same number.
+pub fn reopen(
+    store: &mut Store,
+    month: &str,
+    editor: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    store.reopen_month(month, editor, reason, now)
+}

@@ -1,0 +1,433 @@
+//! The ward's tasks: set up, take in the groups' files (checked, previewed, then written in
+//! one transaction), see who reported by when, print the consolidated report, issue
+//! receipts.
+
+use super::File;
+use crate::date;
+use crate::error::{Error, ErrorCode, Reason, Result};
+use crate::figures;
+use crate::model::figures::{MonthFigures, INDICATORS};
+use crate::model::ward::{
+    fingerprint, GroupStatus, ImportPreview, KeyStatus, MonthCell, ReportState, StatusMonth,
+    StatusTotals, Ward, WardInput, WardStatus,
+};
+use crate::report::{self, ward as doc};
+use crate::store::{ImportRecord, Store, WardFile};
+use crate::sync::package::{self, MonthStatus, Package};
+use crate::sync::{facts, keys, receipt, sheet};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use std::collections::BTreeMap;
+
+/// How an import treats the file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Only report what would change.
+    pub dry_run: bool,
+    /// Accept a new key for the group, confirmed by this person (after a phone call).
+    pub accept_new_key_by: Option<String>,
+}
+
+/// Sets this (empty) data folder up as the ward's, with the ward's signing key.
+pub fn init(store: &mut Store, input: &WardInput, now: DateTime<Utc>) -> Result<Ward> {
+    let k = keys::generate()?;
+    store.init_ward(input, &k.public_hex, &k.secret_hex, now)
+}
+
+/// Changes the day of the next month by which the groups' reports are due.
+pub fn set_deadline_day(store: &mut Store, day: u8) -> Result<Ward> {
+    store.set_deadline_day(day)
+}
+
+/// Adds a group the ward expects reports from, by name.
+pub fn expect(store: &mut Store, name: &str, now: DateTime<Utc>) -> Result<()> {
+    store.ward_expect(name, now)
+}
+
+/// Imports a group's package: everything is checked before anything is written; then the
+/// rows are merged, the group's key pinned (first file) and the file kept with what it
+/// said, in one transaction. A dry run only says what would change.
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportPreview> {
+    let ward = store.require_ward()?;
+    let p = package::read(bytes)?;
+    let g = &p.manifest.group;
+    if g.commune_code != ward.commune_code {
+        return Err(Error::rejected(
+            Reason::WrongCommune,
+            format!(
+                "Tệp của “{}” thuộc {} (mã {}), không thuộc {}. Hãy gửi tệp đến đúng phường, xã.",
+                g.name, g.commune_name, g.commune_code, ward.commune_name
+            ),
+        ));
+    }
+    let key = match store.pinned_group_key(&g.id)? {
+        None => KeyStatus::New,
+        Some(k) if k == p.manifest.public_key => KeyStatus::Known,
+        Some(k) => match opts.accept_new_key_by.as_deref().map(str::trim) {
+            Some(who) if !who.is_empty() => KeyStatus::Changed,
+            _ => {
+                return Err(Error::rejected(
+                    Reason::KeyChanged,
+                    format!(
+                        "Tệp của “{}” được ký bằng khóa mới (mã {}) khác khóa đã ghi nhận (mã {}). Hãy gọi điện cho tổ trưởng để xác nhận trước khi nhận.",
+                        g.name,
+                        fingerprint(&p.manifest.public_key),
+                        fingerprint(&k)
+                    ),
+                ))
+            }
+        },
+    };
+    let already = store.file_received(&p.sha256)?;
+    let warnings = checks(&p);
+    let tables = if opts.dry_run {
+        store.preview_merge(&g.id, &p.data)?
+    } else {
+        let m = &p.manifest;
+        store.record_import(
+            ImportRecord {
+                group_id: &g.id,
+                group_name: &g.name,
+                public_key: &m.public_key,
+                key_confirmed_by: opts.accept_new_key_by.as_deref(),
+                data: &p.data,
+                file: WardFile {
+                    group_id: g.id.clone(),
+                    period: m.period.clone(),
+                    file_name: file_name.to_string(),
+                    package_sha256: p.sha256.clone(),
+                    created_at: m.created_at.clone(),
+                    received_at: String::new(),
+                    format_version: p.version,
+                    figures: m.figures.clone(),
+                    figures_now: (p.version >= 2).then(|| m.figures_now.clone()),
+                    digest: m.digest.clone(),
+                    closed: m.status == MonthStatus::Closed,
+                    issued: m.issued.clone(),
+                    category_names: m.category_names.clone(),
+                    warnings: warnings.clone(),
+                },
+                amendments: &m.amendments,
+            },
+            now,
+        )?
+    };
+    let m = &p.manifest;
+    Ok(ImportPreview {
+        file_name: file_name.to_string(),
+        group_id: g.id.clone(),
+        group_name: g.name.clone(),
+        period: m.period.clone(),
+        fingerprint: fingerprint(&m.public_key),
+        key,
+        already_imported: already,
+        new: tables.iter().map(|t| t.new).sum(),
+        changed: tables.iter().map(|t| t.changed).sum(),
+        unchanged: tables.iter().map(|t| t.unchanged).sum(),
+        tables,
+        applied: !opts.dry_run,
+        draft: m.status == MonthStatus::Draft,
+        digest: m.digest.clone(),
+        amendments: m.amendments.len() as u32,
+        warnings,
+    })
+}
+
+/// What the ward's own count finds in a package, without refusing it: the month recounted
+/// from the rows the file carries against the signed figures, and the printed digest
+/// against the figures it is said to be of.
+fn checks(p: &Package) -> Vec<String> {
+    let m = &p.manifest;
+    let mut out = Vec::new();
+    if p.version < 2 {
+        return out;
+    }
+    if let Some(period) = crate::model::figures::Period::month(&m.period) {
+        let recount = figures::month(&facts::from_rows(&p.data), period);
+        let differ = differences(&recount, &m.figures_now);
+        if !differ.is_empty() {
+            out.push(format!(
+                "Số liệu tính lại từ dữ liệu trong tệp khác với số liệu tổ ghi trong tệp ({}). Hãy hỏi lại tổ trưởng trước khi dùng số liệu này.",
+                differ.join("; ")
+            ));
+        }
+    }
+    if m.status == MonthStatus::Draft && m.figures != m.figures_now {
+        out.push(
+            "Số liệu bản nháp trong tệp không khớp số liệu tính từ dữ liệu của chính tệp đó."
+                .into(),
+        );
+    }
+    if m.digest_version == figures::DIGEST_VERSION
+        && figures::digest(&m.group.id, &m.period, &m.figures) != m.digest
+    {
+        out.push(format!(
+            "Mã đối chiếu trong tệp ({}) không khớp với số liệu của tệp. Hãy so với mã in trên báo cáo giấy và hỏi lại tổ.",
+            m.digest
+        ));
+    }
+    out
+}
+
+/// The indicators (and categories) where two counts differ: "Vụ việc phát hiện, ghi nhận: 9 / 10".
+fn differences(ours: &MonthFigures, theirs: &MonthFigures) -> Vec<String> {
+    let mut out: Vec<String> = INDICATORS
+        .iter()
+        .filter(|i| (i.value)(ours) != (i.value)(theirs))
+        .map(|i| {
+            format!(
+                "{}: {} / {}",
+                i.label,
+                report::number((i.value)(ours)),
+                report::number((i.value)(theirs))
+            )
+        })
+        .collect();
+    if out.is_empty() && ours != theirs {
+        out.push("các số liệu chi tiết khác".into());
+    }
+    out
+}
+
+/// The end of the reporting deadline for a month: 23:59:59 Vietnam time on the deadline
+/// day of the next month; and that day.
+pub fn deadline(month: &str, day: u8) -> Result<(NaiveDate, DateTime<Utc>)> {
+    let p = super::period(month)?;
+    let next = p.to;
+    let d = NaiveDate::from_ymd_opt(next.year(), next.month(), u32::from(day)).unwrap_or(next);
+    let local = d.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"));
+    Ok((
+        d,
+        DateTime::from_naive_utc_and_offset(local - chrono::Duration::hours(7), Utc),
+    ))
+}
+
+/// A group's month: the first file decides on time or late, the newest carries the figures.
+fn cell(files: &[WardFile], amended: bool, end: DateTime<Utc>, now: DateTime<Utc>) -> MonthCell {
+    let sent = |f: &WardFile| {
+        DateTime::parse_from_rfc3339(&f.created_at)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+    };
+    let state = match files.first() {
+        None if now > end => ReportState::Missing,
+        None => ReportState::NotDue,
+        Some(f) if sent(f).is_some_and(|t| t <= end) => ReportState::OnTime,
+        Some(_) => ReportState::Late,
+    };
+    let mut warnings: Vec<String> = files.iter().flat_map(|f| f.warnings.clone()).collect();
+    warnings.dedup();
+    MonthCell {
+        state,
+        draft: files.last().is_some_and(|f| !f.closed),
+        amended,
+        warnings,
+    }
+}
+
+/// Who has reported: the groups × `months` table at `now`, with each month's deadline and
+/// the rates over the months that are due.
+pub fn status(store: &Store, months: &[String], now: DateTime<Utc>) -> Result<WardStatus> {
+    let ward = store.require_ward()?;
+    let months: Vec<String> = months
+        .iter()
+        .map(|m| super::month(m))
+        .collect::<Result<_>>()?;
+    let mut columns = Vec::new();
+    let mut ends = Vec::new();
+    for m in &months {
+        let (day, end) = deadline(m, ward.deadline_day)?;
+        columns.push(StatusMonth {
+            month: m.clone(),
+            deadline: date::iso(day),
+            due: now > end,
+        });
+        ends.push(end);
+    }
+    let mut amended: BTreeMap<(String, String), bool> = BTreeMap::new();
+    for m in &months {
+        for (g, a) in store.ward_amendments(m)? {
+            if a.amends_month == *m {
+                amended.insert((g, m.clone()), true);
+            }
+        }
+    }
+    let mut totals = StatusTotals::default();
+    let mut groups = Vec::new();
+    for g in store.ward_groups()? {
+        let mut cells = Vec::new();
+        for (m, end) in months.iter().zip(&ends) {
+            let files = match &g.group_id {
+                Some(id) => store.ward_files(id, m)?,
+                None => Vec::new(),
+            };
+            let id = g.group_id.clone().unwrap_or_default();
+            let c = cell(&files, amended.contains_key(&(id, m.clone())), *end, now);
+            if now > *end {
+                totals.due += 1;
+                totals.received += u32::from(c.state.received());
+                totals.on_time += u32::from(c.state == ReportState::OnTime);
+            }
+            cells.push(c);
+        }
+        let last_file = match &g.group_id {
+            Some(id) => store
+                .last_ward_file(id)?
+                .map(|(m, at)| (m, date::format_timestamp(&at))),
+            None => None,
+        };
+        groups.push(GroupStatus {
+            group_id: g.group_id.unwrap_or_default(),
+            fingerprint: g.public_key.as_deref().map(fingerprint).unwrap_or_default(),
+            name: g.name,
+            months: cells,
+            last_file,
+        });
+    }
+    Ok(WardStatus {
+        months: columns,
+        groups,
+        totals,
+    })
+}
+
+/// Every group's line for the consolidated report of `month` at `now`, and the category
+/// names the files gave.
+fn month_rows(
+    store: &Store,
+    ward: &Ward,
+    month: &str,
+    now: DateTime<Utc>,
+) -> Result<(Vec<doc::GroupMonth>, BTreeMap<String, String>)> {
+    let (_, end) = deadline(month, ward.deadline_day)?;
+    let mut names = BTreeMap::new();
+    let mut rows = Vec::new();
+    for g in store.ward_groups()? {
+        let files = match &g.group_id {
+            Some(id) => store.ward_files(id, month)?,
+            None => Vec::new(),
+        };
+        let c = cell(&files, false, end, now);
+        let latest = files.last();
+        if let Some(f) = latest {
+            names.extend(f.category_names.clone());
+        }
+        rows.push(doc::GroupMonth {
+            name: g.name,
+            state: c.state,
+            figures: latest.map(|f| f.figures.clone()),
+            draft: c.draft,
+        });
+    }
+    Ok((rows, names))
+}
+
+/// The consolidated report of a month as a document, dated `issued_on`, as things stand at
+/// `now` (provisional before the deadline).
+pub fn report_document(
+    store: &Store,
+    month: &str,
+    issued_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<report::Document> {
+    let month = super::month(month)?;
+    let ward = store.require_ward()?;
+    let (day, end) = deadline(&month, ward.deadline_day)?;
+    let (rows, category_names) = month_rows(store, &ward, &month, now)?;
+    let names: BTreeMap<String, String> = store
+        .ward_groups()?
+        .into_iter()
+        .filter_map(|g| Some((g.group_id?, g.name)))
+        .collect();
+    let amendments = store
+        .ward_amendments(&month)?
+        .into_iter()
+        .filter(|(_, a)| a.made_in() == month)
+        .map(|(g, a)| (names.get(&g).cloned().unwrap_or(g), a))
+        .collect();
+    Ok(doc::document(&doc::WardMonth {
+        ward: &ward,
+        month: &month,
+        deadline: day,
+        provisional: now <= end,
+        today: date::vn_today(now),
+        rows,
+        category_names,
+        amendments,
+        issued_on: &date::iso(issued_on),
+    }))
+}
+
+/// The consolidated report as a PDF.
+pub fn report_pdf(
+    store: &Store,
+    month: &str,
+    issued_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<File> {
+    let month = super::month(month)?;
+    let (_, bytes) = report::render(&report_document(store, &month, issued_on, now)?);
+    Ok(File {
+        name: format!("Tong hop thang {}.pdf", super::file_month(&month)),
+        bytes,
+    })
+}
+
+/// The consolidated month as a spreadsheet: a row per group, then the totals.
+pub fn report_xlsx(store: &Store, month: &str, now: DateTime<Utc>) -> Result<File> {
+    let month = super::month(month)?;
+    let ward = store.require_ward()?;
+    let (rows, _) = month_rows(store, &ward, &month, now)?;
+    let rows: Vec<(String, Option<MonthFigures>)> =
+        rows.into_iter().map(|r| (r.name, r.figures)).collect();
+    let bytes = sheet::ward_workbook(
+        &format!(
+            "{} — tổng hợp tháng {}",
+            ward.name,
+            date::month_label(&month)
+        ),
+        &rows,
+    )?;
+    Ok(File {
+        name: format!("Tong hop thang {}.xlsx", super::file_month(&month)),
+        bytes,
+    })
+}
+
+/// A signed receipt for the latest file of a group and month.
+pub fn issue_receipt(store: &Store, group_id: &str, month: &str) -> Result<File> {
+    let month = super::month(month)?;
+    let ward = store.require_ward()?;
+    let (public_key, secret_key) = store.ward_key()?;
+    let (sha, received_at, group_name) =
+        store.receipt_subject(group_id, &month)?.ok_or_else(|| {
+            Error::new(
+                ErrorCode::NotFound,
+                "Chưa nhận tệp nào của tổ này cho tháng đó nên chưa cấp biên nhận được.",
+            )
+        })?;
+    let bytes = receipt::write(
+        receipt::Receipt {
+            format: receipt::FORMAT.into(),
+            version: 1,
+            ward_name: ward.name,
+            commune_code: ward.commune_code,
+            ward_public_key: public_key,
+            group_id: group_id.to_string(),
+            group_name,
+            period: month.clone(),
+            package_sha256: sha,
+            received_at,
+        },
+        &secret_key,
+    )?;
+    Ok(File {
+        name: format!("Bien nhan {month}.json"),
+        bytes,
+    })
+}
