@@ -107,6 +107,17 @@ pub fn month_range(month: &str) -> Option<(String, String)> {
     Some((format!("{m}-01"), format!("{next}-01")))
 }
 
+/// The `n` months ending with `month` (`YYYY-MM` or `MM/YYYY`), oldest first, as `YYYY-MM`.
+pub fn months_ending(month: &str, n: u32) -> Option<Vec<String>> {
+    let last = from_iso(&format!("{}-01", parse_month(month)?))?;
+    let mut out: Vec<String> = (0..n)
+        .filter_map(|k| last.checked_sub_months(chrono::Months::new(k)))
+        .map(|d| d.format("%Y-%m").to_string())
+        .collect();
+    out.reverse();
+    Some(out)
+}
+
 /// Full years of age on `on` for someone born on `born`.
 pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
     let mut age = on.year() - born.year();
@@ -174,6 +185,15 @@ mod tests {
             Some(("2026-12-01".to_string(), "2027-01-01".to_string()))
         );
         assert_eq!(month_range("2026-13"), None);
+    }
+
+    #[test]
+    fn months_ending_cross_the_year() {
+        assert_eq!(
+            months_ending("01/2027", 3).unwrap(),
+            ["2026-11", "2026-12", "2027-01"]
+        );
+        assert_eq!(months_ending("2027-13", 3), None);
     }
 
     #[test]

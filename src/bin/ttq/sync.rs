@@ -234,16 +234,8 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
             months,
             json,
         } => {
-            let last = ttq::date::parse_month(&month).ok_or_else(|| {
-                Error::new(ErrorCode::Invalid, format!("Tháng “{month}” chưa đúng."))
-            })?;
-            let mut list = Vec::new();
-            let mut d = ttq::date::from_iso(&format!("{last}-01")).expect("valid month");
-            for _ in 0..months.max(1) {
-                list.push(d.format("%Y-%m").to_string());
-                d = d - chrono::Months::new(1);
-            }
-            list.reverse();
+            let list = ttq::date::months_ending(&month, months.max(1))
+                .ok_or_else(|| ttq::date::bad_month(&month))?;
             let status = app::ward::status(store, &list, now)?;
             if json {
                 return print_json(&status);
