@@ -235,7 +235,10 @@ for ((n = 1; n <= MAX; n++)); do
     wt="$WORK/ttq-v$n"
     git -C "$REPO" worktree add --quiet --detach "$wt" "$commit"
     WORKTREES+=("$wt")
-    (cd "$wt" && CARGO_TARGET_DIR="$TARGET" cargo build --quiet --locked -p ttq --bin ttq)
+    # The CLI moved into its own package (cli/, ttq-cli) in December 2026.
+    pkg=ttq
+    [ -f "$wt/cli/Cargo.toml" ] && pkg=ttq-cli
+    (cd "$wt" && CARGO_TARGET_DIR="$TARGET" cargo build --quiet --locked -p "$pkg" --bin ttq)
     bin="$WORK/ttq-v$n.bin"
     cp "$TARGET/debug/ttq" "$bin"
     git -C "$REPO" worktree remove --force "$wt"

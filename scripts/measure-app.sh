@@ -2,7 +2,7 @@
 # Measures the desktop app as a user meets it: time from launch to the member list being
 # interactive (the UI reports it through `app_ready`), and memory (PSS) of all the app's
 # processes (the app and its WebKit children) after 5 s idle. Uses the demo group.
-# Usage: scripts/measure-app.sh [runs]   (build first: cargo build --release -p ttq-desktop -p ttq)
+# Usage: scripts/measure-app.sh [runs]   (build first: cargo build --release -p ttq-desktop -p ttq-cli)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}

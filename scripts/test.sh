@@ -18,8 +18,8 @@ step "Rust: format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Core: unit and integration tests"
-cargo test -p ttq --locked 2>&1 | tee -a "$log"
+step "Core and CLI: unit and integration tests"
+cargo test -p ttq -p ttq-cli --locked 2>&1 | tee -a "$log"
 
 # The reporting week and the turn of the year are where dates bite: run the same suites
 # with the system clock moved there (libfaketime; the clock then ticks on). Vietnam is UTC+7.
@@ -32,7 +32,7 @@ instants=(
   "2028-02-29 05:00:00|29/02/2028 12:00, a leap day"
   "2027-02-05 16:30:00|05/02/2027 23:30, the eve of Tết"
 )
-mapfile -t test_bins < <(cargo test -p ttq --locked --no-run --message-format=json 2>/dev/null \
+mapfile -t test_bins < <(cargo test -p ttq -p ttq-cli --locked --no-run --message-format=json 2>/dev/null \
   | python3 -c 'import json,sys
 for l in sys.stdin:
     m = json.loads(l)
@@ -46,15 +46,18 @@ for entry in "${instants[@]}"; do
   done
 done
 
-step "TypeScript bindings are up to date"
-if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]; then
-  git status --short ui/src/lib/bindings
-  echo "The generated bindings changed: run 'cargo test -p ttq' and commit ui/src/lib/bindings." >&2
+# Generated and committed: the TypeScript bindings (ts-rs, by the core's tests), and the
+# command client and the window's capability (by src-tauri/build.rs, run by clippy above).
+step "Generated files are up to date"
+generated=(ui/src/lib/bindings ui/src/lib/commands.ts src-tauri/capabilities)
+if ! git diff --quiet -- "${generated[@]}" || [ -n "$(git ls-files --others --exclude-standard "${generated[@]}")" ]; then
+  git status --short "${generated[@]}"
+  echo "Generated files changed: run 'cargo test -p ttq' and 'cargo build -p ttq-desktop', then commit them." >&2
   exit 1
 fi
 
-step "App: build with the UI embedded"
-cargo build -p ttq-desktop --locked
+step "App and CLI: build with the UI embedded"
+cargo build -p ttq-desktop -p ttq-cli --locked
 
 step "End to end: the app window under Xvfb"
 xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"

@@ -1,94 +1,143 @@
-// Declaring the commands makes Tauri generate one `allow-<command>` permission for each,
-// so the capability file can grant exactly the commands the window uses.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "app_ready",
-    "demo_open",
-    "demo_close",
-    "group_create",
-    "group_update",
-    "member_list",
-    "member_get",
-    "member_history",
-    "member_validate",
-    "member_add",
-    "member_edit",
-    "member_leave",
-    "member_anonymise",
-    "incident_categories",
-    "category_add",
-    "incident_list",
-    "incident_get",
-    "incident_add",
-    "incident_edit",
-    "incident_strike",
-    "incident_history",
-    "incident_counts",
-    "activity_list",
-    "activity_get",
-    "activity_add",
-    "activity_edit",
-    "activity_strike",
-    "activity_history",
-    "activity_summary",
-    "pattern_list",
-    "pattern_add",
-    "roster_generate",
-    "roster_get",
-    "attendance_set",
-    "patrol_figures",
-    "log_add",
-    "log_list",
-    "seat_replace",
-    "seat_swap",
-    "seat_move",
-    "availability_list",
-    "availability_add",
-    "availability_remove",
-    "rest_rule_set",
-    "actual_times_set",
-    "seat_preview",
-    "report_view",
-    "narrative_save",
-    "month_close",
-    "month_reopen",
-    "issued_list",
-    "report_save",
-    "issued_save",
-    "report_print",
-    "roster_save_pdf",
-    "roster_save_ics",
-    "practice_list",
-    "practice_get",
-    "practice_add",
-    "practice_edit",
-    "writeup_save",
-    "writeup_versions",
-    "writeup_restore",
-    "measure_set",
-    "practice_finalise",
-    "practice_layout",
-    "practice_save_pdf",
-    "practices_save_pdf",
-    "package_export",
-    "receipt_import",
-    "receipt_list",
-    "ward_init",
-    "import_choose",
-    "import_apply",
-    "ward_expect",
-    "ward_status",
-    "ward_deadline_set",
-    "ward_report_save",
-    "ward_xlsx_save",
-    "ward_report_layout",
-    "receipt_issue",
-];
+// From the one list of commands (src/commands.rs): Tauri's permission for each command, the
+// window's capability granting exactly those, and the UI's typed client. The generated files
+// are committed; CI fails when they are stale.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+include!("src/commands.rs");
+
+/// One declared command: its name, its arguments (name, Rust type) and its answer's type.
+struct Command {
+    name: &'static str,
+    args: &'static [(&'static str, &'static str)],
+    answer: &'static str,
+}
+
+macro_rules! specs {
+    ($($m:ident::$n:ident($($a:ident: $t:ty),* $(,)?) -> $r:ty;)*) => {
+        &[$(Command { name: stringify!($n), args: &[$((stringify!($a), stringify!($t))),*], answer: stringify!($r) }),*]
+    };
+}
+
+const COMMANDS: &[Command] = for_each_command!(specs);
+
+macro_rules! names {
+    ($($m:ident::$n:ident($($a:ident: $t:ty),* $(,)?) -> $r:ty;)*) => {
+        &[$(stringify!($n)),*]
+    };
+}
+
+const NAMES: &[&str] = for_each_command!(names);
+
+/// The TypeScript type of a Rust type as serde and ts-rs write it; named types come from
+/// `./bindings/<Name>` and are collected in `imports`.
+fn ts_type(rust: &str, imports: &mut std::collections::BTreeSet<String>) -> String {
+    let t: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(inner) = t.strip_prefix("Option<").and_then(|s| s.strip_suffix('>')) {
+        return format!("{} | null", ts_type(inner, imports));
+    }
+    if let Some(inner) = t.strip_prefix("Vec<").and_then(|s| s.strip_suffix('>')) {
+        let inner = ts_type(inner, imports);
+        return if inner.contains(' ') {
+            format!("({inner})[]")
+        } else {
+            format!("{inner}[]")
+        };
+    }
+    match t.as_str() {
+        "()" => "null".into(),
+        "String" | "str" => "string".into(),
+        "bool" => "boolean".into(),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "i32" | "i64" | "f64" | "usize" => "number".into(),
+        name => {
+            imports.insert(name.to_string());
+            name.to_string()
+        }
+    }
+}
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in snake.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `ui/src/lib/commands.ts`: one typed function per command (Tauri takes camelCase names).
+fn client() -> String {
+    let mut imports = std::collections::BTreeSet::new();
+    let mut body = String::new();
+    for c in COMMANDS {
+        let params: Vec<String> = c
+            .args
+            .iter()
+            .map(|(a, t)| format!("{}: {}", camel(a), ts_type(t, &mut imports)))
+            .collect();
+        let answer = ts_type(c.answer, &mut imports);
+        let names: Vec<String> = c.args.iter().map(|(a, _)| camel(a)).collect();
+        let args = if names.is_empty() {
+            String::new()
+        } else {
+            format!(", {{ {} }}", names.join(", "))
+        };
+        let _ = writeln!(
+            body,
+            "  {}: ({}) => call<{answer}>(\"{}\"{args}),",
+            camel(c.name),
+            params.join(", "),
+            c.name
+        );
+    }
+    let mut out = String::from(
+        "// Generated by src-tauri/build.rs from src-tauri/src/commands.rs: do not edit.\n\
+         // One typed function per command the window may call.\n\
+         import { call } from \"./call\";\n",
+    );
+    for i in &imports {
+        let _ = writeln!(out, "import type {{ {i} }} from \"./bindings/{i}\";");
+    }
+    out.push_str("\nexport const commands = {\n");
+    out.push_str(&body);
+    out.push_str("};\n");
+    out
+}
+
+/// `capabilities/main.json`: the main window may call exactly the declared commands.
+fn capability() -> String {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("    \"allow-{}\"", c.name.replace('_', "-")))
+        .collect();
+    format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"main\",\n  \"description\": \"The main window may call the app's own commands and nothing else: no plugins, no file system. Generated by build.rs from src/commands.rs.\",\n  \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
+/// Writes `text` to `path` unless it is there already (an unchanged file keeps its time).
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    }
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands.rs");
+    write_if_changed(Path::new("capabilities/main.json"), &capability());
+    write_if_changed(Path::new("../ui/src/lib/commands.ts"), &client());
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(NAMES)),
     )
     .expect("failed to build the Tauri context");
 }

@@ -420,8 +420,8 @@ fn the_roster_prints_on_a4_landscape_with_each_members_tallies() {
     }
     s.add_pattern(&night(), now()).unwrap();
     let view = s.generate_roster("2026-11", now()).unwrap();
-    let pdf = s.roster_pdf("2026-11", today()).unwrap();
-    assert_eq!(pdf.file_name, "Lich tuan tra thang 11-2026.pdf");
+    let pdf = ttq::app::patrols::pdf(&s, "2026-11", today()).unwrap();
+    assert_eq!(pdf.name, "Lich tuan tra thang 11-2026.pdf");
     let path = d.path().join("lich.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);

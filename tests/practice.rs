@@ -207,11 +207,9 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     sections[3] = "Sau khi lắp camera, trộm cắp giảm rõ.".into();
     s.save_writeup(&p.id, &sections, now()).unwrap();
     s.set_measure(&p.id, &measure(), now()).unwrap();
-    let pdf = s.practice_pdf(&p.id, today()).unwrap();
-    assert_eq!(
-        pdf.file_name,
-        "Mo hinh - camera an ninh ket noi cac ngo.pdf"
-    );
+    let (pdf, finalised) = ttq::app::practices::pdf(&s, &p.id, today()).unwrap();
+    assert!(!finalised);
+    assert_eq!(pdf.name, "Mo hinh - camera an ninh ket noi cac ngo.pdf");
     let path = d.path().join("mo-hinh.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     common::pdf::qpdf_ok(&path);
@@ -235,7 +233,7 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
 
-    let list = s.practices_pdf(today()).unwrap();
+    let list = ttq::app::practices::list_pdf(&s, today()).unwrap();
     let path = d.path().join("danh-sach.pdf");
     std::fs::write(&path, &list.bytes).unwrap();
     common::pdf::qpdf_ok(&path);

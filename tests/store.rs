@@ -74,15 +74,15 @@ fn group_is_created_once_with_its_leader() {
     assert_eq!(g.name, "Tổ tự quản ANTT Thôn Đông");
     assert_eq!(g.leader_name.as_deref(), Some("Lê Văn Thành"));
     assert_eq!(uuid::Uuid::parse_str(&g.id).unwrap().get_version_num(), 7);
-    let again = s
-        .create_group(
-            &ttq::model::group::GroupSetup {
-                group: group_input(),
-                leader: member("Ai Đó", "01/01/1980"),
-            },
-            now(),
-        )
-        .unwrap_err();
+    let again = ttq::app::group::create(
+        &mut s,
+        &ttq::model::group::GroupSetup {
+            group: group_input(),
+            leader: member("Ai Đó", "01/01/1980"),
+        },
+        now(),
+    )
+    .unwrap_err();
     assert_eq!(again.code, ErrorCode::GroupExists);
 }
 
@@ -94,9 +94,12 @@ fn wizard_reports_group_and_leader_errors_together_and_writes_nothing() {
     g.commune_code = "7069".into();
     let mut leader = member("", "01/01/1980");
     leader.phone = "0123".into();
-    let e = s
-        .create_group(&ttq::model::group::GroupSetup { group: g, leader }, now())
-        .unwrap_err();
+    let e = ttq::app::group::create(
+        &mut s,
+        &ttq::model::group::GroupSetup { group: g, leader },
+        now(),
+    )
+    .unwrap_err();
     let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["commune_code", "leader.full_name", "leader.phone"]);
     assert!(s.group().unwrap().is_none());

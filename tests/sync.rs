@@ -527,7 +527,8 @@ proptest! {
 /// A group with nine October incidents, October closed on 03/11 09:00.
 fn october_closed(dir: &Path) -> Store {
     let mut g = Store::open_dir(dir).unwrap();
-    g.create_group(
+    ttq::app::group::create(
+        &mut g,
         &ttq::model::group::GroupSetup {
             group: group_input(),
             leader: member("Lê Văn Thành", "10/10/1965"),

@@ -1,33 +1,34 @@
-//! Patrol commands: shift patterns, busy days, the rest rule, the roster and its hand edits,
-//! attendance, the patrol log and the month's figures.
+//! Patrol commands: shift patterns, availability, the rest rule, the roster and its hand
+//! edits, attendance, the patrol log, the month's figures, and the roster's exports.
 
-use crate::App;
+use crate::dialog::{self, ICS, PDF};
+use crate::state::App;
 use tauri::State;
+use ttq::app::patrols;
 use ttq::model::figures::PatrolFigures;
 use ttq::model::patrol::{
-    Attendance, Busy, LogEntry, PatternInput, RosterView, SeatEdit, ShiftPattern,
+    Attendance, Availability, LogEntry, PatternInput, RosterView, SeatEdit, ShiftPattern,
 };
-use ttq::session::Session;
 use ttq::Result;
 
 #[tauri::command]
 pub fn pattern_list(app: State<App>) -> Result<Vec<ShiftPattern>> {
-    app.with(|s| s.store().patterns())
+    app.with(|s| patrols::patterns(s.store()))
 }
 
 #[tauri::command]
 pub fn pattern_add(app: State<App>, input: PatternInput) -> Result<ShiftPattern> {
-    app.with(|s| s.store().add_pattern(&input, app.now()))
+    app.with(|s| patrols::add_pattern(s.store(), &input, app.now()))
 }
 
 #[tauri::command]
 pub fn roster_generate(app: State<App>, month: String) -> Result<RosterView> {
-    app.with(|s| s.store().generate_roster(&month, app.now()))
+    app.with(|s| patrols::generate(s.store(), &month, app.now()))
 }
 
 #[tauri::command]
 pub fn roster_get(app: State<App>, month: String) -> Result<RosterView> {
-    app.with(|s| s.store().roster(&month))
+    app.with(|s| patrols::roster(s.store(), &month))
 }
 
 #[tauri::command]
@@ -39,7 +40,8 @@ pub fn attendance_set(
     substitute_id: Option<String>,
 ) -> Result<()> {
     app.with(|s| {
-        s.store().set_attendance(
+        patrols::set_attendance(
+            s.store(),
             &shift_id,
             &member_id,
             status,
@@ -49,60 +51,21 @@ pub fn attendance_set(
     })
 }
 
+/// A hand edit of the roster; the answer is the month's roster with its warnings.
 #[tauri::command]
-pub fn seat_replace(
-    app: State<App>,
-    shift_id: String,
-    member_out: String,
-    member_in: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &shift_id)?;
-        s.store()
-            .replace_seat(&shift_id, &member_out, &member_in, app.now())?;
-        s.store().roster(&month)
-    })
+pub fn seat_edit(app: State<App>, edit: SeatEdit) -> Result<RosterView> {
+    app.with(|s| patrols::edit(s.store(), &edit, app.now()))
 }
 
+/// What a hand edit would newly break, before it is made.
 #[tauri::command]
-pub fn seat_swap(
-    app: State<App>,
-    shift_a: String,
-    member_a: String,
-    shift_b: String,
-    member_b: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &shift_a)?;
-        s.store()
-            .swap_seats((&shift_a, &member_a), (&shift_b, &member_b), app.now())?;
-        s.store().roster(&month)
-    })
-}
-
-#[tauri::command]
-pub fn seat_move(
-    app: State<App>,
-    from_shift: String,
-    member_id: String,
-    to_shift: String,
-) -> Result<RosterView> {
-    app.with(|s| {
-        let month = shift_month(s, &from_shift)?;
-        s.store()
-            .move_seat(&from_shift, &member_id, &to_shift, app.now())?;
-        s.store().roster(&month)
-    })
-}
-
-/// The `YYYY-MM` of a shift, so an edit can answer with that month's roster.
-fn shift_month(s: &mut Session, shift_id: &str) -> Result<String> {
-    s.store().shift_month(shift_id)
+pub fn seat_preview(app: State<App>, edit: SeatEdit) -> Result<Vec<String>> {
+    app.with(|s| patrols::preview_edit(s.store(), &edit))
 }
 
 #[tauri::command]
 pub fn patrol_figures(app: State<App>, month: String) -> Result<PatrolFigures> {
-    app.with(|s| ttq::app::patrols::figures(s.store(), &month))
+    app.with(|s| patrols::figures(s.store(), &month))
 }
 
 #[tauri::command]
@@ -112,20 +75,17 @@ pub fn log_add(
     at: String,
     note: String,
 ) -> Result<LogEntry> {
-    app.with(|s| {
-        s.store()
-            .add_log(shift_id.as_deref(), &at, &note, app.now())
-    })
+    app.with(|s| patrols::add_log(s.store(), shift_id.as_deref(), &at, &note, app.now()))
 }
 
 #[tauri::command]
 pub fn log_list(app: State<App>, month: String) -> Result<Vec<LogEntry>> {
-    app.with(|s| s.store().log_entries(&month))
+    app.with(|s| patrols::log(s.store(), &month))
 }
 
 #[tauri::command]
-pub fn availability_list(app: State<App>) -> Result<Vec<Busy>> {
-    app.with(|s| s.store().availability())
+pub fn availability_list(app: State<App>) -> Result<Vec<Availability>> {
+    app.with(|s| patrols::availability(s.store()))
 }
 
 #[tauri::command]
@@ -137,19 +97,25 @@ pub fn availability_add(
     reason: String,
 ) -> Result<()> {
     app.with(|s| {
-        s.store()
-            .add_availability(&member_id, on.as_deref(), weekday, &reason, app.now())
+        patrols::add_availability(
+            s.store(),
+            &member_id,
+            on.as_deref(),
+            weekday,
+            &reason,
+            app.now(),
+        )
     })
 }
 
 #[tauri::command]
 pub fn availability_remove(app: State<App>, id: String) -> Result<()> {
-    app.with(|s| s.store().remove_availability(&id, app.now()))
+    app.with(|s| patrols::remove_availability(s.store(), &id, app.now()))
 }
 
 #[tauri::command]
 pub fn rest_rule_set(app: State<App>, nights: i64) -> Result<()> {
-    app.with(|s| s.store().set_max_consecutive(nights, app.now()))
+    app.with(|s| patrols::set_rest_rule(s.store(), nights, app.now()))
 }
 
 #[tauri::command]
@@ -160,13 +126,27 @@ pub fn actual_times_set(
     start: String,
     end: String,
 ) -> Result<()> {
-    app.with(|s| {
-        s.store()
-            .set_actual_times(&shift_id, &member_id, &start, &end, app.now())
-    })
+    app.with(|s| patrols::set_times(s.store(), &shift_id, &member_id, &start, &end, app.now()))
 }
 
-#[tauri::command]
-pub fn seat_preview(app: State<App>, edit: SeatEdit) -> Result<Vec<String>> {
-    app.with(|s| s.store().preview_seat_edit(&edit))
+// Commands that open a dialog run off the main thread (`async`): the dialog is shown by
+// GTK's main loop, which a command blocking the main thread would deadlock.
+
+/// Saves the month's roster as a printable PDF.
+#[tauri::command(async)]
+pub fn roster_save_pdf(app: State<App>, month: String) -> Result<Option<String>> {
+    let today = app.document_date("")?;
+    let file = app.with(|s| patrols::pdf(s.store(), &month, today))?;
+    dialog::save(&file, PDF)
+}
+
+/// Saves the month's roster, or one member's shifts, as an iCalendar file.
+#[tauri::command(async)]
+pub fn roster_save_ics(
+    app: State<App>,
+    month: String,
+    member_id: Option<String>,
+) -> Result<Option<String>> {
+    let file = app.with(|s| patrols::ics(s.store(), &month, member_id.as_deref(), app.now()))?;
+    dialog::save(&file, ICS)
 }

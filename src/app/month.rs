@@ -112,6 +112,33 @@ pub fn pdf(store: &Store, month: &str, issued_on: NaiveDate) -> Result<(File, bo
     ))
 }
 
+/// The month's state: closed or not, the narrative, its issued copies and its log.
+pub fn state(store: &Store, month: &str) -> Result<crate::model::month::MonthState> {
+    store.month_state(month)
+}
+
+/// Every issued report, newest first.
+pub fn issued_list(store: &Store) -> Result<Vec<IssuedReport>> {
+    store.issued_reports(None)
+}
+
+/// An issued report's PDF, exactly as issued, named with its month and number.
+pub fn issued_pdf(store: &Store, id: &str) -> Result<File> {
+    let r = store
+        .issued_reports(None)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| crate::error::Error::not_found("báo cáo đã phát hành"))?;
+    Ok(File {
+        name: format!(
+            "Bao cao thang {} so {}.pdf",
+            super::file_month(&r.month),
+            r.number.replace('/', "-")
+        ),
+        bytes: store.issued_pdf(id)?,
+    })
+}
+
 /// Saves the leader's narrative for a month; refused once the month is closed.
 pub fn save_narrative(
     store: &mut Store,

@@ -8,8 +8,8 @@ use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::figures;
 use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::ward::{
-    fingerprint, GroupStatus, ImportPreview, KeyStatus, MonthCell, ReportState, StatusMonth,
-    StatusTotals, Ward, WardInput, WardStatus,
+    fingerprint, FileOutcome, GroupStatus, ImportPreview, KeyStatus, MonthCell, ReportState,
+    StatusMonth, StatusTotals, Ward, WardInput, WardStatus,
 };
 use crate::report::{self, ward as doc};
 use crate::store::{ImportRecord, Store, WardFile};
@@ -136,6 +136,37 @@ pub fn import(
         amendments: m.amendments.len() as u32,
         warnings,
     })
+}
+
+/// Imports (or previews) several files chosen together, each on its own: a refused file
+/// changes nothing and the others still go in.
+pub fn import_files(
+    store: &mut Store,
+    paths: &[std::path::PathBuf],
+    opts: &ImportOptions,
+    now: DateTime<Utc>,
+) -> Vec<FileOutcome> {
+    paths
+        .iter()
+        .map(|path| {
+            let file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match super::read_file(path).and_then(|b| import(store, &b, &file, opts, now)) {
+                Ok(p) => FileOutcome {
+                    file,
+                    preview: Some(p),
+                    error: None,
+                },
+                Err(e) => FileOutcome {
+                    file,
+                    preview: None,
+                    error: Some(e),
+                },
+            }
+        })
+        .collect()
 }
 
 /// What the ward's own count finds in a package, without refusing it: the month recounted
@@ -361,6 +392,18 @@ pub fn report_document(
         amendments,
         issued_on: &date::iso(issued_on),
     }))
+}
+
+/// The consolidated report laid out as it prints, for the preview.
+pub fn report_layout(
+    store: &Store,
+    month: &str,
+    issued_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<report::Layout> {
+    Ok(report::layout(&report_document(
+        store, month, issued_on, now,
+    )?))
 }
 
 /// The consolidated report as a PDF.

@@ -155,7 +155,8 @@ pub fn fill(store: &mut Store, now: DateTime<Utc>, seed: u64) -> Result<()> {
     leader.full_name = "Trần Văn Quyết".into();
     leader.joined_on = date(founded);
     leader.notes = "Nguyên cán bộ Công an thị xã, nghỉ hưu năm 2020.".into();
-    store.create_group(
+    crate::app::group::create(
+        store,
         &GroupSetup {
             group: demo_group(),
             leader,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What kind of activity; its details follow from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum ActivityKind {
@@ -401,3 +401,5 @@ mod tests {
         );
     }
 }
+
+super::named!(ActivityKind: [HopTo, HopDan, TuyenTruyen, HoaGiai, HoTroCuTru, PcccCuuNan, CamKet]);

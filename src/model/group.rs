@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The legal or provincial form of the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum GroupKind {
@@ -76,7 +76,7 @@ impl GroupKind {
 }
 
 /// The kind of residential area a group serves; these have names, not national codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum AreaKind {
@@ -89,6 +89,15 @@ pub enum AreaKind {
 }
 
 impl AreaKind {
+    /// The stored name: `thon`, `to_dan_pho`, `khu_pho`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Thon => "thon",
+            AreaKind::ToDanPho => "to_dan_pho",
+            AreaKind::KhuPho => "khu_pho",
+        }
+    }
+
     /// The Vietnamese word, capitalised as at the start of a name.
     pub fn label(self) -> &'static str {
         match self {
@@ -347,3 +356,6 @@ mod tests {
         );
     }
 }
+
+super::named!(GroupKind: [BaoVeAntt, TuQuanAntt, NhanDanTuQuan, AnNinhNhanDan, Khac]);
+super::named!(AreaKind: [Thon, ToDanPho, KhuPho]);

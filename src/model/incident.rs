@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Where an incident stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum IncidentStatus {
@@ -61,7 +61,7 @@ impl IncidentStatus {
 }
 
 /// Who reported an incident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum ReporterKind {
@@ -69,6 +69,16 @@ pub enum ReporterKind {
     Member,
     /// A resident (by name, optional).
     Resident,
+}
+
+impl ReporterKind {
+    /// The stored name: `member` or `resident`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReporterKind::Member => "member",
+            ReporterKind::Resident => "resident",
+        }
+    }
 }
 
 /// The categories used in practice; codes are stable, user categories get their own ids.
@@ -180,6 +190,39 @@ pub struct Incident {
     pub version: i32,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl Incident {
+    /// The incident as the form shows it for editing, to be saved by `editor`.
+    pub fn to_input(&self, editor: &str) -> IncidentInput {
+        let d = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(crate::date::from_iso)
+                .map(crate::date::format)
+                .unwrap_or_default()
+        };
+        IncidentInput {
+            occurred_on: d(&Some(self.occurred_on.clone())),
+            occurred_time: self.occurred_time.clone().unwrap_or_default(),
+            time_approx: self.time_approx,
+            place: self.place.clone(),
+            landmark: self.landmark.clone().unwrap_or_default(),
+            category: self.category.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            people_involved: self.people_involved.clone().unwrap_or_default(),
+            reporter_kind: self.reporter_kind,
+            reporter_member_id: self.reporter_member_id.clone(),
+            reporter_name: self.reporter_name.clone().unwrap_or_default(),
+            action_taken: self.action_taken.clone().unwrap_or_default(),
+            status: self.status,
+            transferred_on: d(&self.transferred_on),
+            transferred_to: self.transferred_to.clone().unwrap_or_default(),
+            valuable_tip: self.valuable_tip,
+            patrol_log_id: self.patrol_log_id.clone(),
+            editor: editor.to_string(),
+        }
+    }
 }
 
 /// A row of the incident list: no sensitive fields.
@@ -512,3 +555,6 @@ mod tests {
         assert_eq!(v.description, "Dòng một\n\nDòng hai");
     }
 }
+
+super::named!(IncidentStatus: [Moi, DangTheoDoi, DaChuyenCongAn, HoaGiaiThanh, DaGiaiQuyet]);
+super::named!(ReporterKind: [Member, Resident]);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// A member's role in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum Role {
@@ -52,7 +52,7 @@ impl Role {
 }
 
 /// Gender as the member states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum Gender {
@@ -145,6 +145,31 @@ pub struct Member {
     pub updated_at: String,
 }
 
+impl Member {
+    /// The member as the form shows it for editing (dates as dd/mm/yyyy).
+    pub fn to_input(&self) -> MemberInput {
+        let d = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(date::from_iso)
+                .map(date::format)
+                .unwrap_or_default()
+        };
+        MemberInput {
+            full_name: self.full_name.clone(),
+            gender: self.gender,
+            birth_date: d(&self.birth_date),
+            phone: self.phone.clone().unwrap_or_default(),
+            address: self.address.clone().unwrap_or_default(),
+            role: Some(self.role),
+            joined_on: d(&self.joined_on),
+            cccd: self.cccd.clone().unwrap_or_default(),
+            health_cert_date: d(&self.health_cert_date),
+            consent_date: d(&self.consent_date),
+            notes: self.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
 /// A row of the member list: what the list shows, with CCCD masked and warnings computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -170,9 +195,7 @@ pub struct MemberRow {
 }
 
 /// Which members a list shows.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum MemberStatus {
@@ -183,6 +206,17 @@ pub enum MemberStatus {
     Left,
     /// Everyone.
     All,
+}
+
+impl MemberStatus {
+    /// The filter's name: `active`, `left`, `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Left => "left",
+            MemberStatus::All => "all",
+        }
+    }
 }
 
 /// Filter for the member list.
@@ -575,3 +609,7 @@ pub(crate) mod tests {
         assert_eq!(ok.1, "Chuyển nơi ở");
     }
 }
+
+super::named!(Role: [ToTruong, ToPho, ToVien]);
+super::named!(Gender: [Nam, Nu, Khac]);
+super::named!(MemberStatus: [Active, Left, All]);

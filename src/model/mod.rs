@@ -12,6 +12,32 @@ pub mod phone;
 pub mod practice;
 pub mod ward;
 
+/// An enum whose values have stable snake_case names: as stored, exported, serialised to the
+/// UI and typed on the command line (with dashes).
+pub trait Named: Sized + Copy + 'static {
+    /// Every value, in the order offered to people.
+    const ALL: &'static [Self];
+    /// The value's stable name, e.g. `to_truong`.
+    fn name(self) -> &'static str;
+    /// The value with that name.
+    fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.name() == s)
+    }
+}
+
+/// Implements `Named` with the type's own `as_str`.
+macro_rules! named {
+    ($t:ty: [$($v:ident),* $(,)?]) => {
+        impl $crate::model::Named for $t {
+            const ALL: &'static [Self] = &[$(<$t>::$v),*];
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    };
+}
+pub(crate) use named;
+
 /// The Vietnamese label of an input field, for messages.
 pub fn field_label(field: &str) -> &'static str {
     match field.strip_prefix("leader.").unwrap_or(field) {

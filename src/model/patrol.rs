@@ -215,7 +215,7 @@ mod tests {
 }
 
 /// A member's attendance on a shift.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum Attendance {
@@ -308,7 +308,7 @@ pub enum SeatEdit {
 /// A member's busy date or weekly busy day (bận), with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
-pub struct Busy {
+pub struct Availability {
     pub id: String,
     pub member_id: String,
     pub member_name: String,
@@ -385,3 +385,5 @@ pub struct LogEntry {
     /// The incident this entry was turned into, if any.
     pub incident_id: Option<String>,
 }
+
+super::named!(Attendance: [CoMat, VangCoLyDo, VangKhongLyDo, ThayBoi]);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The field a model works in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum PracticeField {
@@ -20,7 +20,7 @@ pub enum PracticeField {
 }
 
 /// Run by a collective or by one person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum PracticeScope {
@@ -29,7 +29,7 @@ pub enum PracticeScope {
 }
 
 /// Where a model stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum PracticeStatus {
@@ -39,7 +39,7 @@ pub enum PracticeStatus {
 }
 
 /// The level that recognised a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum PracticeLevel {
@@ -60,6 +60,12 @@ macro_rules! codes {
             }
             pub(crate) fn parse(s: &str) -> Option<Self> {
                 match s { $($code => Some(Self::$v),)* _ => None }
+            }
+        }
+        impl super::Named for $t {
+            const ALL: &'static [Self] = &[$(Self::$v),*];
+            fn name(self) -> &'static str {
+                self.as_str()
             }
         }
     };

@@ -93,6 +93,16 @@ pub struct ImportPreview {
     pub warnings: Vec<String>,
 }
 
+/// One chosen file's outcome at the ward: its preview (or import), or why it was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct FileOutcome {
+    /// The file's name as chosen.
+    pub file: String,
+    pub preview: Option<ImportPreview>,
+    pub error: Option<crate::error::Error>,
+}
+
 /// The ward workspace's identity, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

@@ -15,16 +15,6 @@ pub use doc::{
 };
 pub use layout::{layout, Layout};
 
-/// A printed document as a PDF file to save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfFile {
-    pub bytes: Vec<u8>,
-    /// A file name to suggest, e.g. "Bao cao thang 10-2026.pdf".
-    pub file_name: String,
-    /// The issued copy (month closed) rather than a draft.
-    pub issued: bool,
-}
-
 /// Lays out and writes a document; all text is NFC before it reaches the PDF, because
 /// printpdf does no shaping and decomposed marks would be misplaced.
 pub fn render(doc: &Document) -> (Layout, Vec<u8>) {

@@ -184,22 +184,4 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// The month's roster as a printable PDF (A4 landscape with each member's tallies).
-    pub fn roster_pdf(
-        &self,
-        month: &str,
-        issued_on: chrono::NaiveDate,
-    ) -> Result<crate::report::PdfFile> {
-        let view = self.roster(month)?;
-        let group = self.require_group()?;
-        let doc = crate::report::roster::document(&view, &group, &date::iso(issued_on));
-        let (_, bytes) = crate::report::render(&doc);
-        let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
-        Ok(crate::report::PdfFile {
-            bytes,
-            file_name: format!("Lich tuan tra thang {m}-{y}.pdf"),
-            issued: false,
-        })
-    }
 }

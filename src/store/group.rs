@@ -13,11 +13,7 @@ fn kind_str(k: GroupKind) -> &'static str {
 }
 
 fn area_str(a: AreaKind) -> &'static str {
-    match a {
-        AreaKind::Thon => "thon",
-        AreaKind::ToDanPho => "to_dan_pho",
-        AreaKind::KhuPho => "khu_pho",
-    }
+    a.as_str()
 }
 
 fn bad_value(col: usize, v: &str) -> rusqlite::Error {
@@ -100,7 +96,13 @@ impl Store {
     }
 
     /// Creates the group and its leader in one transaction (the first-run wizard).
-    pub fn create_group(&mut self, setup: &GroupSetup, now: DateTime<Utc>) -> Result<Group> {
+    pub fn create_group(
+        &mut self,
+        setup: &GroupSetup,
+        public_key: &str,
+        secret_key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Group> {
         let today = date::vn_today(now);
         let g = group::validate(&setup.group, today);
         let mut leader = setup.leader.clone();
@@ -132,14 +134,13 @@ impl Store {
         }
         let id = new_id();
         let rev = self.revision(now);
-        // The group's signing key is made with it; it never leaves this file.
-        let key = crate::sync::keys::generate()?;
+        // The group's signing key is kept with it; it never leaves this file.
         let tx = self.conn.transaction()?;
         insert_row(&tx, "groups", &id, &id, values(&g), &rev, now)?;
         super::member::insert(&tx, &id, &l, &rev, now)?;
         tx.execute(
             "INSERT INTO group_keys (group_id, public_key, secret_key, created_at) VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![id, key.public_hex, key.secret_hex, super::ts(now)],
+            rusqlite::params![id, public_key, secret_key, super::ts(now)],
         )?;
         tx.commit()?;
         self.require_group()

@@ -5,7 +5,7 @@ use super::{insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, FieldError, Result};
 use crate::model::patrol::{
-    self, weekdays_from_str, weekdays_to_str, Busy, PatternInput, ShiftPattern,
+    self, weekdays_from_str, weekdays_to_str, Availability, PatternInput, ShiftPattern,
 };
 use crate::text::clean;
 use chrono::{DateTime, Utc};
@@ -121,7 +121,7 @@ impl Store {
     }
 
     /// Every member's busy dates and weekdays, by member name then date.
-    pub fn availability(&self) -> Result<Vec<Busy>> {
+    pub fn availability(&self) -> Result<Vec<Availability>> {
         let group = self.require_group()?;
         let mut st = self.conn.prepare(
             "SELECT a.id, a.member_id, m.full_name, a.blocked_on, a.weekday, a.reason
@@ -130,7 +130,7 @@ impl Store {
              ORDER BY m.full_name, a.weekday IS NULL, a.weekday, a.blocked_on",
         )?;
         let rows = st.query_map([&group.id], |r| {
-            Ok(Busy {
+            Ok(Availability {
                 id: r.get(0)?,
                 member_id: r.get(1)?,
                 member_name: r.get(2)?,

@@ -69,22 +69,6 @@ fn from_row(r: &Row) -> rusqlite::Result<(Practice, Option<String>)> {
     ))
 }
 
-/// A file name from a title: folded to ASCII, letters, digits and spaces only.
-fn file_safe(title: &str) -> String {
-    let f: String = crate::text::fold(title)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == ' ' || c == '-' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    f.chars().take(60).collect()
-}
-
 fn period_label(from: &str, to: &str) -> String {
     let f = |s: &str| {
         date::from_iso(s)
@@ -375,42 +359,6 @@ impl Store {
             now,
         )?;
         self.practice(id)
-    }
-
-    /// A model's write-up as a PDF, dated `issued_on`.
-    pub fn practice_pdf(
-        &self,
-        id: &str,
-        issued_on: chrono::NaiveDate,
-    ) -> Result<crate::report::PdfFile> {
-        let p = self.practice(id)?;
-        let group = self.require_group()?;
-        let (_, bytes) = crate::report::render(&crate::report::practice::document(
-            &p,
-            &group,
-            &date::iso(issued_on),
-        ));
-        Ok(crate::report::PdfFile {
-            bytes,
-            file_name: format!("Mo hinh - {}.pdf", file_safe(&p.name)),
-            issued: p.finalised_at.is_some(),
-        })
-    }
-
-    /// The list of models for the ward, as a PDF dated `issued_on`.
-    pub fn practices_pdf(&self, issued_on: chrono::NaiveDate) -> Result<crate::report::PdfFile> {
-        let rows = self.list_practices()?;
-        let group = self.require_group()?;
-        let (_, bytes) = crate::report::render(&crate::report::practice::list_document(
-            &rows,
-            &group,
-            &date::iso(issued_on),
-        ));
-        Ok(crate::report::PdfFile {
-            bytes,
-            file_name: "Danh sach mo hinh.pdf".into(),
-            issued: false,
-        })
     }
 
     fn measure_results(&self, group_id: &str, m: &Measure) -> Result<ResultTable> {

@@ -65,15 +65,15 @@ pub fn member(name: &str, birth: &str) -> MemberInput {
 pub fn store_with_group() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open_dir(dir.path()).unwrap();
-    store
-        .create_group(
-            &GroupSetup {
-                group: group_input(),
-                leader: member("Lê Văn Thành", "10/10/1965"),
-            },
-            now(),
-        )
-        .unwrap();
+    ttq::app::group::create(
+        &mut store,
+        &GroupSetup {
+            group: group_input(),
+            leader: member("Lê Văn Thành", "10/10/1965"),
+        },
+        now(),
+    )
+    .unwrap();
     (dir, store)
 }
 

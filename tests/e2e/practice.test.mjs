@@ -68,6 +68,6 @@ test("write a model, measure its results, save the PDF, finalise", { timeout: 18
   await driver.click("#finalise-confirm");
   await driver.until("finalised", async () => /Đã hoàn thiện/.test(await driver.text("[data-testid=writeup-state]")));
   assert.equal(await driver.exec("return document.querySelector('#section-0').disabled;"), true);
-  assert.equal(JSON.parse(ttq("model", "list", "--json"))[0].finalised, true);
+  assert.equal(JSON.parse(ttq("practice", "list", "--json"))[0].finalised, true);
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

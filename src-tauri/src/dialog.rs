@@ -1,10 +1,9 @@
-//! Saving files the user asked for: a native save dialog opened from Rust, then an
-//! all-or-nothing write by the core. Also the roster's exports (PDF, iCalendar).
+//! Files the user chooses: a native dialog opened from Rust, then an all-or-nothing write
+//! by the core (the fs plugin is not used).
 
-use crate::App;
 use std::path::PathBuf;
-use tauri::State;
-use ttq::{date, Result};
+use ttq::app::File;
+use ttq::Result;
 
 /// A kind of file offered in the save dialog: its name there and its extension.
 pub struct Kind(&'static str, &'static str);
@@ -66,40 +65,12 @@ pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
     }
 }
 
-/// Asks where to save `bytes` and writes them there; the path, or `None` if cancelled.
-pub fn save_with_dialog(suggested: &str, kind: Kind, bytes: &[u8]) -> Result<Option<String>> {
-    let Some(path) = ask_save_path(suggested, &kind) else {
+/// Asks where to save `file` (its name suggested) and writes it there; the path, or `None`
+/// if the user cancelled.
+pub fn save(file: &File, kind: Kind) -> Result<Option<String>> {
+    let Some(path) = ask_save_path(&file.name, &kind) else {
         return Ok(None);
     };
-    ttq::save::save_file(&path, bytes)?;
+    ttq::save::save_file(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
-}
-
-/// Saves the month's roster as a printable PDF.
-#[tauri::command(async)]
-pub fn roster_save_pdf(app: State<App>, month: String) -> Result<Option<String>> {
-    let pdf = app.with(|s| s.store().roster_pdf(&month, date::vn_today(app.now())))?;
-    save_with_dialog(&pdf.file_name, PDF, &pdf.bytes)
-}
-
-/// Saves the month's roster, or one member's shifts, as an iCalendar file.
-#[tauri::command(async)]
-pub fn roster_save_ics(
-    app: State<App>,
-    month: String,
-    member_id: Option<String>,
-) -> Result<Option<String>> {
-    let (text, name) = app.with(|s| {
-        let store = s.store();
-        let view = store.roster(&month)?;
-        let group = store.require_group()?;
-        let who = match &member_id {
-            Some(id) => format!(" - {}", store.member(id)?.full_name),
-            None => String::new(),
-        };
-        let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
-        let text = ttq::roster::ics::to_ics(&view, &group.name, member_id.as_deref(), app.now());
-        Ok((text, format!("Lich tuan tra {m}-{y}{who}.ics")))
-    })?;
-    save_with_dialog(&name, ICS, text.as_bytes())
 }

@@ -4,9 +4,8 @@ use super::print_json;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::path::PathBuf;
-use ttq::error::FieldError;
 use ttq::model::month::Narrative;
-use ttq::{app, date, Error, Result, Store};
+use ttq::{app, date, Result, Store};
 
 #[derive(Subcommand)]
 pub enum ReportCmd {
@@ -84,19 +83,6 @@ pub enum MonthCmd {
     },
 }
 
-/// The date on a printed document: as typed (dd/mm/yyyy), or today.
-pub fn report_date(date_arg: Option<String>, now: DateTime<Utc>) -> Result<chrono::NaiveDate> {
-    match date_arg {
-        None => Ok(date::vn_today(now)),
-        Some(s) => date::parse(&s).ok_or_else(|| {
-            Error::invalid(vec![FieldError::new(
-                "date",
-                format!("Ngày “{s}” chưa đúng (dạng dd/mm/yyyy)."),
-            )])
-        }),
-    }
-}
-
 /// Runs `ttq report …`.
 pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<()> {
     match cmd {
@@ -105,7 +91,8 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             out,
             date: d,
         } => {
-            let (pdf, issued) = app::month::pdf(store, &month, report_date(d, now)?)?;
+            let (pdf, issued) =
+                app::month::pdf(store, &month, app::document_date(d.as_deref(), now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
             let kind = if issued {
                 "bản đã phát hành"
@@ -121,14 +108,14 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             plans,
             proposals,
         } => {
-            let old = store.month_state(&month)?.narrative;
+            let old = app::month::state(store, &month)?.narrative;
             let n = Narrative {
                 situation: situation.unwrap_or(old.situation),
                 shortcomings: shortcomings.unwrap_or(old.shortcomings),
                 plans: plans.unwrap_or(old.plans),
                 proposals: proposals.unwrap_or(old.proposals),
             };
-            store.save_narrative(&month, &n, now)?;
+            app::month::save_narrative(store, &month, &n, now)?;
             say!("Đã lưu phần viết của báo cáo.");
         }
         ReportCmd::Ward {
@@ -138,7 +125,7 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             date: d,
         } => super::sync::ward_report(store, &month, &out, xlsx, d, now)?,
         ReportCmd::Issued { json } => {
-            let list = store.issued_reports(None)?;
+            let list = app::month::issued_list(store)?;
             if json {
                 return print_json(&list);
             }
@@ -174,7 +161,13 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             editor,
             date: d,
         } => {
-            let r = app::month::close(store, &month, report_date(d, now)?, &editor, now)?;
+            let r = app::month::close(
+                store,
+                &month,
+                app::document_date(d.as_deref(), now)?,
+                &editor,
+                now,
+            )?;
             say!(
                 "Đã khóa sổ tháng {}: báo cáo Số {}, mã đối chiếu {}.",
                 r.month,
@@ -193,7 +186,7 @@ pub fn month(store: &mut Store, cmd: MonthCmd, now: DateTime<Utc>) -> Result<()>
             );
         }
         MonthCmd::Show { month, json } => {
-            let s = store.month_state(&month)?;
+            let s = app::month::state(store, &month)?;
             if json {
                 return print_json(&s);
             }

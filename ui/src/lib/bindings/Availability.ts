@@ -3,7 +3,7 @@
 /**
  * A member's busy date or weekly busy day (bận), with the reason.
  */
-export type Busy = { id: string, member_id: string, member_name: string, 
+export type Availability = { id: string, member_id: string, member_name: string, 
 /**
  * ISO date, for a single busy date.
  */

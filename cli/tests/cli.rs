@@ -222,7 +222,7 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
     let issued = issued.as_array().unwrap();
     assert_eq!(issued.len(), 3, "the demo closes three months");
     let models: serde_json::Value =
-        serde_json::from_str(&stdout(&ttq(d, &["model", "list", "--json"]))).unwrap();
+        serde_json::from_str(&stdout(&ttq(d, &["model", "list", "--json"]))).unwrap(); // the old name still works
     assert_eq!(
         models.as_array().unwrap().len(),
         2,
@@ -232,7 +232,13 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
     let id = models[1]["id"].as_str().unwrap();
     let o = ttq(
         d,
-        &["model", "print", id, "--out", out_model.to_str().unwrap()],
+        &[
+            "practice",
+            "print",
+            id,
+            "--out",
+            out_model.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&out_model).unwrap().starts_with(b"%PDF"));

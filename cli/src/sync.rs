@@ -1,12 +1,11 @@
 //! `ttq export`, `ttq import`, `ttq ward …` and `ttq receipt …`: sync to the ward by file.
 
 use super::print_json;
-use super::report::report_date;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use std::path::PathBuf;
 use ttq::app::{self, ward::ImportOptions};
-use ttq::model::ward::{KeyStatus, WardInput};
+use ttq::model::ward::{ImportPreview, KeyStatus, WardInput};
 use ttq::{Error, ErrorCode, Result, Store};
 
 #[derive(Subcommand)]
@@ -67,19 +66,6 @@ pub enum ReceiptCmd {
     List,
 }
 
-fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!(
-                "Không đọc được tệp {}. Hãy kiểm tra đường dẫn.",
-                path.display()
-            ),
-        )
-        .with_detail(e.to_string())
-    })
-}
-
 /// Runs `ttq export`.
 pub fn export(
     store: &mut Store,
@@ -104,10 +90,48 @@ pub fn export(
         path.display(),
         bytes.len() / 1024
     );
-    if let Some(f) = store.group_fingerprint()? {
+    if let Some(f) = app::sync::fingerprint(store)? {
         say!("Mã nhận diện của Tổ: {f}");
     }
     Ok(())
+}
+
+/// One file's outcome, as a line a person reads.
+fn print_preview(p: &ImportPreview) {
+    let key = match p.key {
+        KeyStatus::New => " — khóa của tổ được ghi nhận lần đầu",
+        KeyStatus::Changed => " — đã nhận khóa mới của tổ",
+        KeyStatus::Known => "",
+    };
+    let what = if p.applied {
+        "Đã nhận"
+    } else {
+        "Sẽ nhận"
+    };
+    let draft = if p.draft {
+        " — bản nháp (tổ chưa khóa sổ)"
+    } else {
+        ""
+    };
+    say!(
+        "{what} {}: {} tháng {}{draft} — {} mới, {} thay đổi, {} không đổi{key} (mã nhận diện {}).",
+        p.file_name,
+        p.group_name,
+        ttq::date::month_label(&p.period),
+        p.new,
+        p.changed,
+        p.unchanged,
+        p.fingerprint
+    );
+    if p.amendments > 0 {
+        say!(
+            "  Có {} đính chính số liệu các tháng đã chốt.",
+            p.amendments
+        );
+    }
+    for w in &p.warnings {
+        say!("  Lưu ý: {w}");
+    }
 }
 
 /// Runs `ttq import`: each file is checked and merged on its own; a refused file changes
@@ -124,62 +148,18 @@ pub fn import(
         dry_run,
         accept_new_key_by,
     };
-    let mut results = Vec::new();
-    let mut failed = 0;
-    for f in files {
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let r = read_file(f).and_then(|b| app::ward::import(store, &b, &name, &opts, now));
-        match &r {
-            Ok(p) if !json => {
-                let key = match p.key {
-                    KeyStatus::New => " — khóa của tổ được ghi nhận lần đầu",
-                    KeyStatus::Changed => " — đã nhận khóa mới của tổ",
-                    KeyStatus::Known => "",
-                };
-                let what = if p.applied {
-                    "Đã nhận"
-                } else {
-                    "Sẽ nhận"
-                };
-                let draft = if p.draft {
-                    " — bản nháp (tổ chưa khóa sổ)"
-                } else {
-                    ""
-                };
-                say!(
-                    "{what} {}: {} tháng {}{draft} — {} mới, {} thay đổi, {} không đổi{key} (mã nhận diện {}).",
-                    p.file_name,
-                    p.group_name,
-                    ttq::date::month_label(&p.period),
-                    p.new,
-                    p.changed,
-                    p.unchanged,
-                    p.fingerprint
-                );
-                if p.amendments > 0 {
-                    say!(
-                        "  Có {} đính chính số liệu các tháng đã chốt.",
-                        p.amendments
-                    );
-                }
-                for w in &p.warnings {
-                    say!("  Lưu ý: {w}");
-                }
-            }
-            Err(e) if !json => {
-                failed += 1;
-                warn!("Không nhận {name}: {}", e.message);
-            }
-            Err(_) => failed += 1,
-            _ => {}
-        }
-        results.push(serde_json::json!({ "file": name, "result": r.as_ref().ok(), "error": r.as_ref().err() }));
-    }
+    let outcomes = app::ward::import_files(store, files, &opts, now);
+    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
     if json {
-        print_json(&results)?;
+        print_json(&outcomes)?;
+    } else {
+        for o in &outcomes {
+            match (&o.preview, &o.error) {
+                (Some(p), _) => print_preview(p),
+                (None, Some(e)) => warn!("Không nhận {}: {}", o.file, e.message),
+                (None, None) => {}
+            }
+        }
     }
     if failed > 0 {
         return Err(Error::new(
@@ -332,7 +312,7 @@ pub fn ward_report(
     date: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let pdf = app::ward::report_pdf(store, month, report_date(date, now)?, now)?;
+    let pdf = app::ward::report_pdf(store, month, app::document_date(date.as_deref(), now)?, now)?;
     ttq::save::save_file(out, &pdf.bytes)?;
     say!("Đã ghi báo cáo tổng hợp ra {}.", out.display());
     if let Some(x) = xlsx {
@@ -351,7 +331,7 @@ pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result
             say!("Đã ghi giấy biên nhận ra {}.", out.display());
         }
         ReceiptCmd::Import { file } => {
-            let r = app::sync::import_receipt(store, &read_file(&file)?, now)?;
+            let r = app::sync::import_receipt(store, &app::read_file(&file)?, now)?;
             say!(
                 "{} đã nhận báo cáo tháng {} (lúc {}).",
                 r.ward_name,

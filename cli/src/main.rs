@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 #[macro_use]
 mod output;
+mod choice;
 mod ledger;
 mod patrol;
 mod practice;
@@ -13,9 +14,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
 use ttq::model::member::{
-    self, Gender, LeaveInput, MemberFilter, MemberInput, MemberRow, MemberStatus, Role,
+    Gender, LeaveInput, MemberFilter, MemberInput, MemberRow, MemberStatus, Role,
 };
-use ttq::{date, Error, ErrorCode, Result, Store};
+use ttq::{app, date, Error, ErrorCode, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "ttq", version, about = "Tổ tự quản ANTT — công cụ dòng lệnh")]
@@ -66,9 +67,9 @@ enum Cmd {
     /// Closing (khóa sổ) and reopening a month.
     #[command(subcommand)]
     Month(report::MonthCmd),
-    /// "Dân vận khéo" models: add, write, measure, finalise, print.
-    #[command(subcommand)]
-    Model(practice::ModelCmd),
+    /// "Dân vận khéo" models (practices): add, write, measure, finalise, print.
+    #[command(subcommand, alias = "model")]
+    Practice(practice::PracticeCmd),
     /// Write the month's package for the ward (a signed .zip) into a folder.
     Export {
         #[arg(long)]
@@ -102,7 +103,7 @@ enum Cmd {
 
 #[derive(Args)]
 struct InitArgs {
-    #[arg(long, value_enum, default_value = "bao-ve-antt")]
+    #[arg(long, value_parser = crate::choice::choice::<GroupKind>(), default_value = "bao-ve-antt")]
     kind: GroupKind,
     #[arg(long)]
     name: String,
@@ -114,7 +115,7 @@ struct InitArgs {
     commune_code: String,
     #[arg(long)]
     commune_name: String,
-    #[arg(long, value_enum, default_value = "khu-pho")]
+    #[arg(long, value_parser = crate::choice::choice::<AreaKind>(), default_value = "khu-pho")]
     area_kind: AreaKind,
     #[arg(long)]
     area_name: String,
@@ -138,7 +139,7 @@ struct InitArgs {
     leader_birth_date: String,
     #[arg(long, default_value = "")]
     leader_phone: String,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::choice::choice::<Gender>())]
     leader_gender: Option<Gender>,
 }
 
@@ -146,7 +147,7 @@ struct InitArgs {
 struct MemberFields {
     #[arg(long)]
     name: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::choice::choice::<Gender>())]
     gender: Option<Gender>,
     /// dd/mm/yyyy
     #[arg(long)]
@@ -155,7 +156,7 @@ struct MemberFields {
     phone: Option<String>,
     #[arg(long)]
     address: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::choice::choice::<Role>())]
     role: Option<Role>,
     /// dd/mm/yyyy (default: today)
     #[arg(long)]
@@ -227,9 +228,9 @@ enum MemberCmd {
     List {
         #[arg(long, default_value = "")]
         search: String,
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::choice::choice::<Role>())]
         role: Option<Role>,
-        #[arg(long, value_enum, default_value = "active")]
+        #[arg(long, value_parser = crate::choice::choice::<MemberStatus>(), default_value = "active")]
         status: MemberStatus,
         #[arg(long)]
         json: bool,
@@ -261,22 +262,6 @@ fn iso_to_vn(s: &Option<String>) -> String {
         .and_then(date::from_iso)
         .map(date::format)
         .unwrap_or_default()
-}
-
-fn member_to_input(m: &member::Member) -> MemberInput {
-    MemberInput {
-        full_name: m.full_name.clone(),
-        gender: m.gender,
-        birth_date: iso_to_vn(&m.birth_date),
-        phone: m.phone.clone().unwrap_or_default(),
-        address: m.address.clone().unwrap_or_default(),
-        role: Some(m.role),
-        joined_on: iso_to_vn(&m.joined_on),
-        cccd: m.cccd.clone().unwrap_or_default(),
-        health_cert_date: iso_to_vn(&m.health_cert_date),
-        consent_date: iso_to_vn(&m.consent_date),
-        notes: m.notes.clone().unwrap_or_default(),
-    }
 }
 
 fn print_rows(rows: &[MemberRow]) {
@@ -332,7 +317,7 @@ fn run(cli: Cli) -> Result<()> {
                     ..Default::default()
                 },
             };
-            let g = store.create_group(&setup, now)?;
+            let g = app::group::create(&mut store, &setup, now)?;
             say!("Đã tạo {} ({}).", g.name, store.path().display());
         }
         Cmd::Demo { ward: true, .. } => {
@@ -350,14 +335,14 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Cmd::Demo { seed, .. } => {
-            if store.group()?.is_some() {
+            if app::group::get(&store).is_ok() {
                 return Err(Error::new(
                     ErrorCode::GroupExists,
                     "Thư mục dữ liệu này đã có một tổ. Hãy chọn thư mục trống (--data-dir) để tạo dữ liệu mẫu.",
                 ));
             }
             ttq::demo::fill(&mut store, now, seed)?;
-            let list = store.list_members(&MemberFilter::default(), today)?;
+            let list = app::members::list(&store, &MemberFilter::default(), now)?;
             say!(
                 "Đã tạo dữ liệu mẫu: {} tổ viên đang hoạt động, {} đã rời tổ ({}).",
                 list.active_count,
@@ -366,7 +351,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Cmd::Group { json } => {
-            let g = store.require_group()?;
+            let g = app::group::get(&store)?;
             if json {
                 print_json(&g)?;
             } else {
@@ -391,7 +376,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Patrol(c) => patrol::patrol(&mut store, c, now)?,
         Cmd::Report(c) => report::report(&mut store, c, now)?,
         Cmd::Month(c) => report::month(&mut store, c, now)?,
-        Cmd::Model(c) => practice::run(&mut store, c, now)?,
+        Cmd::Practice(c) => practice::run(&mut store, c, now)?,
         Cmd::Export {
             month,
             out,
@@ -412,7 +397,7 @@ fn run(cli: Cli) -> Result<()> {
                     joined_on: date::format(today),
                     ..Default::default()
                 };
-                let m = store.add_member(&fields.apply(base), now)?;
+                let m = app::members::add(&mut store, &fields.apply(base), now)?;
                 if json {
                     print_json(&m)?;
                 } else {
@@ -420,8 +405,9 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             MemberCmd::Edit { id, fields, json } => {
-                let current = store.member(&id)?;
-                let m = store.edit_member(&id, &fields.apply(member_to_input(&current)), now)?;
+                let current = app::members::get(&store, &id)?;
+                let m =
+                    app::members::edit(&mut store, &id, &fields.apply(current.to_input()), now)?;
                 if json {
                     print_json(&m)?;
                 } else {
@@ -429,7 +415,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             MemberCmd::Leave { id, on, reason } => {
-                let m = store.leave_member(
+                let m = app::members::leave(
+                    &mut store,
                     &id,
                     &LeaveInput {
                         left_on: on.unwrap_or_else(|| date::format(today)),
@@ -440,7 +427,7 @@ fn run(cli: Cli) -> Result<()> {
                 say!("Đã ghi nhận {} rời tổ.", m.full_name);
             }
             MemberCmd::Anonymise { id } => {
-                let m = store.anonymise_member(&id, now)?;
+                let m = app::members::anonymise(&mut store, &id, now)?;
                 say!("Đã ẩn danh: {}.", m.full_name);
             }
             MemberCmd::List {
@@ -449,13 +436,14 @@ fn run(cli: Cli) -> Result<()> {
                 status,
                 json,
             } => {
-                let list = store.list_members(
+                let list = app::members::list(
+                    &store,
                     &MemberFilter {
                         search,
                         role,
                         status,
                     },
-                    today,
+                    now,
                 )?;
                 if json {
                     print_json(&list)?;
@@ -470,7 +458,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             MemberCmd::History { id, json } => {
-                let h = store.member_history(&id)?;
+                let h = app::members::history(&store, &id)?;
                 if json {
                     print_json(&h)?;
                 } else {

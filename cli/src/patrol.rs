@@ -4,8 +4,8 @@
 use super::{iso_to_vn, print_json};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use ttq::model::patrol::{parse_weekdays, Attendance, PatternInput, RosterView};
-use ttq::{Error, ErrorCode, Result, Store};
+use ttq::model::patrol::{parse_weekdays, Attendance, PatternInput, RosterView, SeatEdit};
+use ttq::{app, Error, ErrorCode, Result, Store};
 
 #[derive(Subcommand)]
 pub enum RosterCmd {
@@ -89,7 +89,8 @@ pub enum PatrolCmd {
         json: bool,
     },
     /// Record that a member is busy on a date (--on) or every week on a weekday (--weekday).
-    Busy {
+    #[command(alias = "busy")]
+    AvailabilityAdd {
         member: String,
         #[arg(long)]
         on: Option<String>,
@@ -100,12 +101,14 @@ pub enum PatrolCmd {
         reason: String,
     },
     /// List members' busy dates and weekdays.
-    BusyList {
+    #[command(alias = "busy-list")]
+    AvailabilityList {
         #[arg(long)]
         json: bool,
     },
-    /// Remove a busy date or weekday (by the id `busy-list` shows).
-    BusyRemove { id: String },
+    /// Remove a busy date or weekday (by the id `availability-list` shows).
+    #[command(alias = "busy-remove")]
+    AvailabilityRemove { id: String },
     /// Set the rest rule: at most this many nights in a row (1–7).
     Rest {
         #[arg(long)]
@@ -124,7 +127,7 @@ pub enum PatrolCmd {
     Attend {
         shift: String,
         member: String,
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::choice::choice::<Attendance>())]
         status: Attendance,
         /// The member who substituted (with --status thay-boi).
         #[arg(long)]
@@ -198,39 +201,36 @@ fn print_roster(v: &RosterView) {
 
 /// Runs `ttq roster …`.
 pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<()> {
-    if let RosterCmd::Pdf {
-        month,
-        out,
-        date: d,
-    } = cmd
-    {
-        let on = super::report::report_date(d, now)?;
-        ttq::save::save_file(&out, &store.roster_pdf(&month, on)?.bytes)?;
-        say!("Đã ghi lịch tuần tra ra {}.", out.display());
-        return Ok(());
-    }
-    if let RosterCmd::Ics { month, member, out } = cmd {
-        let view = store.roster(&month)?;
-        if let Some(m) = &member {
-            store.member(m)?;
-        }
-        let group = store.require_group()?;
-        let text = ttq::roster::ics::to_ics(&view, &group.name, member.as_deref(), now);
-        ttq::save::save_file(&out, text.as_bytes())?;
-        say!("Đã ghi lịch ra {}.", out.display());
-        return Ok(());
-    }
     let (v, json) = match cmd {
-        RosterCmd::Ics { .. } | RosterCmd::Pdf { .. } => unreachable!("handled above"),
-        RosterCmd::Generate { month, json } => (store.generate_roster(&month, now)?, json),
-        RosterCmd::Show { month, json } => (store.roster(&month)?, json),
+        RosterCmd::Pdf {
+            month,
+            out,
+            date: d,
+        } => {
+            let on = app::document_date(d.as_deref(), now)?;
+            ttq::save::save_file(&out, &app::patrols::pdf(store, &month, on)?.bytes)?;
+            say!("Đã ghi lịch tuần tra ra {}.", out.display());
+            return Ok(());
+        }
+        RosterCmd::Ics { month, member, out } => {
+            let file = app::patrols::ics(store, &month, member.as_deref(), now)?;
+            ttq::save::save_file(&out, &file.bytes)?;
+            say!("Đã ghi lịch ra {}.", out.display());
+            return Ok(());
+        }
+        RosterCmd::Generate { month, json } => (app::patrols::generate(store, &month, now)?, json),
+        RosterCmd::Show { month, json } => (app::patrols::roster(store, &month)?, json),
         RosterCmd::Replace {
             shift,
             member_out,
             member_in,
         } => {
-            store.replace_seat(&shift, &member_out, &member_in, now)?;
-            (store.roster(&store.shift_month(&shift)?)?, false)
+            let edit = SeatEdit::Replace {
+                shift_id: shift,
+                member_out,
+                member_in,
+            };
+            (app::patrols::edit(store, &edit, now)?, false)
         }
         RosterCmd::Swap {
             shift_a,
@@ -238,16 +238,25 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
             shift_b,
             member_b,
         } => {
-            store.swap_seats((&shift_a, &member_a), (&shift_b, &member_b), now)?;
-            (store.roster(&store.shift_month(&shift_a)?)?, false)
+            let edit = SeatEdit::Swap {
+                shift_a,
+                member_a,
+                shift_b,
+                member_b,
+            };
+            (app::patrols::edit(store, &edit, now)?, false)
         }
         RosterCmd::Move {
             from_shift,
             member,
             to_shift,
         } => {
-            store.move_seat(&from_shift, &member, &to_shift, now)?;
-            (store.roster(&store.shift_month(&to_shift)?)?, false)
+            let edit = SeatEdit::Move {
+                from_shift,
+                member_id: member,
+                to_shift,
+            };
+            (app::patrols::edit(store, &edit, now)?, false)
         }
     };
     if json {
@@ -277,7 +286,8 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                     ),
                 )
             })?;
-            let p = store.add_pattern(
+            let p = app::patrols::add_pattern(
+                store,
                 &PatternInput {
                     name,
                     start,
@@ -291,7 +301,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             say!("Đã tạo {} {}–{} ({}).", p.name, p.start, p.end, p.id);
         }
         PatrolCmd::Patterns { json } => {
-            let ps = store.patterns()?;
+            let ps = app::patrols::patterns(store)?;
             if json {
                 print_json(&ps)?;
             } else {
@@ -308,7 +318,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 }
             }
         }
-        PatrolCmd::Busy {
+        PatrolCmd::AvailabilityAdd {
             member,
             on,
             weekday,
@@ -327,11 +337,11 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                         })? as u8,
                 ),
             };
-            store.add_availability(&member, on.as_deref(), wd, &reason, now)?;
+            app::patrols::add_availability(store, &member, on.as_deref(), wd, &reason, now)?;
             say!("Đã ghi lịch bận.");
         }
-        PatrolCmd::BusyList { json } => {
-            let list = store.availability()?;
+        PatrolCmd::AvailabilityList { json } => {
+            let list = app::patrols::availability(store)?;
             if json {
                 return print_json(&list);
             }
@@ -353,12 +363,12 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 say!("{}  {:<24} {:<16} {}", b.id, b.member_name, when, b.reason);
             }
         }
-        PatrolCmd::BusyRemove { id } => {
-            store.remove_availability(&id, now)?;
+        PatrolCmd::AvailabilityRemove { id } => {
+            app::patrols::remove_availability(store, &id, now)?;
             say!("Đã xóa lịch bận.");
         }
         PatrolCmd::Rest { nights } => {
-            store.set_max_consecutive(nights, now)?;
+            app::patrols::set_rest_rule(store, nights, now)?;
             say!("Từ nay mỗi người trực tối đa {nights} đêm liền (áp dụng khi xếp lịch).");
         }
         PatrolCmd::Times {
@@ -367,7 +377,7 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             start,
             end,
         } => {
-            store.set_actual_times(&shift, &member, &start, &end, now)?;
+            app::patrols::set_times(store, &shift, &member, &start, &end, now)?;
             say!("Đã ghi giờ thực tế.");
         }
         PatrolCmd::Attend {
@@ -376,15 +386,22 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
             status,
             substitute,
         } => {
-            store.set_attendance(&shift, &member, status, substitute.as_deref(), now)?;
+            app::patrols::set_attendance(
+                store,
+                &shift,
+                &member,
+                status,
+                substitute.as_deref(),
+                now,
+            )?;
             say!("Đã chấm công: {}.", status.label());
         }
         PatrolCmd::Log { at, note, shift } => {
-            let e = store.add_log(shift.as_deref(), &at, &note, now)?;
+            let e = app::patrols::add_log(store, shift.as_deref(), &at, &note, now)?;
             say!("Đã ghi nhật ký lúc {}.", e.logged_at);
         }
         PatrolCmd::Figures { month, json } => {
-            let f = ttq::app::patrols::figures(store, &month)?;
+            let f = app::patrols::figures(store, &month)?;
             if json {
                 print_json(&f)?;
             } else {

@@ -1,7 +1,6 @@
 //! `ttq model …`: "Dân vận khéo" models, their write-ups, measured results and printing.
 
 use super::print_json;
-use super::report::report_date;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -9,15 +8,15 @@ use ttq::model::practice::{
     Indicator, IndicatorKind, Measure, PracticeField, PracticeInput, PracticeLevel, PracticeScope,
     PracticeStatus, SECTION_TITLES,
 };
-use ttq::{Error, ErrorCode, Result, Store};
+use ttq::{app, Error, ErrorCode, Result, Store};
 
 #[derive(Args)]
 pub struct Fields {
     #[arg(long)]
     name: String,
-    #[arg(long, value_enum, default_value = "quoc-phong-an-ninh")]
+    #[arg(long, value_parser = crate::choice::choice::<PracticeField>(), default_value = "quoc-phong-an-ninh")]
     field: PracticeField,
-    #[arg(long, value_enum, default_value = "tap-the")]
+    #[arg(long, value_parser = crate::choice::choice::<PracticeScope>(), default_value = "tap-the")]
     scope: PracticeScope,
     /// Đơn vị hoặc cá nhân thực hiện.
     #[arg(long)]
@@ -29,9 +28,9 @@ pub struct Fields {
     started_on: String,
     #[arg(long)]
     person_in_charge: String,
-    #[arg(long, value_enum, default_value = "dang-thuc-hien")]
+    #[arg(long, value_parser = crate::choice::choice::<PracticeStatus>(), default_value = "dang-thuc-hien")]
     status: PracticeStatus,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::choice::choice::<PracticeLevel>())]
     level: Option<PracticeLevel>,
     #[arg(long, default_value = "")]
     decision: String,
@@ -61,7 +60,7 @@ impl Fields {
 }
 
 #[derive(Subcommand)]
-pub enum ModelCmd {
+pub enum PracticeCmd {
     /// Register a model.
     Add {
         #[command(flatten)]
@@ -169,21 +168,21 @@ fn period(s: &str) -> Result<(String, String)> {
 }
 
 /// Runs `ttq model …`.
-pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
+pub fn run(store: &mut Store, cmd: PracticeCmd, now: DateTime<Utc>) -> Result<()> {
     match cmd {
-        ModelCmd::Add { fields, json } => {
-            let p = store.add_practice(&fields.input(), now)?;
+        PracticeCmd::Add { fields, json } => {
+            let p = app::practices::add(store, &fields.input(), now)?;
             if json {
                 return print_json(&p);
             }
             say!("Đã ghi mô hình “{}” ({}).", p.name, p.id);
         }
-        ModelCmd::Edit { id, fields } => {
-            let p = store.edit_practice(&id, &fields.input(), now)?;
+        PracticeCmd::Edit { id, fields } => {
+            let p = app::practices::edit(store, &id, &fields.input(), now)?;
             say!("Đã sửa mô hình “{}”.", p.name);
         }
-        ModelCmd::List { json } => {
-            let list = store.list_practices()?;
+        PracticeCmd::List { json } => {
+            let list = app::practices::list(store)?;
             if json {
                 return print_json(&list);
             }
@@ -204,8 +203,8 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 );
             }
         }
-        ModelCmd::Show { id, json } => {
-            let p = store.practice(&id)?;
+        PracticeCmd::Show { id, json } => {
+            let p = app::practices::get(store, &id)?;
             if json {
                 return print_json(&p);
             }
@@ -231,17 +230,17 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 }
             }
         }
-        ModelCmd::Write { id, section, text } => {
-            let mut sections = store.practice(&id)?.sections;
+        PracticeCmd::Write { id, section, text } => {
+            let mut sections = app::practices::get(store, &id)?.sections;
             let slot = section
                 .checked_sub(1)
                 .and_then(|i| sections.get_mut(i))
                 .ok_or_else(|| Error::new(ErrorCode::Invalid, "Mục phải từ 1 đến 8 (I–VIII)."))?;
             *slot = text;
-            store.save_writeup(&id, &sections, now)?;
+            app::practices::save_writeup(store, &id, &sections, now)?;
             say!("Đã lưu mục {}.", SECTION_TITLES[section - 1]);
         }
-        ModelCmd::Measure {
+        PracticeCmd::Measure {
             id,
             indicators,
             before,
@@ -259,24 +258,25 @@ pub fn run(store: &mut Store, cmd: ModelCmd, now: DateTime<Utc>) -> Result<()> {
                 after_from,
                 after_to,
             };
-            let p = store.set_measure(&id, &m, now)?;
+            let p = app::practices::measure(store, &id, &m, now)?;
             if let Some(r) = p.results {
                 for row in r.rows {
                     say!("{:<36} {:>5} → {:<5}", row.label, row.before, row.after);
                 }
             }
         }
-        ModelCmd::Finalise { id } => {
-            let p = store.finalise_practice(&id, now)?;
+        PracticeCmd::Finalise { id } => {
+            let p = app::practices::finalise(store, &id, now)?;
             say!("Đã hoàn thiện bản viết “{}”; số liệu đã chốt.", p.name);
         }
-        ModelCmd::Print { id, out, date } => {
-            let pdf = store.practice_pdf(&id, report_date(date, now)?)?;
+        PracticeCmd::Print { id, out, date } => {
+            let (pdf, _) =
+                app::practices::pdf(store, &id, app::document_date(date.as_deref(), now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
             say!("Đã ghi bản viết mô hình ra {}.", out.display());
         }
-        ModelCmd::PrintList { out, date } => {
-            let pdf = store.practices_pdf(report_date(date, now)?)?;
+        PracticeCmd::PrintList { out, date } => {
+            let pdf = app::practices::list_pdf(store, app::document_date(date.as_deref(), now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
             say!("Đã ghi danh sách mô hình ra {}.", out.display());
         }

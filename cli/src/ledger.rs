@@ -4,8 +4,8 @@ use super::{iso_to_vn, print_json};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use ttq::model::activity::{ActivityFilter, ActivityInput, ActivityKind, Assignment};
-use ttq::model::incident::{Incident, IncidentFilter, IncidentInput, IncidentStatus, ReporterKind};
-use ttq::{date, Error, ErrorCode, Result, Store};
+use ttq::model::incident::{IncidentFilter, IncidentInput, IncidentStatus, ReporterKind};
+use ttq::{app, date, Result, Store};
 
 #[derive(Args)]
 pub struct IncidentFields {
@@ -40,7 +40,7 @@ pub struct IncidentFields {
     reporter_name: Option<String>,
     #[arg(long)]
     action: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::choice::choice::<IncidentStatus>())]
     status: Option<IncidentStatus>,
     /// Date passed to police, dd/mm/yyyy.
     #[arg(long)]
@@ -119,7 +119,7 @@ pub enum IncidentCmd {
         month: Option<String>,
         #[arg(long)]
         category: Option<String>,
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::choice::choice::<IncidentStatus>())]
         status: Option<IncidentStatus>,
         #[arg(long, default_value = "")]
         search: String,
@@ -156,7 +156,7 @@ pub enum IncidentCmd {
 pub enum ActivityCmd {
     /// Record an activity.
     Add {
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::choice::choice::<ActivityKind>())]
         kind: ActivityKind,
         /// dd/mm/yyyy (default: today).
         #[arg(long)]
@@ -193,7 +193,7 @@ pub enum ActivityCmd {
     List {
         #[arg(long)]
         month: Option<String>,
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::choice::choice::<ActivityKind>())]
         kind: Option<ActivityKind>,
         #[arg(long, default_value = "")]
         search: String,
@@ -221,43 +221,12 @@ pub enum ActivityCmd {
 }
 
 fn month(m: Option<String>) -> Result<Option<String>> {
-    m.map(|m| {
-        date::parse_month(&m).ok_or_else(|| {
-            Error::new(
-                ErrorCode::Invalid,
-                format!("Tháng “{m}” chưa đúng. Hãy ghi dạng 2026-11 hoặc 11/2026."),
-            )
-        })
-    })
-    .transpose()
+    m.map(|m| date::parse_month(&m).ok_or_else(|| date::bad_month(&m)))
+        .transpose()
 }
 
 fn default_editor(store: &Store) -> Result<String> {
-    Ok(store.require_group()?.leader_name.unwrap_or_default())
-}
-
-fn to_input(i: &Incident, editor: String) -> IncidentInput {
-    IncidentInput {
-        occurred_on: iso_to_vn(&Some(i.occurred_on.clone())),
-        occurred_time: i.occurred_time.clone().unwrap_or_default(),
-        time_approx: i.time_approx,
-        place: i.place.clone(),
-        landmark: i.landmark.clone().unwrap_or_default(),
-        category: i.category.clone(),
-        title: i.title.clone(),
-        description: i.description.clone(),
-        people_involved: i.people_involved.clone().unwrap_or_default(),
-        reporter_kind: i.reporter_kind,
-        reporter_member_id: i.reporter_member_id.clone(),
-        reporter_name: i.reporter_name.clone().unwrap_or_default(),
-        action_taken: i.action_taken.clone().unwrap_or_default(),
-        status: i.status,
-        transferred_on: iso_to_vn(&i.transferred_on),
-        transferred_to: i.transferred_to.clone().unwrap_or_default(),
-        valuable_tip: i.valuable_tip,
-        patrol_log_id: i.patrol_log_id.clone(),
-        editor,
-    }
+    Ok(app::group::get(store)?.leader_name.unwrap_or_default())
 }
 
 /// Runs `ttq incident …`.
@@ -286,7 +255,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                 patrol_log_id: None,
                 editor: default_editor(store)?,
             };
-            let i = store.add_incident(&fields.apply(base), now)?;
+            let i = app::ledger::add_incident(store, &fields.apply(base), now)?;
             if json {
                 print_json(&i)?;
             } else {
@@ -294,10 +263,11 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             }
         }
         IncidentCmd::Edit { id, fields, json } => {
-            let current = store.incident(&id)?;
-            let i = store.edit_incident(
+            let current = app::ledger::incident(store, &id)?;
+            let i = app::ledger::edit_incident(
+                store,
                 &id,
-                &fields.apply(to_input(&current, default_editor(store)?)),
+                &fields.apply(current.to_input(&default_editor(store)?)),
                 now,
             )?;
             if json {
@@ -308,7 +278,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
         }
         IncidentCmd::Strike { id, reason, editor } => {
             let editor = editor.map_or_else(|| default_editor(store), Ok)?;
-            let i = store.strike_incident(&id, &reason, &editor, now)?;
+            let i = app::ledger::strike_incident(store, &id, &reason, &editor, now)?;
             say!("Đã gạch bỏ vụ việc “{}”; bản ghi vẫn được lưu.", i.title);
         }
         IncidentCmd::List {
@@ -319,14 +289,17 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             struck,
             json,
         } => {
-            let list = store.list_incidents(&IncidentFilter {
-                month: month(m)?,
-                category,
-                status,
-                search,
-                include_struck: struck,
-                limit: None,
-            })?;
+            let list = app::ledger::incidents(
+                store,
+                &IncidentFilter {
+                    month: month(m)?,
+                    category,
+                    status,
+                    search,
+                    include_struck: struck,
+                    limit: None,
+                },
+            )?;
             if json {
                 print_json(&list)?;
             } else {
@@ -350,11 +323,11 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             include_sensitive,
             json,
         } => {
-            let mut i = store.incident(&id)?;
+            let mut i = app::ledger::incident(store, &id)?;
             if !include_sensitive {
                 i.people_involved = None;
             }
-            let history = store.incident_history(&id)?;
+            let history = app::ledger::incident_history(store, &id)?;
             if json {
                 print_json(&serde_json::json!({ "incident": i, "history": history }))?;
             } else {
@@ -382,7 +355,7 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
             }
         }
         IncidentCmd::Counts { month: m, json } => {
-            let counts = store.category_counts(month(m)?.as_deref())?;
+            let counts = app::ledger::category_counts(store, month(m)?.as_deref())?;
             if json {
                 print_json(&counts)?;
             } else {
@@ -393,10 +366,10 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
         }
         IncidentCmd::Categories { add } => {
             if let Some(name) = add {
-                let c = store.add_category(&name, now)?;
+                let c = app::ledger::add_category(store, &name, now)?;
                 say!("Đã thêm loại “{}” (mã {}).", c.name, c.code);
             } else {
-                for c in store.categories()? {
+                for c in app::ledger::categories(store)? {
                     say!("{:<38} {}", c.code, c.name);
                 }
             }
@@ -448,7 +421,7 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
                 mediation_success: success,
                 editor: editor.map_or_else(|| default_editor(store), Ok)?,
             };
-            let a = store.add_activity(&input, now)?;
+            let a = app::ledger::add_activity(store, &input, now)?;
             if json {
                 print_json(&a)?;
             } else {
@@ -467,12 +440,15 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
             include_sensitive,
             json,
         } => {
-            let mut list = store.list_activities(&ActivityFilter {
-                month: month(m)?,
-                kind,
-                search,
-                include_struck: false,
-            })?;
+            let mut list = app::ledger::activities(
+                store,
+                &ActivityFilter {
+                    month: month(m)?,
+                    kind,
+                    search,
+                    include_struck: false,
+                },
+            )?;
             if !include_sensitive {
                 for a in &mut list {
                     a.parties = None;
@@ -495,12 +471,12 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
         }
         ActivityCmd::Strike { id, reason, editor } => {
             let editor = editor.map_or_else(|| default_editor(store), Ok)?;
-            let a = store.strike_activity(&id, &reason, &editor, now)?;
+            let a = app::ledger::strike_activity(store, &id, &reason, &editor, now)?;
             say!("Đã gạch bỏ “{}”; bản ghi vẫn được lưu.", a.title);
         }
         ActivityCmd::Summary { month: m, json } => {
             let m = month(Some(m))?.unwrap_or_default();
-            let s = ttq::app::ledger::activity_summary(store, &m)?;
+            let s = app::ledger::activity_summary(store, &m)?;
             if json {
                 print_json(&s)?;
             } else {

@@ -1,0 +1,47 @@
+//! Member commands.
+
+use crate::state::App;
+use tauri::State;
+use ttq::app::members;
+use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
+use ttq::Result;
+
+#[tauri::command]
+pub fn member_list(app: State<App>, filter: MemberFilter) -> Result<MemberList> {
+    app.with(|s| members::list(s.store(), &filter, app.now()))
+}
+
+#[tauri::command]
+pub fn member_get(app: State<App>, id: String) -> Result<Member> {
+    app.with(|s| members::get(s.store(), &id))
+}
+
+#[tauri::command]
+pub fn member_history(app: State<App>, id: String) -> Result<Vec<MemberEvent>> {
+    app.with(|s| members::history(s.store(), &id))
+}
+
+#[tauri::command]
+pub fn member_validate(app: State<App>, input: MemberInput) -> Result<()> {
+    app.with(|s| members::validate(s.store(), &input, app.now()))
+}
+
+#[tauri::command]
+pub fn member_add(app: State<App>, input: MemberInput) -> Result<Member> {
+    app.with(|s| members::add(s.store(), &input, app.now()))
+}
+
+#[tauri::command]
+pub fn member_edit(app: State<App>, id: String, input: MemberInput) -> Result<Member> {
+    app.with(|s| members::edit(s.store(), &id, &input, app.now()))
+}
+
+#[tauri::command]
+pub fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Member> {
+    app.with(|s| members::leave(s.store(), &id, &input, app.now()))
+}
+
+#[tauri::command]
+pub fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
+    app.with(|s| members::anonymise(s.store(), &id, app.now()))
+}

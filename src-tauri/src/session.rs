@@ -1,0 +1,40 @@
+//! The session and the group: status for the first screen, the demo, setting the group up.
+
+use crate::state::App;
+use tauri::State;
+use ttq::model::group::{Group, GroupInput, GroupSetup};
+use ttq::session::AppInfo;
+use ttq::Result;
+
+#[tauri::command]
+pub fn app_info(app: State<App>) -> Result<AppInfo> {
+    app.with(|s| s.info(app.now()))
+}
+
+/// Called by the UI once the first screen is interactive; logs the start-up time.
+#[tauri::command]
+pub fn app_ready(app: State<App>) -> u128 {
+    let ms = app.started.elapsed().as_millis();
+    eprintln!("ttq: giao diện sẵn sàng sau {ms} ms");
+    ms
+}
+
+#[tauri::command]
+pub fn demo_open(app: State<App>) -> Result<AppInfo> {
+    app.with(|s| s.open_demo(app.now()))
+}
+
+#[tauri::command]
+pub fn demo_close(app: State<App>) -> Result<AppInfo> {
+    app.with(|s| s.close_demo(app.now()))
+}
+
+#[tauri::command]
+pub fn group_create(app: State<App>, setup: GroupSetup) -> Result<Group> {
+    app.with(|s| ttq::app::group::create(s.store(), &setup, app.now()))
+}
+
+#[tauri::command]
+pub fn group_update(app: State<App>, input: GroupInput) -> Result<Group> {
+    app.with(|s| ttq::app::group::update(s.store(), &input, app.now()))
+}

@@ -1,0 +1,88 @@
+//! The app's state behind every command: the open session (or why it could not be opened),
+//! the clock, and the files the ward chose and previewed; and starting the window.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+use tauri::{Manager, Runtime};
+use ttq::clock::Clock;
+use ttq::session::Session;
+use ttq::Result;
+
+/// What the commands share.
+pub struct App {
+    /// The open data, or why it could not be opened (shown to the user by the UI).
+    session: Mutex<Result<Session>>,
+    pub started: Instant,
+    /// Where "now" comes from (the system clock; a test may start it elsewhere).
+    clock: Clock,
+    /// Package files the ward chose and previewed, waiting for "Nhận".
+    pub pending: Mutex<Vec<PathBuf>>,
+}
+
+impl App {
+    /// Runs `f` on the open session, or returns the error that kept it closed.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+        // A panic elsewhere must not lock the user out of their data.
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *guard {
+            Ok(session) => f(session),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The current instant.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The date a document is dated: as typed (dd/mm/yyyy), or today.
+    pub fn document_date(&self, typed: &str) -> Result<chrono::NaiveDate> {
+        ttq::app::document_date(Some(typed), self.now())
+    }
+}
+
+fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, String> {
+    if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
+        return Ok(PathBuf::from(d));
+    }
+    app.path().app_data_dir().map_err(|e| e.to_string())
+}
+
+/// Opens the window with `handler` answering its commands.
+pub fn run<F>(handler: F)
+where
+    F: Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static,
+{
+    let started = Instant::now();
+    // WebKitGTK's DMA-BUF renderer costs about 80 MB more at idle on the office PCs this
+    // targets (no discrete GPU) and blanks the window on some drivers; the user can still
+    // override it. Set before any thread starts.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+    tauri::Builder::default()
+        .setup(move |app| {
+            let dir = data_dir(app)?;
+            let clock = Clock::from_env();
+            let session = clock.clone().and_then(|_| Session::open(&dir));
+            match &session {
+                Ok(_) => eprintln!("ttq: dữ liệu tại {}", dir.display()),
+                Err(e) => eprintln!("ttq: không mở được dữ liệu tại {}: {e}", dir.display()),
+            }
+            app.manage(App {
+                session: Mutex::new(session),
+                started,
+                clock: clock.unwrap_or_default(),
+                pending: Mutex::new(Vec::new()),
+            });
+            Ok(())
+        })
+        .invoke_handler(handler)
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("ttq: không khởi động được ứng dụng: {e}");
+            std::process::exit(1);
+        });
+}
