@@ -64,7 +64,7 @@ fn five_years(dir: &std::path::Path, now: DateTime<Utc>) -> ttq::Store {
     for m in 0..54u32 {
         let first = start + chrono::Months::new(m);
         let month = first.format("%Y-%m").to_string();
-        if let Ok(v) = s.generate_roster(&month, now) {
+        if let Ok(v) = ttq::app::patrols::generate(&mut s, &month, now) {
             for sh in v.shifts.iter().step_by(2) {
                 for seat in &sh.seats {
                     let _ = s.set_attendance(&sh.id, &seat.member_id, Attendance::CoMat, None, now);

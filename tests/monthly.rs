@@ -59,7 +59,7 @@ fn october(s: &mut Store) {
         now(),
     )
     .unwrap();
-    let roster = s.generate_roster("2026-10", now()).unwrap();
+    let roster = ttq::app::patrols::generate(s, "2026-10", now()).unwrap();
     let first = &roster.shifts[0];
     s.set_attendance(
         &first.id,

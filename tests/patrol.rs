@@ -22,7 +22,9 @@ fn night() -> PatternInput {
 fn a_month_is_rostered_attended_and_counted() {
     let (_d, mut s) = store_with_group();
     assert_eq!(
-        s.generate_roster("2026-12", now()).unwrap_err().code,
+        ttq::app::patrols::generate(&mut s, "2026-12", now())
+            .unwrap_err()
+            .code,
         ErrorCode::Conflict,
         "no pattern yet"
     );
@@ -54,7 +56,7 @@ fn a_month_is_rostered_attended_and_counted() {
         ErrorCode::Invalid
     );
 
-    let view = s.generate_roster("12/2026", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "12/2026", now()).unwrap();
     assert_eq!(view.shifts.len(), 31);
     assert!(view.gaps.is_empty());
     assert_eq!(view.not_rostered.len(), 1);
@@ -73,7 +75,7 @@ fn a_month_is_rostered_attended_and_counted() {
     assert!(view.tallies.iter().all(|t| (12..=13).contains(&t.total)));
 
     // Regenerating before any attendance replaces the roster, it does not add to it.
-    let again = s.generate_roster("2026-12", now()).unwrap();
+    let again = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
     assert_eq!(again.shifts.len(), 31);
 
     let first = &again.shifts[0];
@@ -114,7 +116,7 @@ fn a_month_is_rostered_attended_and_counted() {
     assert_eq!((f.patrols_held, f.member_turns), (1, 2));
     assert_eq!(f.hours(), 12.0, "two members × 6 hours");
     assert!((f.attendance_rate().unwrap() - 2.0 / 3.0).abs() < 1e-9);
-    let shown = s.roster("2026-12").unwrap();
+    let shown = ttq::app::patrols::roster(&s, "2026-12").unwrap();
     assert_eq!(
         shown.shifts[0].seats[1].substitute_name.as_deref(),
         Some(other.name.as_str())
@@ -122,11 +124,15 @@ fn a_month_is_rostered_attended_and_counted() {
 
     // With attendance recorded the month is no longer regenerated wholesale.
     assert_eq!(
-        s.generate_roster("2026-12", now()).unwrap_err().code,
+        ttq::app::patrols::generate(&mut s, "2026-12", now())
+            .unwrap_err()
+            .code,
         ErrorCode::Conflict
     );
     assert_eq!(
-        s.generate_roster("2026-13", now()).unwrap_err().code,
+        ttq::app::patrols::generate(&mut s, "2026-13", now())
+            .unwrap_err()
+            .code,
         ErrorCode::Invalid
     );
 }
@@ -135,7 +141,7 @@ fn a_month_is_rostered_attended_and_counted() {
 fn the_patrol_log_keeps_time_stamped_notes() {
     let (_d, mut s) = store_with_group();
     s.add_pattern(&night(), now()).unwrap();
-    let view = s.generate_roster("2026-11", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-11", now()).unwrap();
     let shift = &view.shifts[19];
     let e = s
         .add_log(
@@ -184,7 +190,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
     young.joined_on = "01/11/2026".into();
     let young = s.add_member(&young, now()).unwrap();
     s.add_pattern(&night(), now()).unwrap();
-    let v = s.generate_roster("2026-12", now()).unwrap();
+    let v = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
     assert!(v.warnings.is_empty(), "{:?}", v.warnings);
 
     // Swap the first members of the 1st and 2nd nights.
@@ -195,7 +201,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
         && !d2.seats.iter().any(|x| x.member_id == a)
     {
         s.swap_seats((&d1.id, &a), (&d2.id, &b), later(1)).unwrap();
-        let after = s.roster("2026-12").unwrap();
+        let after = ttq::app::patrols::roster(&s, "2026-12").unwrap();
         assert_eq!(after.shifts[0].seats[0].member_id, b);
         assert_eq!(after.shifts[1].seats[0].member_id, a);
     }
@@ -204,7 +210,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
     let out = v.shifts[5].seats[0].member_id.clone();
     s.replace_seat(&v.shifts[5].id, &out, &young.id, later(2))
         .unwrap();
-    let w = s.roster("2026-12").unwrap().warnings;
+    let w = ttq::app::patrols::roster(&s, "2026-12").unwrap().warnings;
     assert!(
         w.iter()
             .any(|x| x.starts_with("Đỗ Văn Út chưa đủ điều kiện")),
@@ -225,7 +231,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
     let night10 = &v.shifts[i];
     s.move_seat(&v.shifts[i + 1].id, &other, &night10.id, later(3))
         .unwrap();
-    let r = s.roster("2026-12").unwrap();
+    let r = ttq::app::patrols::roster(&s, "2026-12").unwrap();
     assert_eq!(r.shifts[i].seats.len(), 3);
     assert_eq!(r.shifts[i + 1].seats.len(), 1);
     assert_eq!(r.gaps.len(), 1, "the next night now lacks a member");
@@ -244,7 +250,12 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
         "{}",
         e.message
     );
-    assert_eq!(s.roster("2026-12").unwrap().shifts[i].seats.len(), 3);
+    assert_eq!(
+        ttq::app::patrols::roster(&s, "2026-12").unwrap().shifts[i]
+            .seats
+            .len(),
+        3
+    );
     // Four nights in a row for one member breaks the rest rule (K = 3).
     let m = v.shifts[20].seats[0].member_id.clone();
     for i in 21..24 {
@@ -255,7 +266,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
                 .unwrap();
         }
     }
-    let w = s.roster("2026-12").unwrap().warnings;
+    let w = ttq::app::patrols::roster(&s, "2026-12").unwrap().warnings;
     assert!(w.iter().any(|x| x.contains("đêm liền (tối đa 3)")), "{w:?}");
 
     // A busy date recorded after the roster was made shows up as a warning.
@@ -268,7 +279,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
         later(30),
     )
     .unwrap();
-    let w = s.roster("2026-12").unwrap().warnings;
+    let w = ttq::app::patrols::roster(&s, "2026-12").unwrap().warnings;
     assert!(
         w.iter()
             .any(|x| x.contains("đã báo bận ngày 15/12/2026 (Đi khám bệnh)")),
@@ -301,7 +312,10 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
 fn a_log_entry_becomes_an_incident_linked_both_ways() {
     let (_d, mut s) = store_with_group();
     s.add_pattern(&night(), now()).unwrap();
-    let shift = s.generate_roster("2026-11", now()).unwrap().shifts[19].clone();
+    let shift = ttq::app::patrols::generate(&mut s, "2026-11", now())
+        .unwrap()
+        .shifts[19]
+        .clone();
     let e = s
         .add_log(
             Some(&shift.id),
@@ -359,7 +373,7 @@ fn the_roster_exports_as_icalendar_a_real_parser_reads() {
     s.add_member(&member("Vũ Thị Lan", "03/03/1979"), now())
         .unwrap();
     s.add_pattern(&night(), now()).unwrap();
-    let view = s.generate_roster("2026-11", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-11", now()).unwrap();
     let text = ttq::roster::ics::to_ics(&view, "Tổ tự quản ANTT Thôn Đông", None, now());
     assert!(
         text.lines().all(|l| l.len() <= 76),
@@ -419,7 +433,7 @@ fn the_roster_prints_on_a4_landscape_with_each_members_tallies() {
         s.add_member(&member(n, b), now()).unwrap();
     }
     s.add_pattern(&night(), now()).unwrap();
-    let view = s.generate_roster("2026-11", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-11", now()).unwrap();
     let pdf = ttq::app::patrols::pdf(&s, "2026-11", today()).unwrap();
     assert_eq!(pdf.name, "Lich tuan tra thang 11-2026.pdf");
     let path = d.path().join("lich.pdf");
@@ -487,11 +501,11 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
     );
     s.set_max_consecutive(2, now()).unwrap();
     s.add_pattern(&night(), now()).unwrap();
-    let view = s.generate_roster("2026-12", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
     assert_eq!(view.max_consecutive, 2);
     // With three members, two a night and at most two nights in a row, some nights go short;
     // the under-18 member is left out, and the saved roster still says so later.
-    let later_view = s.roster("2026-12").unwrap();
+    let later_view = ttq::app::patrols::roster(&s, "2026-12").unwrap();
     assert_eq!(later_view.not_rostered.len(), 1);
     assert_eq!(later_view.not_rostered[0].0, "Đỗ Văn Út");
 
@@ -517,7 +531,7 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
         ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
         3.5
     );
-    let seat = &s.roster("2026-12").unwrap().shifts[0].seats[0];
+    let seat = &ttq::app::patrols::roster(&s, "2026-12").unwrap().shifts[0].seats[0];
     assert_eq!(
         (seat.actual_start.as_deref(), seat.actual_end.as_deref()),
         (Some("22:30"), Some("02:00"))
@@ -541,7 +555,7 @@ fn a_hand_edit_is_previewed_with_what_it_would_break_before_it_is_made() {
         s.add_member(&member(n, b), now()).unwrap();
     }
     s.add_pattern(&night(), now()).unwrap();
-    let view = s.generate_roster("2026-12", now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
     let shift = &view.shifts[9];
     let on = shift
         .seats
@@ -557,7 +571,7 @@ fn a_hand_edit_is_previewed_with_what_it_would_break_before_it_is_made() {
         member_out: on[0].clone(),
         member_in: off.id.clone(),
     };
-    let preview = s.preview_seat_edit(&edit).unwrap();
+    let preview = ttq::app::patrols::preview_edit(&s, &edit).unwrap();
     assert!(
         preview
             .iter()
@@ -566,7 +580,7 @@ fn a_hand_edit_is_previewed_with_what_it_would_break_before_it_is_made() {
     );
     // Previewing changes nothing.
     assert_eq!(
-        s.roster("2026-12").unwrap().shifts[9].seats[0].member_id,
+        ttq::app::patrols::roster(&s, "2026-12").unwrap().shifts[9].seats[0].member_id,
         on[0]
     );
     // Seating a member twice on one shift is refused already in the preview.
@@ -576,7 +590,9 @@ fn a_hand_edit_is_previewed_with_what_it_would_break_before_it_is_made() {
         member_in: on[1].clone(),
     };
     assert_eq!(
-        s.preview_seat_edit(&twice).unwrap_err().code,
+        ttq::app::patrols::preview_edit(&s, &twice)
+            .unwrap_err()
+            .code,
         ErrorCode::Conflict
     );
 }
@@ -601,7 +617,7 @@ fn a_member_is_never_seated_twice_on_one_shift_and_two_shifts_in_a_night_are_fla
         ..night()
     };
     s.add_pattern(&evening, now()).unwrap();
-    let v = s.generate_roster("2026-12", now()).unwrap();
+    let v = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
     let holds =
         |sh: &ttq::model::patrol::RosterShift, m: &str| sh.seats.iter().any(|x| x.member_id == m);
     // Two shifts of one night, and a member of the night shift who is not on the evening one.
@@ -653,7 +669,7 @@ fn a_member_is_never_seated_twice_on_one_shift_and_two_shifts_in_a_night_are_fla
         ErrorCode::Conflict
     );
     assert_eq!(
-        s.roster("2026-12").unwrap().shifts,
+        ttq::app::patrols::roster(&s, "2026-12").unwrap().shifts,
         v.shifts,
         "nothing changed"
     );
@@ -661,7 +677,7 @@ fn a_member_is_never_seated_twice_on_one_shift_and_two_shifts_in_a_night_are_fla
     // Two shifts in one night for one member is allowed but flagged.
     let out = eve.seats[0].member_id.clone();
     s.replace_seat(&eve.id, &out, &m, later(4)).unwrap();
-    let w = s.roster("2026-12").unwrap().warnings;
+    let w = ttq::app::patrols::roster(&s, "2026-12").unwrap().warnings;
     let d = chrono::NaiveDate::parse_from_str(&late.date, "%Y-%m-%d").unwrap();
     let double = format!("trực hai ca trong đêm {}", d.format("%d/%m/%Y"));
     assert!(w.iter().any(|x| x.contains(&double)), "{w:?}");

@@ -4,15 +4,19 @@
 
 use super::File;
 use crate::date;
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::figures;
-use crate::model::figures::PatrolFigures;
+use crate::model::figures::{PatrolFigures, Period};
+use crate::model::member::{MemberFilter, MemberStatus};
 use crate::model::patrol::{
-    Attendance, Availability, LogEntry, PatternInput, RosterView, SeatEdit, ShiftPattern,
+    Attendance, Availability, LogEntry, PatternInput, RosterGap, RosterView, SeatEdit, ShiftPattern,
 };
 use crate::report;
+use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
+use crate::roster::view::{self, Standing};
 use crate::store::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::collections::HashMap;
 
 /// The group's shift patterns.
 pub fn patterns(store: &Store) -> Result<Vec<ShiftPattern>> {
@@ -55,14 +59,166 @@ pub fn set_rest_rule(store: &mut Store, nights: i64, now: DateTime<Utc>) -> Resu
     store.set_max_consecutive(nights, now)
 }
 
-/// Makes the month's roster fairly (replacing one without attendance).
-pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<RosterView> {
-    store.generate_roster(month, now)
+/// Where each member stands on the period's first day, by id (left, eligibility).
+fn standing(store: &Store, p: Period) -> Result<HashMap<String, Standing>> {
+    Ok(store
+        .list_members(
+            &MemberFilter {
+                status: MemberStatus::All,
+                ..Default::default()
+            },
+            p.from,
+        )?
+        .items
+        .into_iter()
+        .map(|m| {
+            (
+                m.id,
+                Standing {
+                    name: m.full_name,
+                    left: m.left_on.is_some(),
+                    warnings: m.warnings,
+                },
+            )
+        })
+        .collect())
 }
 
-/// The month's roster with its tallies, gaps and the rules it breaks.
+/// Makes the month's roster fairly and saves it, replacing one without attendance: the
+/// active members eligible on the 1st, their busy dates and days, last month's nights
+/// carried over, the rest rule. The answer lists the shifts it could not fill and who was
+/// left out, with why.
+pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<RosterView> {
+    let group = store.require_group()?;
+    let month = super::month(month)?;
+    let p = super::period(&month)?;
+    let patterns = store.patterns()?;
+    if patterns.is_empty() {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "Chưa có ca tuần tra nào. Hãy tạo ca (ví dụ: Ca đêm 22:00–04:00) trước khi xếp lịch.",
+        ));
+    }
+    if store.attended_seats(&group.id, p)? > 0 {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "Lịch tháng này đã có chấm công nên không xếp lại được. Hãy sửa từng ca bằng tay.",
+        ));
+    }
+    let members = store
+        .list_members(
+            &MemberFilter {
+                status: MemberStatus::Active,
+                ..Default::default()
+            },
+            p.from,
+        )?
+        .items;
+    let last = store.nights_in(
+        &group.id,
+        Period {
+            from: p.from - chrono::Months::new(1),
+            to: p.from,
+        },
+    )?;
+    let avg = if members.is_empty() {
+        0.0
+    } else {
+        members
+            .iter()
+            .map(|m| f64::from(*last.get(&m.id).unwrap_or(&0)))
+            .sum::<f64>()
+            / members.len() as f64
+    };
+    let mut blocked: HashMap<String, (Vec<NaiveDate>, [bool; 7])> = HashMap::new();
+    for a in store.availability()? {
+        let e = blocked
+            .entry(a.member_id.clone())
+            .or_insert((Vec::new(), [false; 7]));
+        if let Some(d) = a.date.as_deref().and_then(date::from_iso) {
+            e.0.push(d);
+        }
+        if let Some(w) = a.weekday.filter(|w| *w < 7) {
+            e.1[usize::from(w)] = true;
+        }
+    }
+    let names: HashMap<String, String> = members
+        .iter()
+        .map(|m| (m.id.clone(), m.full_name.clone()))
+        .collect();
+    let candidates = members
+        .iter()
+        .map(|m| {
+            // The list computed eligibility on the 1st of the month already.
+            let (dates, weekdays) = blocked.remove(&m.id).unwrap_or_default();
+            Candidate {
+                id: m.id.clone(),
+                not_eligible: (!m.warnings.is_empty()).then(|| m.warnings.join("; ")),
+                blocked_dates: dates,
+                blocked_weekdays: weekdays,
+                carry_over: (f64::from(*last.get(&m.id).unwrap_or(&0)) - avg).round() as i32,
+            }
+        })
+        .collect();
+    let made = gen::generate(&Request {
+        year: p.from.year(),
+        month: p.from.month(),
+        patterns: patterns
+            .iter()
+            .map(|x| Pattern {
+                id: x.id.clone(),
+                name: x.name.clone(),
+                weekdays: x.weekdays,
+                needed: x.needed,
+            })
+            .collect(),
+        candidates,
+        max_consecutive: u32::from(store.max_consecutive()?),
+    });
+    let shifts: Vec<(NaiveDate, String, Vec<String>)> = made
+        .shifts
+        .iter()
+        .map(|s| (s.date, s.pattern_id.clone(), s.members.clone()))
+        .collect();
+    store.replace_roster(p, &shifts, now)?;
+    let mut view = roster(store, &month)?;
+    let pattern_names: HashMap<&str, &str> = patterns
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
+    view.gaps = made
+        .gaps
+        .iter()
+        .map(|g| RosterGap {
+            date: date::iso(g.date),
+            pattern_name: pattern_names
+                .get(g.pattern_id.as_str())
+                .unwrap_or(&"")
+                .to_string(),
+            missing: g.missing,
+            reason: g.reason.clone(),
+        })
+        .collect();
+    view.not_rostered = made
+        .not_rostered
+        .iter()
+        .map(|(id, why)| (names.get(id).cloned().unwrap_or_default(), why.clone()))
+        .collect();
+    Ok(view)
+}
+
+/// The month's roster with each member's tallies, understaffed shifts, the members left out
+/// of automatic rosters, and the rules it breaks.
 pub fn roster(store: &Store, month: &str) -> Result<RosterView> {
-    store.roster(month)
+    let month = super::month(month)?;
+    let p = super::period(&month)?;
+    Ok(view::build(
+        &month,
+        store.roster_shifts(p)?,
+        store.max_consecutive()?,
+        &store.availability()?,
+        &standing(store, p)?,
+    ))
 }
 
 /// Marks a member's attendance on a shift.
@@ -89,19 +245,35 @@ pub fn set_times(
     store.set_actual_times(shift_id, member_id, start, end, now)
 }
 
-/// What a hand edit would newly break, before it is made.
+/// What a hand edit would newly break (warnings not already on the roster), before it is
+/// made; the edit itself is not refused for them.
 pub fn preview_edit(store: &Store, edit: &SeatEdit) -> Result<Vec<String>> {
-    store.preview_seat_edit(edit)
+    let month = store.shift_month(first_shift(edit))?;
+    let p = super::period(&month)?;
+    let before = roster(store, &month)?;
+    store.check_seat_edit(edit)?;
+    let after = view::apply(&before, edit, |id| {
+        store.member(id).ok().map(|m| m.full_name)
+    })?;
+    Ok(
+        view::warnings(&after, &store.availability()?, &standing(store, p)?)
+            .into_iter()
+            .filter(|w| !before.warnings.contains(w))
+            .collect(),
+    )
+}
+
+fn first_shift(edit: &SeatEdit) -> &str {
+    match edit {
+        SeatEdit::Replace { shift_id, .. } => shift_id,
+        SeatEdit::Swap { shift_a, .. } => shift_a,
+        SeatEdit::Move { from_shift, .. } => from_shift,
+    }
 }
 
 /// Makes a hand edit; the answer is the month's roster with what it now breaks.
 pub fn edit(store: &mut Store, edit: &SeatEdit, now: DateTime<Utc>) -> Result<RosterView> {
-    let first = match edit {
-        SeatEdit::Replace { shift_id, .. } => shift_id,
-        SeatEdit::Swap { shift_a, .. } => shift_a,
-        SeatEdit::Move { from_shift, .. } => from_shift,
-    };
-    let month = store.shift_month(first)?;
+    let month = store.shift_month(first_shift(edit))?;
     match edit {
         SeatEdit::Replace {
             shift_id,
@@ -120,7 +292,7 @@ pub fn edit(store: &mut Store, edit: &SeatEdit, now: DateTime<Utc>) -> Result<Ro
             to_shift,
         } => store.move_seat(from_shift, member_id, to_shift, now)?,
     }
-    store.roster(&month)
+    roster(store, &month)
 }
 
 /// Adds a note to the patrol log at `at` (dd/mm/yyyy HH:MM), on a shift or not.
@@ -150,7 +322,7 @@ pub fn figures(store: &Store, month: &str) -> Result<PatrolFigures> {
 /// `issued_on`.
 pub fn pdf(store: &Store, month: &str, issued_on: NaiveDate) -> Result<File> {
     let month = super::month(month)?;
-    let view = store.roster(&month)?;
+    let view = roster(store, &month)?;
     let group = store.require_group()?;
     let doc = report::roster::document(&view, &group, &date::iso(issued_on));
     let (_, bytes) = report::render(&doc);
@@ -168,7 +340,7 @@ pub fn ics(
     now: DateTime<Utc>,
 ) -> Result<File> {
     let month = super::month(month)?;
-    let view = store.roster(&month)?;
+    let view = roster(store, &month)?;
     let group = store.require_group()?;
     let who = match member_id {
         Some(id) => format!(" - {}", super::file_safe(&store.member(id)?.full_name)),

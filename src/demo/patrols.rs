@@ -71,7 +71,7 @@ pub(super) fn fill(
         .chain([this_month]);
     for month in months {
         let key = format!("{:04}-{:02}", month.year(), month.month());
-        let view = store.generate_roster(&key, now)?;
+        let view = crate::app::patrols::generate(store, &key, now)?;
         for shift in view
             .shifts
             .iter()

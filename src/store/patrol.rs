@@ -1,20 +1,15 @@
-//! The month's patrol roster in the store: generating and saving it, the view with tallies
-//! and warnings, and hand edits. Generation itself is `roster::generate`.
+//! The month's patrol roster in the store: its saved shifts and seats, replacing it with a
+//! generated one, and hand edits (refused when they would seat someone twice on a shift or
+//! change an attended seat). Generating and reading it are `app::patrols`.
 
-use super::{bad_month, insert_row, new_id, update_row, Store};
+use super::{insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::member::{MemberFilter, MemberStatus};
-use crate::model::patrol::{
-    Attendance, MemberTally, RosterGap, RosterShift, RosterView, Seat, SeatEdit,
-};
-use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use crate::model::figures::Period;
+use crate::model::patrol::{Attendance, RosterShift, Seat, SeatEdit};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
-
-/// A member left out of automatic rosters: name and why.
-type LeftOut = (String, String);
 
 impl Store {
     fn shift_ids(&self, group_id: &str, from: &str, to: &str) -> Result<Vec<String>> {
@@ -26,8 +21,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Nights each member did in a month (seats assigned, struck rows excluded).
-    fn nights_in(&self, group_id: &str, from: &str, to: &str) -> Result<HashMap<String, u32>> {
+    /// Nights each member did in a period (seats assigned, deleted rows excluded).
+    pub fn nights_in(&self, group_id: &str, p: Period) -> Result<HashMap<String, u32>> {
+        let (from, to) = (date::iso(p.from), date::iso(p.to));
         let mut st = self.conn.prepare(
             "SELECT sm.member_id, count(*) FROM shift_members sm JOIN shifts s ON s.id = sm.shift_id
              WHERE s.group_id = ?1 AND s.shift_date >= ?2 AND s.shift_date < ?3
@@ -37,116 +33,33 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Generates and saves the month's roster, replacing a previous one that has no
-    /// attendance recorded yet. Returns it with the gaps found.
-    pub fn generate_roster(&mut self, month: &str, now: DateTime<Utc>) -> Result<RosterView> {
-        let group = self.require_group()?;
-        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
-        let first = date::from_iso(&from).expect("valid");
-        let patterns = self.patterns()?;
-        if patterns.is_empty() {
-            return Err(Error::new(
-                ErrorCode::Conflict,
-                "Chưa có ca tuần tra nào. Hãy tạo ca (ví dụ: Ca đêm 22:00–04:00) trước khi xếp lịch.",
-            ));
-        }
-        let existing = self.shift_ids(&group.id, &from, &to)?;
-        let attended: i64 = self.conn.query_row(
+    /// How many seats of the month already have attendance recorded.
+    pub fn attended_seats(&self, group_id: &str, p: Period) -> Result<i64> {
+        Ok(self.conn.query_row(
             "SELECT count(*) FROM shift_members WHERE attendance IS NOT NULL AND deleted_at IS NULL
                AND shift_id IN (SELECT id FROM shifts WHERE group_id = ?1 AND shift_date >= ?2
                                 AND shift_date < ?3 AND deleted_at IS NULL)",
-            params![group.id, from, to],
+            params![group_id, date::iso(p.from), date::iso(p.to)],
             |r| r.get(0),
-        )?;
-        if attended > 0 {
+        )?)
+    }
+
+    /// Replaces the period's roster with `shifts` (date, pattern, members) in one transaction;
+    /// refused once any of its seats has attendance recorded.
+    pub fn replace_roster(
+        &mut self,
+        p: Period,
+        shifts: &[(NaiveDate, String, Vec<String>)],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let group = self.require_group()?;
+        if self.attended_seats(&group.id, p)? > 0 {
             return Err(Error::new(
                 ErrorCode::Conflict,
                 "Lịch tháng này đã có chấm công nên không xếp lại được. Hãy sửa từng ca bằng tay.",
             ));
         }
-
-        // Candidates: active members; eligibility on the 1st; carry-over from last month.
-        let members = self
-            .list_members(
-                &MemberFilter {
-                    status: MemberStatus::Active,
-                    ..Default::default()
-                },
-                first,
-            )?
-            .items;
-        let prev_first = first - chrono::Months::new(1);
-        let last = self.nights_in(&group.id, &date::iso(prev_first), &from)?;
-        let avg = if members.is_empty() {
-            0.0
-        } else {
-            members
-                .iter()
-                .map(|m| f64::from(*last.get(&m.id).unwrap_or(&0)))
-                .sum::<f64>()
-                / members.len() as f64
-        };
-        let mut blocked: HashMap<String, (Vec<NaiveDate>, [bool; 7])> = HashMap::new();
-        {
-            let mut st = self.conn.prepare(
-                "SELECT member_id, blocked_on, weekday FROM availability
-                 WHERE group_id = ?1 AND deleted_at IS NULL",
-            )?;
-            let rows = st.query_map([&group.id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (m, d, w) = row?;
-                let e = blocked.entry(m).or_insert((Vec::new(), [false; 7]));
-                if let Some(d) = d.as_deref().and_then(date::from_iso) {
-                    e.0.push(d);
-                }
-                if let Some(w) = w.filter(|w| (0..7).contains(w)) {
-                    e.1[w as usize] = true;
-                }
-            }
-        }
-        let names: HashMap<String, String> = members
-            .iter()
-            .map(|m| (m.id.clone(), m.full_name.clone()))
-            .collect();
-        let candidates = members
-            .iter()
-            .map(|m| {
-                // The list computed eligibility on the 1st of the month already.
-                let warnings = &m.warnings;
-                let (dates, weekdays) = blocked.remove(&m.id).unwrap_or_default();
-                Candidate {
-                    id: m.id.clone(),
-                    not_eligible: (!warnings.is_empty()).then(|| warnings.join("; ")),
-                    blocked_dates: dates,
-                    blocked_weekdays: weekdays,
-                    carry_over: (f64::from(*last.get(&m.id).unwrap_or(&0)) - avg).round() as i32,
-                }
-            })
-            .collect();
-        let max_consecutive = self.max_consecutive()?;
-        let request = Request {
-            year: first.year(),
-            month: first.month(),
-            patterns: patterns
-                .iter()
-                .map(|p| Pattern {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    weekdays: p.weekdays,
-                    needed: p.needed,
-                })
-                .collect(),
-            candidates,
-            max_consecutive: u32::from(max_consecutive),
-        };
-        let roster = gen::generate(&request);
-
+        let existing = self.shift_ids(&group.id, &date::iso(p.from), &date::iso(p.to))?;
         let rev = self.revision(now);
         let tx = self.conn.transaction()?;
         for id in &existing {
@@ -164,7 +77,7 @@ impl Store {
                 params![id, super::ts(now), rev],
             )?;
         }
-        for s in &roster.shifts {
+        for (day, pattern, members) in shifts {
             let sid = new_id();
             insert_row(
                 &tx,
@@ -172,13 +85,13 @@ impl Store {
                 &sid,
                 &group.id,
                 vec![
-                    ("shift_date", date::iso(s.date).into()),
-                    ("pattern_id", s.pattern_id.clone().into()),
+                    ("shift_date", date::iso(*day).into()),
+                    ("pattern_id", pattern.clone().into()),
                 ],
                 &rev,
                 now,
             )?;
-            for m in &s.members {
+            for m in members {
                 insert_row(
                     &tx,
                     "shift_members",
@@ -194,36 +107,14 @@ impl Store {
             }
         }
         tx.commit()?;
-        let mut view = self.roster(month)?;
-        let pattern_names: HashMap<&str, &str> = patterns
-            .iter()
-            .map(|p| (p.id.as_str(), p.name.as_str()))
-            .collect();
-        view.gaps = roster
-            .gaps
-            .iter()
-            .map(|g| RosterGap {
-                date: date::iso(g.date),
-                pattern_name: pattern_names
-                    .get(g.pattern_id.as_str())
-                    .unwrap_or(&"")
-                    .to_string(),
-                missing: g.missing,
-                reason: g.reason.clone(),
-            })
-            .collect();
-        view.not_rostered = roster
-            .not_rostered
-            .iter()
-            .map(|(id, why)| (names.get(id).cloned().unwrap_or_default(), why.clone()))
-            .collect();
-        Ok(view)
+        Ok(())
     }
 
-    /// The saved roster of a month, with each member's tallies; understaffed shifts as gaps.
-    pub fn roster(&self, month: &str) -> Result<RosterView> {
+    /// The period's saved shifts with their seats, in date and start order (not yet marked
+    /// for weekends and holidays: `roster::view` does that).
+    pub fn roster_shifts(&self, p: Period) -> Result<Vec<RosterShift>> {
         let group = self.require_group()?;
-        let (from, to) = date::month_range(month).ok_or_else(|| bad_month(month))?;
+        let (from, to) = (date::iso(p.from), date::iso(p.to));
         let names: HashMap<String, String> = {
             let mut st = self
                 .conn
@@ -242,7 +133,7 @@ impl Store {
                 let d: String = r.get(1)?;
                 Ok(RosterShift {
                     id: r.get(0)?,
-                    special: date::from_iso(&d).is_some_and(gen::is_special),
+                    special: false,
                     date: d,
                     pattern_id: r.get(2)?,
                     pattern_name: r.get(3)?,
@@ -257,8 +148,6 @@ impl Store {
             "SELECT member_id, attendance, substitute_id, actual_start, actual_end FROM shift_members
              WHERE shift_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
         )?;
-        let mut tallies: HashMap<String, MemberTally> = HashMap::new();
-        let mut gaps = Vec::new();
         for s in &mut shifts {
             let seats = seat_st.query_map([&s.id], |r| {
                 Ok((
@@ -271,14 +160,6 @@ impl Store {
             })?;
             for seat in seats {
                 let (m, a, sub, actual_start, actual_end) = seat?;
-                let t = tallies.entry(m.clone()).or_insert_with(|| MemberTally {
-                    member_id: m.clone(),
-                    name: names.get(&m).cloned().unwrap_or_default(),
-                    total: 0,
-                    special: 0,
-                });
-                t.total += 1;
-                t.special += u32::from(s.special);
                 s.seats.push(Seat {
                     name: names.get(&m).cloned().unwrap_or_default(),
                     member_id: m,
@@ -288,126 +169,8 @@ impl Store {
                     actual_end,
                 });
             }
-            if (s.seats.len() as u8) < s.needed {
-                gaps.push(RosterGap {
-                    date: s.date.clone(),
-                    pattern_name: s.pattern_name.clone(),
-                    missing: s.needed - s.seats.len() as u8,
-                    reason: format!("Thiếu {} người.", s.needed - s.seats.len() as u8),
-                });
-            }
         }
-        let mut tallies: Vec<MemberTally> = tallies.into_values().collect();
-        tallies.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
-        Ok(RosterView {
-            month: from[..7].to_string(),
-            shifts,
-            tallies,
-            gaps,
-            not_rostered: Vec::new(),
-            warnings: Vec::new(),
-            max_consecutive: self.max_consecutive()?,
-        })
-        .and_then(|mut v| {
-            (v.warnings, v.not_rostered) = self.roster_checks(&v)?;
-            Ok(v)
-        })
-    }
-
-    /// What the roster breaks (double bookings, busy dates, ineligible members, the rest
-    /// rule), and the active members left out of automatic rosters, with why.
-    fn roster_checks(&self, v: &RosterView) -> Result<(Vec<String>, Vec<LeftOut>)> {
-        let Some(first) = date::from_iso(&format!("{}-01", v.month)) else {
-            return Ok((Vec::new(), Vec::new()));
-        };
-        let k = i64::from(v.max_consecutive);
-        let mut nights: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut names: HashMap<&str, &str> = HashMap::new();
-        for s in &v.shifts {
-            let Some(d) = date::from_iso(&s.date) else {
-                continue;
-            };
-            for seat in &s.seats {
-                nights.entry(&seat.member_id).or_default().push(d);
-                names.insert(&seat.member_id, &seat.name);
-            }
-        }
-        let mut busy_st = self.conn.prepare(
-            "SELECT blocked_on, weekday, reason FROM availability WHERE member_id = ?1 AND deleted_at IS NULL",
-        )?;
-        let mut left_out = Vec::new();
-        // Left or not, and eligibility warnings on the 1st, for everyone in one query.
-        let standing: HashMap<String, (bool, Vec<String>)> = self
-            .list_members(
-                &MemberFilter {
-                    status: MemberStatus::All,
-                    ..Default::default()
-                },
-                first,
-            )?
-            .items
-            .into_iter()
-            .map(|m| {
-                if m.left_on.is_none() && !m.warnings.is_empty() {
-                    left_out.push((m.full_name.clone(), m.warnings.join("; ")));
-                }
-                (m.id, (m.left_on.is_some(), m.warnings))
-            })
-            .collect();
-        let mut out = Vec::new();
-        let mut ids: Vec<&str> = nights.keys().copied().collect();
-        ids.sort_by_key(|id| names[id]);
-        for id in ids {
-            let name = names[id];
-            let mut dates = nights[id].clone();
-            dates.sort();
-            for w in dates.windows(2) {
-                if w[0] == w[1] {
-                    out.push(format!(
-                        "{name} trực hai ca trong đêm {}.",
-                        date::format(w[0])
-                    ));
-                }
-            }
-            let busy: Vec<(Option<String>, Option<i64>, String)> = busy_st
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            for d in &dates {
-                for (on, wd, why) in &busy {
-                    let hit = on.as_deref() == Some(date::iso(*d).as_str())
-                        || *wd == Some(i64::from(d.weekday().num_days_from_monday()));
-                    if hit {
-                        out.push(format!(
-                            "{name} đã báo bận ngày {} ({why}).",
-                            date::format(*d)
-                        ));
-                    }
-                }
-            }
-            match standing.get(id) {
-                Some((true, _)) => out.push(format!("{name} đã rời tổ.")),
-                Some((false, w)) if !w.is_empty() => {
-                    out.push(format!("{name} chưa đủ điều kiện: {}.", w.join("; ")))
-                }
-                _ => {}
-            }
-            dates.dedup();
-            let mut run = 1;
-            for i in 1..=dates.len() {
-                if i < dates.len() && dates[i] - dates[i - 1] == chrono::Duration::days(1) {
-                    run += 1;
-                    continue;
-                }
-                if run > k {
-                    out.push(format!(
-                        "{name} trực {run} đêm liền (tối đa {k}), đến đêm {}.",
-                        date::format(dates[i - 1])
-                    ));
-                }
-                run = 1;
-            }
-        }
-        Ok((out, left_out))
+        Ok(shifts)
     }
 
     fn seat_id(&self, shift_id: &str, member_id: &str) -> Result<String> {
@@ -457,7 +220,7 @@ impl Store {
     }
 
     /// Checks that a hand edit keeps every member at most once on each shift.
-    fn check_seat_edit(&self, edit: &SeatEdit) -> Result<()> {
+    pub fn check_seat_edit(&self, edit: &SeatEdit) -> Result<()> {
         match edit {
             SeatEdit::Replace {
                 shift_id,
@@ -589,78 +352,5 @@ impl Store {
             &self.revision(now),
             now,
         )
-    }
-
-    /// What a hand edit would newly break (warnings not already on the roster), before it is
-    /// made; the edit itself is never refused for them.
-    pub fn preview_seat_edit(&self, edit: &SeatEdit) -> Result<Vec<String>> {
-        let first_shift = match edit {
-            SeatEdit::Replace { shift_id, .. } => shift_id,
-            SeatEdit::Swap { shift_a, .. } => shift_a,
-            SeatEdit::Move { from_shift, .. } => from_shift,
-        };
-        let view = self.roster(&self.shift_month(first_shift)?)?;
-        self.check_seat_edit(edit)?;
-        let mut after = view.clone();
-        let seat_of = |v: &RosterView, shift: &str, member: &str| -> Result<(usize, usize)> {
-            v.shifts
-                .iter()
-                .enumerate()
-                .find_map(|(i, s)| {
-                    (s.id == shift)
-                        .then(|| {
-                            s.seats
-                                .iter()
-                                .position(|x| x.member_id == member)
-                                .map(|k| (i, k))
-                        })
-                        .flatten()
-                })
-                .ok_or_else(|| Error::not_found("tổ viên trong ca này"))
-        };
-        match edit {
-            SeatEdit::Replace {
-                shift_id,
-                member_out,
-                member_in,
-            } => {
-                let (i, k) = seat_of(&after, shift_id, member_out)?;
-                let m = self.member(member_in)?;
-                let seat = &mut after.shifts[i].seats[k];
-                seat.member_id = m.id;
-                seat.name = m.full_name;
-            }
-            SeatEdit::Swap {
-                shift_a,
-                member_a,
-                shift_b,
-                member_b,
-            } => {
-                let (ia, ka) = seat_of(&after, shift_a, member_a)?;
-                let (ib, kb) = seat_of(&after, shift_b, member_b)?;
-                let a = after.shifts[ia].seats[ka].clone();
-                let b = std::mem::replace(&mut after.shifts[ib].seats[kb], a);
-                after.shifts[ia].seats[ka] = b;
-            }
-            SeatEdit::Move {
-                from_shift,
-                member_id,
-                to_shift,
-            } => {
-                let (i, k) = seat_of(&after, from_shift, member_id)?;
-                let seat = after.shifts[i].seats.remove(k);
-                let target = after
-                    .shifts
-                    .iter_mut()
-                    .find(|s| s.id == *to_shift)
-                    .ok_or_else(|| Error::not_found("ca tuần tra"))?;
-                target.seats.push(seat);
-            }
-        }
-        let (warnings, _) = self.roster_checks(&after)?;
-        Ok(warnings
-            .into_iter()
-            .filter(|w| !view.warnings.contains(w))
-            .collect())
     }
 }

@@ -1,0 +1,217 @@
+//! The month's roster as people read it, from its saved shifts: weekend and holiday marks,
+//! each member's tallies, understaffed shifts, and the rules it breaks (double bookings,
+//! busy dates, members who left or are not eligible, the rest rule). Also a hand edit
+//! applied to a copy, to see what it would break before it is made.
+
+use super::generate::is_special;
+use crate::date;
+use crate::error::{Error, Result};
+use crate::model::patrol::{
+    Availability, MemberTally, RosterGap, RosterShift, RosterView, SeatEdit,
+};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// Where a member stands on the month's first day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub name: String,
+    pub left: bool,
+    /// Why they are not eligible (empty when they are).
+    pub warnings: Vec<String>,
+}
+
+/// The roster of `month` (`YYYY-MM`) from its shifts, with the rest rule `max_consecutive`.
+pub fn build(
+    month: &str,
+    mut shifts: Vec<RosterShift>,
+    max_consecutive: u8,
+    availability: &[Availability],
+    members: &HashMap<String, Standing>,
+) -> RosterView {
+    let mut tallies: HashMap<String, MemberTally> = HashMap::new();
+    let mut gaps = Vec::new();
+    for s in &mut shifts {
+        s.special = date::from_iso(&s.date).is_some_and(is_special);
+        for seat in &s.seats {
+            let t = tallies
+                .entry(seat.member_id.clone())
+                .or_insert_with(|| MemberTally {
+                    member_id: seat.member_id.clone(),
+                    name: seat.name.clone(),
+                    total: 0,
+                    special: 0,
+                });
+            t.total += 1;
+            t.special += u32::from(s.special);
+        }
+        let have = s.seats.len() as u8;
+        if have < s.needed {
+            gaps.push(RosterGap {
+                date: s.date.clone(),
+                pattern_name: s.pattern_name.clone(),
+                missing: s.needed - have,
+                reason: format!("Thiếu {} người.", s.needed - have),
+            });
+        }
+    }
+    let mut tallies: Vec<MemberTally> = tallies.into_values().collect();
+    tallies.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+    let mut not_rostered: Vec<(String, String)> = members
+        .values()
+        .filter(|m| !m.left && !m.warnings.is_empty())
+        .map(|m| (m.name.clone(), m.warnings.join("; ")))
+        .collect();
+    not_rostered.sort();
+    let mut view = RosterView {
+        month: month.to_string(),
+        shifts,
+        tallies,
+        gaps,
+        not_rostered,
+        warnings: Vec::new(),
+        max_consecutive,
+    };
+    view.warnings = warnings(&view, availability, members);
+    view
+}
+
+/// What the roster breaks, member by member (by name).
+pub fn warnings(
+    v: &RosterView,
+    availability: &[Availability],
+    members: &HashMap<String, Standing>,
+) -> Vec<String> {
+    let k = i64::from(v.max_consecutive);
+    let mut nights: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for s in &v.shifts {
+        let Some(d) = date::from_iso(&s.date) else {
+            continue;
+        };
+        for seat in &s.seats {
+            nights.entry(&seat.member_id).or_default().push(d);
+            names.insert(&seat.member_id, &seat.name);
+        }
+    }
+    let mut out = Vec::new();
+    let mut ids: Vec<&str> = nights.keys().copied().collect();
+    ids.sort_by_key(|id| names[id]);
+    for id in ids {
+        let name = names[id];
+        let mut dates = nights[id].clone();
+        dates.sort();
+        for w in dates.windows(2) {
+            if w[0] == w[1] {
+                out.push(format!(
+                    "{name} trực hai ca trong đêm {}.",
+                    date::format(w[0])
+                ));
+            }
+        }
+        for d in &dates {
+            for a in availability.iter().filter(|a| a.member_id == id) {
+                let hit = a.date.as_deref() == Some(date::iso(*d).as_str())
+                    || a.weekday == Some(d.weekday().num_days_from_monday() as u8);
+                if hit {
+                    out.push(format!(
+                        "{name} đã báo bận ngày {} ({}).",
+                        date::format(*d),
+                        a.reason
+                    ));
+                }
+            }
+        }
+        match members.get(id) {
+            Some(m) if m.left => out.push(format!("{name} đã rời tổ.")),
+            Some(m) if !m.warnings.is_empty() => out.push(format!(
+                "{name} chưa đủ điều kiện: {}.",
+                m.warnings.join("; ")
+            )),
+            _ => {}
+        }
+        dates.dedup();
+        let mut run = 1;
+        for i in 1..=dates.len() {
+            if i < dates.len() && dates[i] - dates[i - 1] == chrono::Duration::days(1) {
+                run += 1;
+                continue;
+            }
+            if run > k {
+                out.push(format!(
+                    "{name} trực {run} đêm liền (tối đa {k}), đến đêm {}.",
+                    date::format(dates[i - 1])
+                ));
+            }
+            run = 1;
+        }
+    }
+    out
+}
+
+/// The roster as it would be after `edit`; `name_of` gives a member's name for a
+/// replacement.
+pub fn apply(
+    v: &RosterView,
+    edit: &SeatEdit,
+    name_of: impl Fn(&str) -> Option<String>,
+) -> Result<RosterView> {
+    let mut after = v.clone();
+    let seat_of = |v: &RosterView, shift: &str, member: &str| -> Result<(usize, usize)> {
+        v.shifts
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| {
+                (s.id == shift)
+                    .then(|| {
+                        s.seats
+                            .iter()
+                            .position(|x| x.member_id == member)
+                            .map(|k| (i, k))
+                    })
+                    .flatten()
+            })
+            .ok_or_else(|| Error::not_found("tổ viên trong ca này"))
+    };
+    match edit {
+        SeatEdit::Replace {
+            shift_id,
+            member_out,
+            member_in,
+        } => {
+            let (i, k) = seat_of(&after, shift_id, member_out)?;
+            let name = name_of(member_in).ok_or_else(|| Error::not_found("tổ viên"))?;
+            let seat = &mut after.shifts[i].seats[k];
+            seat.member_id = member_in.clone();
+            seat.name = name;
+        }
+        SeatEdit::Swap {
+            shift_a,
+            member_a,
+            shift_b,
+            member_b,
+        } => {
+            let (ia, ka) = seat_of(&after, shift_a, member_a)?;
+            let (ib, kb) = seat_of(&after, shift_b, member_b)?;
+            let a = after.shifts[ia].seats[ka].clone();
+            let b = std::mem::replace(&mut after.shifts[ib].seats[kb], a);
+            after.shifts[ia].seats[ka] = b;
+        }
+        SeatEdit::Move {
+            from_shift,
+            member_id,
+            to_shift,
+        } => {
+            let (i, k) = seat_of(&after, from_shift, member_id)?;
+            let seat = after.shifts[i].seats.remove(k);
+            after
+                .shifts
+                .iter_mut()
+                .find(|s| s.id == *to_shift)
+                .ok_or_else(|| Error::not_found("ca tuần tra"))?
+                .seats
+                .push(seat);
+        }
+    }
+    Ok(after)
+}
