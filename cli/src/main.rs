@@ -3,7 +3,9 @@
 use clap::{Args, Parser, Subcommand};
 #[macro_use]
 mod output;
+mod activity;
 mod choice;
+mod incident;
 mod ledger;
 mod patrol;
 mod practice;
@@ -51,10 +53,10 @@ enum Cmd {
     Member(MemberCmd),
     /// Incidents and tips: add, edit, strike, list, show, counts, categories.
     #[command(subcommand)]
-    Incident(ledger::IncidentCmd),
+    Incident(incident::IncidentCmd),
     /// Activities: meetings, awareness, mediations, commitments…
     #[command(subcommand)]
-    Activity(ledger::ActivityCmd),
+    Activity(activity::ActivityCmd),
     /// The month's patrol roster: generate, show.
     #[command(subcommand)]
     Roster(patrol::RosterCmd),
@@ -370,8 +372,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Cmd::Incident(c) => ledger::incident(&mut store, c, now)?,
-        Cmd::Activity(c) => ledger::activity(&mut store, c, now)?,
+        Cmd::Incident(c) => incident::incident(&mut store, c, now)?,
+        Cmd::Activity(c) => activity::activity(&mut store, c, now)?,
         Cmd::Roster(c) => patrol::roster(&mut store, c, now)?,
         Cmd::Patrol(c) => patrol::patrol(&mut store, c, now)?,
         Cmd::Report(c) => report::report(&mut store, c, now)?,

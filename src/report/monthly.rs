@@ -115,8 +115,31 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
             "Thực hiện chức năng, nhiệm vụ được giao, {} báo cáo kết quả công tác bảo đảm an ninh, trật tự tháng {m}/{y} như sau:",
             g.name
         )),
-        Block::Heading("I. Đặc điểm tình hình".into()),
     ];
+    b.extend(situation(d));
+    b.extend(results(d));
+    b.extend(security(d));
+    b.extend(amendments(d));
+    b.extend(leader_sections(d));
+    b.extend(closing(d, digest));
+    Document {
+        title: format!("Báo cáo tháng {m}/{y} - {}", g.name),
+        orientation: Orientation::Portrait,
+        header: Some(Header {
+            parent_body: parent.clone(),
+            issuing_body: g.name.clone(),
+            number: format!("Số: {:02}/BC-{code}", d.number),
+            place_date: place_date(&g.commune_name, &d.issued_on),
+        }),
+        blocks: b,
+    }
+}
+
+/// I. The area, the group and its changes, and what the leader adds.
+fn situation(d: &MonthlyData) -> Vec<Block> {
+    let mut b = Vec::new();
+    let g = &d.group;
+    b.push(Block::Heading("I. Đặc điểm tình hình".into()));
     let mut place_line = format!("{} ", g.area_name);
     match (g.households, g.residents) {
         (Some(h), Some(r)) => place_line.push_str(&format!(
@@ -154,8 +177,13 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
     }
     b.push(Block::Paragraph(place_line));
     b.extend(super::text_blocks(&d.narrative.situation, ""));
+    b
+}
 
-    // II. Results of the work.
+/// II. What the group did: tips, meetings and awareness, patrols, mediation, the main indicators.
+fn results(d: &MonthlyData) -> Vec<Block> {
+    let mut b = Vec::new();
+    let f = &d.figures;
     let a = &f.activities;
     let p = &f.patrols;
     let transferred = f.incidents.transferred;
@@ -224,8 +252,13 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
         size: 13.0,
         bold_rows: vec![],
     }));
+    b
+}
 
-    // III. The security situation: incidents by category, then one by one.
+/// III. The security situation: incidents by category, then one by one.
+fn security(d: &MonthlyData) -> Vec<Block> {
+    let mut b = Vec::new();
+    let (m, y) = month_parts(&d.month);
     b.push(Block::Heading("III. Tình hình an ninh, trật tự".into()));
     if d.incidents.is_empty() {
         b.push(Block::Paragraph(
@@ -345,6 +378,12 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
             bold_rows: vec![],
         }));
     }
+    b
+}
+
+/// Amendments made this month to closed months.
+fn amendments(d: &MonthlyData) -> Vec<Block> {
+    let mut b = Vec::new();
     if !d.amendments.is_empty() {
         b.push(Block::SubHeading(
             "Đính chính số liệu các tháng đã khóa sổ".into(),
@@ -388,13 +427,28 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
             bold_rows: vec![],
         }));
     }
+    b
+}
 
+/// IV–VI: what the leader writes.
+fn leader_sections(d: &MonthlyData) -> Vec<Block> {
+    let mut b = Vec::new();
     b.push(Block::Heading("IV. Tồn tại, hạn chế".into()));
     b.extend(super::text_blocks(&d.narrative.shortcomings, "Không có."));
     b.push(Block::Heading("V. Phương hướng tháng tới".into()));
     b.extend(super::text_blocks(&d.narrative.plans, "Không có."));
     b.push(Block::Heading("VI. Kiến nghị, đề xuất".into()));
     b.extend(super::text_blocks(&d.narrative.proposals, "Không có."));
+    b
+}
+
+/// The closing sentence, recipients and signature, and the data digest (issued) or the
+/// draft's note.
+fn closing(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
+    let g = &d.group;
+    let (m, y) = month_parts(&d.month);
+    let parent = parent_body(g);
+    let mut b = Vec::new();
     b.push(Block::Paragraph(format!(
         "Trên đây là báo cáo kết quả công tác bảo đảm an ninh, trật tự tháng {m}/{y} của {}./.",
         g.name
@@ -423,17 +477,7 @@ pub fn document(d: &MonthlyData, digest: Option<&str>) -> Document {
             d.key_fingerprint
         ))),
     }
-    Document {
-        title: format!("Báo cáo tháng {m}/{y} - {}", g.name),
-        orientation: Orientation::Portrait,
-        header: Some(Header {
-            parent_body: parent.clone(),
-            issuing_body: g.name.clone(),
-            number: format!("Số: {:02}/BC-{code}", d.number),
-            place_date: place_date(&g.commune_name, &d.issued_on),
-        }),
-        blocks: b,
-    }
+    b
 }
 
 #[cfg(test)]

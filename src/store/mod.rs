@@ -3,6 +3,7 @@
 
 mod activity;
 mod attendance;
+mod category;
 mod group;
 mod history;
 mod incident;
