@@ -1,9 +1,7 @@
 //! The monthly report from known records, closing a month, amendments and reopening.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use ttq::model::activity::ActivityKind;
 use ttq::model::incident::IncidentStatus;
 use ttq::model::month::Narrative;
@@ -121,8 +119,8 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
 
     let (_, bytes) = ttq::report::render(&monthly::document(&data, None));
     let path = pdf_file(d.path(), "draft.pdf", &bytes);
-    common::pdf::qpdf_ok(&path);
-    let text = common::pdf::flat_text(&path);
+    crate::common::pdf::qpdf_ok(&path);
+    let text = crate::common::pdf::flat_text(&path);
     for expected in [
         "Số: 01/BC-TTQ",
         "Yên Hải, ngày 03 tháng 11 năm 2026",
@@ -145,8 +143,8 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
         "{text}"
     );
     assert!(!text.contains("Ghi trùng") && !text.contains("Tháng sau"));
-    common::pdf::assert_nd30_geometry(&path, false);
-    for (name, embedded, subset) in common::pdf::fonts(&path) {
+    crate::common::pdf::assert_nd30_geometry(&path, false);
+    for (name, embedded, subset) in crate::common::pdf::fonts(&path) {
         assert!(embedded && subset, "{name}");
     }
 }
@@ -210,8 +208,8 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     assert_eq!(issued.digest.len(), 19);
     let pdf = s.issued_pdf(&issued.id).unwrap();
     let path = pdf_file(d.path(), "issued.pdf", &pdf);
-    common::pdf::qpdf_ok(&path);
-    let text = common::pdf::flat_text(&path);
+    crate::common::pdf::qpdf_ok(&path);
+    let text = crate::common::pdf::flat_text(&path);
     assert!(
         text.contains(&format!(
             "Mã đối chiếu dữ liệu tháng 10/2026: {}",
@@ -268,7 +266,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
     assert_eq!(nov.amendments[0].amends_month, "2026-10");
     assert_eq!(nov.amendments[0].record_label(), "Vụ việc: Trộm gà (sửa)");
     let (_, bytes) = ttq::report::render(&monthly::document(&nov, None));
-    let nov_text = common::pdf::squash(&common::pdf::raw_text(&pdf_file(
+    let nov_text = crate::common::pdf::squash(&crate::common::pdf::raw_text(&pdf_file(
         d.path(),
         "nov.pdf",
         &bytes,
@@ -340,13 +338,13 @@ fn a_busy_month_runs_over_pages_with_the_incident_table_header_repeated() {
     assert_eq!(data.incidents.len(), 200);
     let (_, bytes) = ttq::report::render(&monthly::document(&data, None));
     let path = pdf_file(d.path(), "busy.pdf", &bytes);
-    common::pdf::qpdf_ok(&path);
-    let n = common::pdf::pages(&path);
+    crate::common::pdf::qpdf_ok(&path);
+    let n = crate::common::pdf::pages(&path);
     assert!(n >= 10, "{n} pages");
-    let text = common::pdf::raw_text(&path);
+    let text = crate::common::pdf::raw_text(&path);
     let pages: Vec<String> = text
         .split('\u{c}')
-        .map(common::pdf::squash)
+        .map(crate::common::pdf::squash)
         .filter(|p| !p.is_empty())
         .collect();
     let header = "STT Ngày giờ Địa điểm Loại vụ việc Tóm tắt Kết quả xử lý";
@@ -361,5 +359,5 @@ fn a_busy_month_runs_over_pages_with_the_incident_table_header_repeated() {
     for i in [1, 100, 200] {
         assert!(text.contains(&format!("Vụ số {i}:")), "row {i}");
     }
-    common::pdf::assert_nd30_geometry(&path, false);
+    crate::common::pdf::assert_nd30_geometry(&path, false);
 }

@@ -1,9 +1,7 @@
 //! "Dân vận khéo" models: results measured from known records, versions of the write-up,
 //! finalising, and the printed write-up checked as a PDF.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ttq::model::activity::ActivityKind;
 use ttq::model::practice::{
     Indicator, IndicatorKind, Measure, PracticeField, PracticeInput, PracticeLevel, PracticeScope,
@@ -212,12 +210,12 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     assert_eq!(pdf.name, "Mo hinh - camera an ninh ket noi cac ngo.pdf");
     let path = d.path().join("mo-hinh.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
-    common::pdf::qpdf_ok(&path);
-    common::pdf::assert_nd30_geometry(&path, false);
-    for (name, embedded, subset) in common::pdf::fonts(&path) {
+    crate::common::pdf::qpdf_ok(&path);
+    crate::common::pdf::assert_nd30_geometry(&path, false);
+    for (name, embedded, subset) in crate::common::pdf::fonts(&path) {
         assert!(embedded && subset, "{name}");
     }
-    let text = common::pdf::flat_text(&path);
+    let text = crate::common::pdf::flat_text(&path);
     for expected in [
         "Mô hình “Camera an ninh kết nối các ngõ”",
         "Quốc phòng – an ninh",
@@ -236,9 +234,9 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     let list = ttq::app::practices::list_pdf(&s, today()).unwrap();
     let path = d.path().join("danh-sach.pdf");
     std::fs::write(&path, &list.bytes).unwrap();
-    common::pdf::qpdf_ok(&path);
-    common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::flat_text(&path);
+    crate::common::pdf::qpdf_ok(&path);
+    crate::common::pdf::assert_nd30_geometry(&path, true);
+    let text = crate::common::pdf::flat_text(&path);
     assert!(text.contains("Tổng cộng: 1 mô hình"), "{text}");
     assert!(text.contains("Camera an ninh kết nối các ngõ"));
 }

@@ -1,8 +1,6 @@
 //! The document engine, checked as PDFs by real readers.
 
-mod common;
-
-use common::pdf;
+use crate::common::pdf;
 use ttq::report::{
     render, Align, BarChart, Block, Closing, Column, Digest, Document, Header, Orientation, Table,
 };

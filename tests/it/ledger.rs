@@ -1,9 +1,7 @@
 //! The ledger on a real database: nothing is lost after edits and strike-throughs, closed
 //! months are frozen, search folds Vietnamese, counts add up.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ttq::model::activity::{ActivityFilter, ActivityKind, Assignment};
 use ttq::model::incident::{IncidentFilter, IncidentStatus, ReporterKind};
 use ttq::{ErrorCode, Store};

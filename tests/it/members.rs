@@ -1,8 +1,6 @@
 //! Members on a real database: search, filters, history, leaving, anonymising.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ttq::model::member::{LeaveInput, MemberFilter, MemberStatus, Role};
 use ttq::ErrorCode;
 use unicode_normalization::UnicodeNormalization;

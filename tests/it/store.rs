@@ -1,8 +1,6 @@
 //! The store on a real SQLite file: opening, migrations, refusal of newer databases.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use ttq::store::{schema_version, DB_FILE};
 use ttq::{ErrorCode, Store};

@@ -2,10 +2,8 @@
 //! idempotent and order-independent; every kind of bad file is refused with the ward's data
 //! left byte for byte as it was.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use proptest::prelude::*;
 use std::io::Write;
 use std::path::Path;
@@ -25,18 +23,18 @@ fn ward_input() -> WardInput {
     }
 }
 
-fn ward(dir: &Path) -> Store {
+pub(crate) fn ward(dir: &Path) -> Store {
     let mut w = Store::open_dir(dir).unwrap();
     app::ward::init(&mut w, &ward_input(), now()).unwrap();
     w
 }
 
 /// The month's package of a group, made at `at`.
-fn export(g: &mut Store, month: &str, at: DateTime<Utc>) -> Vec<u8> {
+pub(crate) fn export(g: &mut Store, month: &str, at: DateTime<Utc>) -> Vec<u8> {
     app::sync::export(g, month, false, at).unwrap().bytes
 }
 
-fn states(w: &Store, months: &[&str], at: DateTime<Utc>) -> Vec<Vec<ReportState>> {
+pub(crate) fn states(w: &Store, months: &[&str], at: DateTime<Utc>) -> Vec<Vec<ReportState>> {
     let months: Vec<String> = months.iter().map(|m| m.to_string()).collect();
     app::ward::status(w, &months, at)
         .unwrap()
@@ -46,18 +44,18 @@ fn states(w: &Store, months: &[&str], at: DateTime<Utc>) -> Vec<Vec<ReportState>
         .collect()
 }
 
-fn at(s: &str) -> DateTime<Utc> {
+pub(crate) fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
 /// The demo group, created on 27/11/2026.
-fn demo(dir: &Path) -> Store {
+pub(crate) fn demo(dir: &Path) -> Store {
     let mut g = Store::open_dir(dir).unwrap();
     ttq::demo::fill(&mut g, now(), 11).unwrap();
     g
 }
 
-fn import(w: &mut Store, bytes: &[u8]) -> ttq::Result<ttq::model::ward::ImportPreview> {
+pub(crate) fn import(w: &mut Store, bytes: &[u8]) -> ttq::Result<ttq::model::ward::ImportPreview> {
     app::ward::import(w, bytes, "tep.zip", &ImportOptions::default(), later(10))
 }
 
@@ -192,9 +190,9 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     let pdf = app::ward::report_pdf(&w, "2026-10", day(5, 11), later(6)).unwrap();
     let path = wd.path().join("tong-hop.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
-    common::pdf::qpdf_ok(&path);
-    common::pdf::assert_nd30_geometry(&path, true);
-    let text = common::pdf::flat_text(&path);
+    crate::common::pdf::qpdf_ok(&path);
+    crate::common::pdf::assert_nd30_geometry(&path, true);
+    let text = crate::common::pdf::flat_text(&path);
     assert!(
         text.contains("Có 01/02 tổ đã gửi báo cáo tháng 10/2026, tất cả đúng hạn."),
         "{text}"
@@ -231,7 +229,7 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     );
 }
 
-fn day(d: u32, m: u32) -> chrono::NaiveDate {
+pub(crate) fn day(d: u32, m: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
 
@@ -328,7 +326,7 @@ fn rezip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
     z.finish().unwrap().into_inner()
 }
 
-fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut a = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     (0..a.len())
         .map(|i| {
@@ -521,339 +519,5 @@ proptest! {
             Ok(p) => prop_assert_eq!(p.sha256, ttq::sync::keys::sha256_hex(&bytes)),
             Err(e) => prop_assert_eq!(e.code, ErrorCode::PackageRejected),
         }
-    }
-}
-
-/// A group with nine October incidents, October closed on 03/11 09:00.
-fn october_closed(dir: &Path) -> Store {
-    let mut g = Store::open_dir(dir).unwrap();
-    ttq::app::group::create(
-        &mut g,
-        &ttq::model::group::GroupSetup {
-            group: group_input(),
-            leader: member("Lê Văn Thành", "10/10/1965"),
-        },
-        at("2026-10-01T09:00:00+07:00"),
-    )
-    .unwrap();
-    for k in 0..9 {
-        let mut i = incident(
-            &format!("Vụ {k}"),
-            &format!("{:02}/10/2026", k + 1),
-            "trom_cap",
-        );
-        if k < 2 {
-            i.status = ttq::model::incident::IncidentStatus::DaChuyenCongAn;
-            i.transferred_on = format!("{:02}/10/2026", k + 2);
-            i.transferred_to = "Công an phường Yên Hải".into();
-        }
-        g.add_incident(&i, at("2026-10-28T20:00:00+07:00")).unwrap();
-    }
-    app::month::close(
-        &mut g,
-        "2026-10",
-        day(3, 11),
-        "Lê Văn Thành",
-        at("2026-11-03T09:00:00+07:00"),
-    )
-    .unwrap();
-    g
-}
-
-fn entry(bytes: &[u8], name: &str) -> Vec<u8> {
-    entries(bytes)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .unwrap()
-        .1
-}
-
-fn pdf_text(dir: &Path, bytes: &[u8]) -> String {
-    let path = dir.join("bao-cao.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    common::pdf::flat_text(&path)
-}
-
-#[test]
-fn a_closed_month_sends_what_was_issued_with_later_amendments_beside_it() {
-    let gd = tempfile::tempdir().unwrap();
-    let mut g = october_closed(gd.path());
-    let issued = app::month::issued(&g, "2026-10").unwrap().unwrap().0;
-    // Recorded after closing: accepted as an amendment of October.
-    g.add_incident(
-        &incident("Mất xe đạp", "20/10/2026", "trom_cap"),
-        at("2026-11-15T20:00:00+07:00"),
-    )
-    .unwrap();
-    let oct = export(&mut g, "2026-10", at("2026-11-16T08:00:00+07:00"));
-    let p = package::read(&oct).unwrap();
-    let m = &p.manifest;
-    assert_eq!(m.status, package::MonthStatus::Closed);
-    assert_eq!(m.figures.incidents.total, 9, "as issued");
-    assert_eq!(m.figures.incidents.transferred, 2);
-    assert_eq!(m.figures_now.incidents.total, 10, "the records now");
-    assert_eq!(m.digest, issued.digest);
-    assert_eq!(m.digest_version, ttq::figures::DIGEST_VERSION);
-    assert_eq!(
-        ttq::figures::digest(&m.group.id, "2026-10", &m.figures),
-        m.digest,
-        "anyone can recompute the digest from the figures"
-    );
-    assert_eq!(m.issued.as_ref().unwrap().number, "01/BC-TTQ");
-    assert_eq!(m.amendments.len(), 1);
-    let a = &m.amendments[0];
-    assert_eq!(
-        (
-            a.amends_month.as_str(),
-            a.record_title.as_str(),
-            a.made_in().as_str()
-        ),
-        ("2026-10", "Mất xe đạp", "2026-11")
-    );
-    // The paper inside the file is the issued copy, and it prints the manifest's digest.
-    let text = pdf_text(gd.path(), &entry(&oct, "bao-cao.pdf"));
-    assert!(
-        text.contains(&format!("Mã đối chiếu dữ liệu tháng 10/2026: {}", m.digest)),
-        "{text}"
-    );
-    assert_eq!(
-        entry(&oct, "bao-cao.pdf"),
-        g.issued_pdf(&issued.id).unwrap()
-    );
-
-    // The ward adds up what was issued and shows the amendment.
-    let wd = tempfile::tempdir().unwrap();
-    let mut w = ward(wd.path());
-    let seen = app::ward::import(
-        &mut w,
-        &oct,
-        "oct.zip",
-        &Default::default(),
-        at("2026-11-16T10:00:00+07:00"),
-    )
-    .unwrap();
-    assert!(seen.warnings.is_empty(), "{:?}", seen.warnings);
-    assert!(!seen.draft);
-    assert_eq!(seen.amendments, 1);
-    let s = app::ward::status(&w, &["2026-10".into()], at("2026-11-16T10:00:00+07:00")).unwrap();
-    let cell = &s.groups[0].months[0];
-    assert_eq!(
-        (cell.state, cell.draft, cell.amended),
-        (ReportState::Late, false, true)
-    );
-    let doc =
-        app::ward::report_document(&w, "2026-10", day(16, 11), at("2026-11-16T10:00:00+07:00"))
-            .unwrap();
-    let (_, bytes) = ttq::report::render(&doc);
-    let text = pdf_text(wd.path(), &bytes);
-    assert!(text.contains("Vụ việc phát hiện, ghi nhận 9"), "{text}");
-    assert!(text.contains("Vụ việc chuyển Công an 2"), "{text}");
-
-    // November's file, still a draft, carries the amendment made in November; the ward's
-    // report of November lists it.
-    let nov = export(&mut g, "2026-11", at("2026-12-01T08:00:00+07:00"));
-    let pn = package::read(&nov).unwrap();
-    assert_eq!(pn.manifest.status, package::MonthStatus::Draft);
-    assert_eq!(pn.manifest.figures, pn.manifest.figures_now);
-    assert_eq!(pn.manifest.amendments.len(), 1);
-    app::ward::import(
-        &mut w,
-        &nov,
-        "nov.zip",
-        &Default::default(),
-        at("2026-12-01T09:00:00+07:00"),
-    )
-    .unwrap();
-    let s = app::ward::status(&w, &["2026-11".into()], at("2026-12-01T09:00:00+07:00")).unwrap();
-    assert!(s.groups[0].months[0].draft);
-    let doc =
-        app::ward::report_document(&w, "2026-11", day(1, 12), at("2026-12-01T09:00:00+07:00"))
-            .unwrap();
-    let (_, bytes) = ttq::report::render(&doc);
-    let text = pdf_text(wd.path(), &bytes);
-    assert!(
-        text.contains("ĐÍNH CHÍNH SỐ LIỆU CÁC THÁNG ĐÃ CHỐT"),
-        "{text}"
-    );
-    assert!(text.contains("Vụ việc: Mất xe đạp Ghi bổ sung"), "{text}");
-    assert!(text.contains("Vụ việc: Mất xe đạp"), "{text}");
-    assert!(text.contains("bản nháp"), "{text}");
-
-    // Reopened and closed again: the file carries the reissued copy, which counts the
-    // amendment, so it no longer travels beside it.
-    app::month::reopen(
-        &mut g,
-        "2026-10",
-        "Lê Văn Thành",
-        "Bổ sung vụ mất xe đạp",
-        at("2026-12-01T09:00:00+07:00"),
-    )
-    .unwrap();
-    app::month::close(
-        &mut g,
-        "2026-10",
-        day(1, 12),
-        "Lê Văn Thành",
-        at("2026-12-01T09:05:00+07:00"),
-    )
-    .unwrap();
-    let again = package::read(&export(&mut g, "2026-10", at("2026-12-01T09:10:00+07:00"))).unwrap();
-    assert_eq!(again.manifest.figures.incidents.total, 10);
-    assert_ne!(again.manifest.digest, issued.digest);
-    assert_eq!(again.manifest.issued.as_ref().unwrap().number, "01/BC-TTQ");
-    assert!(again.manifest.amendments.is_empty());
-}
-
-#[test]
-fn the_ward_status_follows_the_deadline_to_the_second() {
-    let gd = tempfile::tempdir().unwrap();
-    let mut g = october_closed(gd.path());
-    let wd = tempfile::tempdir().unwrap();
-    let mut w = ward(wd.path());
-    app::ward::expect(
-        &mut w,
-        "Tổ bảo vệ ANTT Khu phố 6",
-        at("2026-11-01T08:00:00+07:00"),
-    )
-    .unwrap();
-    let st = |w: &Store, t: &str| states(w, &["2026-10"], at(t));
-    // The 2nd of the month, 00:30: nobody is late yet.
-    assert_eq!(st(&w, "2026-11-02T00:30:00+07:00"), [[ReportState::NotDue]]);
-    // A file made at 23:59:30 on the deadline day is on time.
-    let file = export(&mut g, "2026-10", at("2026-11-05T23:59:30+07:00"));
-    app::ward::import(
-        &mut w,
-        &file,
-        "a.zip",
-        &Default::default(),
-        at("2026-11-06T08:00:00+07:00"),
-    )
-    .unwrap();
-    // (Rows by name: Khu phố 6, then Thôn Đông.)
-    assert_eq!(
-        st(&w, "2026-11-05T23:59:59+07:00"),
-        [[ReportState::NotDue], [ReportState::OnTime]]
-    );
-    // At 00:00 the day after, the group that sent nothing is missing.
-    assert_eq!(
-        st(&w, "2026-11-06T00:00:00+07:00"),
-        [[ReportState::Missing], [ReportState::OnTime]]
-    );
-    let s = app::ward::status(
-        &w,
-        &["2026-10".into(), "2026-11".into()],
-        at("2026-11-06T00:00:00+07:00"),
-    )
-    .unwrap();
-    assert_eq!((s.months[0].due, s.months[1].due), (true, false));
-    assert_eq!(s.months[0].deadline, "2026-11-05");
-    assert_eq!(
-        (s.totals.due, s.totals.received, s.totals.on_time),
-        (2, 1, 1),
-        "only due months count"
-    );
-
-    // A file made at 00:00 the day after is late.
-    let gd2 = tempfile::tempdir().unwrap();
-    let mut g2 = october_closed(gd2.path());
-    let late = export(&mut g2, "2026-10", at("2026-11-06T00:00:00+07:00"));
-    let wd2 = tempfile::tempdir().unwrap();
-    let mut w2 = ward(wd2.path());
-    app::ward::import(
-        &mut w2,
-        &late,
-        "b.zip",
-        &Default::default(),
-        at("2026-11-06T08:00:00+07:00"),
-    )
-    .unwrap();
-    assert_eq!(st(&w2, "2026-11-06T08:00:00+07:00"), [[ReportState::Late]]);
-
-    // The ward moves its deadline to the 10th: the late file becomes on time, the missing
-    // group not yet due, and the consolidated report says it is provisional.
-    assert_eq!(
-        app::ward::set_deadline_day(&mut w2, 10)
-            .unwrap()
-            .deadline_day,
-        10
-    );
-    assert_eq!(
-        st(&w2, "2026-11-06T08:00:00+07:00"),
-        [[ReportState::OnTime]]
-    );
-    assert_eq!(
-        app::ward::set_deadline_day(&mut w2, 31).unwrap_err().code,
-        ErrorCode::Invalid
-    );
-    let doc =
-        app::ward::report_document(&w2, "2026-10", day(6, 11), at("2026-11-06T08:00:00+07:00"))
-            .unwrap();
-    let (_, bytes) = ttq::report::render(&doc);
-    let text = pdf_text(wd2.path(), &bytes);
-    assert!(
-        text.contains("Số liệu tạm tính đến ngày 06/11/2026; hạn nộp báo cáo tháng 10/2026 là ngày 10/11/2026."),
-        "{text}"
-    );
-    assert!(
-        text.contains("Đến nay có 01/01 tổ đã gửi báo cáo tháng 10/2026"),
-        "{text}"
-    );
-}
-
-#[test]
-fn the_ward_recounts_the_month_from_the_rows_and_warns_when_the_file_disagrees() {
-    let gd = tempfile::tempdir().unwrap();
-    let mut g = october_closed(gd.path());
-    let good = export(&mut g, "2026-10", later(1));
-    let group = g.require_group().unwrap();
-    let (_, secret) = g.group_key(&group.id).unwrap().unwrap();
-    let p = package::read(&good).unwrap();
-    let resign = |m: package::Manifest| {
-        let files: Vec<(&'static str, Vec<u8>)> = ["data.json", "bao-cao.pdf", "so-lieu.xlsx"]
-            .into_iter()
-            .map(|n| (n, entry(&good, n)))
-            .collect();
-        package::write(m, files, &secret).unwrap()
-    };
-    // Signed by the group, but its counts do not follow from its rows: taken, with a warning.
-    let mut m = p.manifest.clone();
-    m.figures_now.incidents.total += 1;
-    let wd = tempfile::tempdir().unwrap();
-    let mut w = ward(wd.path());
-    let seen = import(&mut w, &resign(m)).unwrap();
-    assert!(seen.applied);
-    assert_eq!(seen.warnings.len(), 1, "{:?}", seen.warnings);
-    assert!(
-        seen.warnings[0].contains("Vụ việc phát hiện, ghi nhận: 9 / 10"),
-        "{}",
-        seen.warnings[0]
-    );
-    let s = app::ward::status(&w, &["2026-10".into()], later(20)).unwrap();
-    assert_eq!(s.groups[0].months[0].warnings, seen.warnings);
-    // A digest that is not the figures' is flagged too.
-    let mut m = p.manifest.clone();
-    m.digest = "0000-0000-0000-0000".into();
-    let seen = import(&mut w, &resign(m)).unwrap();
-    assert!(
-        seen.warnings.iter().any(|x| x.contains("Mã đối chiếu")),
-        "{:?}",
-        seen.warnings
-    );
-    // The real file has none.
-    assert!(import(&mut w, &good).unwrap().warnings.is_empty());
-}
-
-#[test]
-fn the_ward_counts_every_month_of_a_group_as_the_group_does() {
-    let gd = tempfile::tempdir().unwrap();
-    let g = demo(gd.path());
-    let group = g.require_group().unwrap();
-    let facts = ttq::sync::facts::from_rows(&g.group_rows(&group.id, false).unwrap());
-    for month in [
-        "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12",
-    ] {
-        let period = ttq::model::figures::Period::month(month).unwrap();
-        let ours = app::month::report_data(&g, month, today()).unwrap().figures;
-        assert_eq!(ttq::figures::month(&facts, period), ours, "{month}");
     }
 }

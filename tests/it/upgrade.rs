@@ -1,8 +1,6 @@
 //! Databases and packages made by earlier versions (committed fixtures, made by
 //! `scripts/make-upgrade-fixtures.sh`) open with today's code, migrate, and keep working.
 
-mod common;
-
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use ttq::app;

@@ -1,0 +1,18 @@
+//! The core's integration tests, one module per area, in one test binary (each binary links
+//! the whole crate, so one is much quicker to build than eleven). They run against temporary
+//! databases, at fixed instants.
+
+mod common;
+mod ledger;
+mod members;
+mod monthly;
+mod patrol;
+mod practice;
+mod report;
+mod robustness;
+mod roster;
+mod roster_edits;
+mod store;
+mod sync;
+mod upgrade;
+mod ward;
