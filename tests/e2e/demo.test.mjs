@@ -32,7 +32,7 @@ test("the demo data fills every area", { timeout: 180000 }, async () => {
   await driver.click("#nav-patrols");
   await driver.until("roster", async () => (await driver.findAll("[data-testid=roster] .seat")).length > 50);
   assert.match(await driver.text("#roster-generate"), /Xếp lại lịch/);
-  assert.ok((await driver.findAll("[data-testid=busy-list] li")).length >= 2);
+  assert.ok((await driver.findAll("[data-testid=availability-list] li")).length >= 2);
 
   await driver.click("#nav-incidents");
   await driver.until("incidents", async () => (await driver.findAll("[data-testid=incident-table] tbody tr")).length > 0);
