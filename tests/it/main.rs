@@ -3,6 +3,7 @@
 //! databases, at fixed instants.
 
 mod common;
+mod layers;
 mod ledger;
 mod members;
 mod monthly;
