@@ -16,10 +16,7 @@ fn files(dir: &str, exts: &[&str]) -> Vec<PathBuf> {
                 if !p.ends_with("bindings") && !p.ends_with("node_modules") {
                     walk(&p, exts, out);
                 }
-            } else if p
-                .extension()
-                .is_some_and(|x| exts.iter().any(|e| x == *e))
-            {
+            } else if p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
                 out.push(p);
             }
         }
@@ -61,7 +58,13 @@ fn the_store_keeps_rows_and_uses_no_engine_or_task() {
 
 #[test]
 fn the_pure_engines_use_neither_the_store_nor_the_tasks() {
-    for dir in ["src/model", "src/figures", "src/roster", "src/report", "src/sync"] {
+    for dir in [
+        "src/model",
+        "src/figures",
+        "src/roster",
+        "src/report",
+        "src/sync",
+    ] {
         let found = uses(dir, &["crate::store", "crate::app", "rusqlite"]);
         assert!(found.is_empty(), "{dir}: {found:#?}");
     }

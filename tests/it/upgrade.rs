@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use ttq::app;
-use ttq::model::ward::{ReportState, WardInput};
+use ttq::model::ward::ReportState;
 use ttq::Store;
 
 fn fixture(name: &str) -> PathBuf {
@@ -158,20 +158,7 @@ fn a_version_1_package_is_still_read_and_imported() {
         .keys()
         .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_')));
     let dir = tempfile::tempdir().unwrap();
-    let mut w = Store::open_dir(dir.path()).unwrap();
-    app::ward::init(
-        &mut w,
-        &WardInput {
-            name: "Công an phường Yên Hải".into(),
-            province_code: "22".into(),
-            province_name: "Quảng Ninh".into(),
-            commune_code: "07069".into(),
-            commune_name: "Phường Yên Hải".into(),
-            deadline_day: 5,
-        },
-        now(),
-    )
-    .unwrap();
+    let mut w = super::sync::ward(dir.path());
     let preview = app::ward::import(&mut w, &bytes, "v1.zip", &Default::default(), now()).unwrap();
     assert!(preview.applied && preview.new > 100);
     assert!(preview.warnings.is_empty(), "{:?}", preview.warnings);
