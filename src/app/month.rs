@@ -5,8 +5,9 @@ use super::File;
 use crate::date;
 use crate::error::Result;
 use crate::figures;
-use crate::model::figures::MonthFigures;
+use crate::model::figures::{MonthFigures, Period};
 use crate::model::month::{CategoryTotal, IssuedReport, MonthlyData, Narrative, ReportView};
+use crate::model::practice::PracticeStatus;
 use crate::report::{self, monthly};
 use crate::store::{Issue, Store};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -32,7 +33,36 @@ pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<M
         .filter(|a| a.made_in() == month)
         .collect();
     let (number, number_year, _) = store.report_number(&group.id, &month, issued_on)?;
+    // A month with nothing recorded is not compared with: its zeros would be invented.
+    let counted = |back: u32| -> Result<Option<MonthFigures>> {
+        let from = p.from - chrono::Months::new(back);
+        let q = Period {
+            from,
+            to: from + chrono::Months::new(1),
+        };
+        let facts = store.figure_facts(&group.id, q)?;
+        let recorded =
+            !(facts.shifts.is_empty() && facts.incidents.is_empty() && facts.activities.is_empty());
+        Ok(recorded.then(|| figures::month(&facts, q)))
+    };
+    let practices = store
+        .list_practices()?
+        .into_iter()
+        .filter(|x| x.status != PracticeStatus::DangKy)
+        .map(|x| {
+            let status = match x.level {
+                Some(l) if x.status == PracticeStatus::DuocCongNhan => {
+                    format!("được công nhận {}", l.label().to_lowercase())
+                }
+                _ => x.status.label().to_lowercase(),
+            };
+            format!("“{}” ({status})", x.name)
+        })
+        .collect();
     Ok(MonthlyData {
+        previous: counted(1)?,
+        year_ago: counted(12)?,
+        practices,
         narrative: store.narrative(&group.id, &month)?,
         closed: store.is_month_closed(&group.id, &month)?,
         key_fingerprint: store.group_fingerprint()?.unwrap_or_default(),
@@ -163,6 +193,15 @@ pub fn close(
     // Say why before the work of printing.
     store.check_closable(&group.id, &month, now)?;
     let mut data = report_data(store, &month, issued_on)?;
+    if data.narrative.plans.trim().is_empty() {
+        return Err(crate::error::Error::invalid(vec![crate::error::FieldError::new(
+            "plans",
+            format!(
+                "Hãy viết “Phương hướng tháng tới” của tháng {} rồi khóa sổ: báo cáo phát hành không để trống phần này.",
+                date::month_label(&month)
+            ),
+        )]));
+    }
     data.closed = true;
     let digest = figures::digest(&group.id, &month, &data.figures);
     let (_, pdf) = report::render(&monthly::document(&data, Some(&digest)));

@@ -129,6 +129,16 @@ pub struct MonthlyData {
     /// ISO date the report is dated (signed).
     pub issued_on: String,
     pub figures: MonthFigures,
+    /// The figures of the month before and of the same month a year before, counted from the
+    /// records, for the indicator table's comparison.
+    #[serde(default)]
+    pub previous: Option<MonthFigures>,
+    #[serde(default)]
+    pub year_ago: Option<MonthFigures>,
+    /// The group's "Dân vận khéo" models in progress or recognised: "“Camera an ninh…” (được
+    /// công nhận cấp cơ sở)".
+    #[serde(default)]
+    pub practices: Vec<String>,
     /// Who joined and who left during the month.
     pub joined: Vec<String>,
     pub left: Vec<String>,
@@ -268,6 +278,9 @@ impl From<legacy::MonthlyData> for MonthlyData {
             activities: d.activities,
         };
         MonthlyData {
+            previous: None,
+            year_ago: None,
+            practices: Vec::new(),
             categories: d
                 .categories
                 .into_iter()

@@ -30,6 +30,9 @@ pub struct Header {
     pub number: String,
     /// "Yên Hải, ngày 05 tháng 12 năm 2026".
     pub place_date: String,
+    /// A draft, not an issued document: "DỰ THẢO" is printed at the top of page 1.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// One block of the body.

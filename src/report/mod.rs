@@ -7,6 +7,7 @@ pub mod layout;
 pub mod monthly;
 pub mod pdf;
 pub mod practice;
+pub mod prose;
 pub mod roster;
 pub mod ward;
 
@@ -98,15 +99,6 @@ pub fn text_blocks(text: &str, empty: &str) -> Vec<Block> {
         return vec![Block::Paragraph(empty.to_string())];
     }
     blocks
-}
-
-/// A count in prose as police reports write it: "01", "09", "10", "1.234".
-pub fn count(n: u32) -> String {
-    if n < 10 {
-        format!("{n:02}")
-    } else {
-        number(f64::from(n))
-    }
 }
 
 /// A number in Vietnamese notation: 1.234,5 (one decimal only when needed).

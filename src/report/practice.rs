@@ -96,6 +96,7 @@ fn header(group: &Group, issued_on: &str) -> Header {
         issuing_body: group.name.clone(),
         number: format!("Số: ....../BC-{}", group.kind.document_code()),
         place_date: place_date(&group.commune_name, issued_on),
+        draft: false,
     }
 }
 

@@ -174,6 +174,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
             issuing_body: group.name.clone(),
             number: String::new(),
             place_date: super::monthly::place_date(&group.commune_name, issued_on),
+            draft: false,
         }),
         blocks,
     }

@@ -4,7 +4,8 @@
 
 use super::doc::{Align, BarChart, Block, Closing, Column, Document, Header, Orientation, Table};
 use super::monthly::place_date;
-use super::{count, number};
+use super::number;
+use super::prose::count;
 use crate::date;
 use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::month::Amendment;
@@ -344,6 +345,7 @@ pub fn document(w: &WardMonth) -> Document {
             issuing_body: w.ward.name.clone(),
             number: "Số: ....../BC".into(),
             place_date: place_date(&w.ward.commune_name, w.issued_on),
+            draft: false,
         }),
         blocks: b,
     }

@@ -56,8 +56,19 @@ test("write the month's report, save the PDF, close the month", { timeout: 18000
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", join(saveDir, saved[0]), "-"], { encoding: "utf8" });
   assert.match(text, /BÁO CÁO/);
   assert.match(text, /Ca tuần tra đêm thứ Bảy còn thiếu người\./);
-  assert.match(text, /Bản nháp/);
+  // A draft has no number and says so at the top of page 1.
+  assert.match(text, /DỰ THẢO/);
+  assert.match(text, /Số:\s+\/BC-TBV/);
+  assert.match(text, /Bản dự thảo/);
 
+  // Closing asks for the plans for next month first.
+  await driver.click("#month-close");
+  await driver.waitFor("#close-confirm");
+  await driver.click("#close-confirm");
+  await driver.until("plans asked for", async () => /Phương hướng tháng tới/.test(await driver.text("dialog[open] [role=alert]").catch(() => "")));
+  await driver.exec("document.querySelector('dialog[open]')?.close();");
+  await driver.type("#narrative-plans", "Duy trì tuần tra đêm theo lịch.");
+  await driver.until("plans saved", async () => (await driver.text("[data-testid=narrative-state]")) === "Đã lưu");
   await driver.click("#month-close");
   await driver.waitFor("#close-confirm");
   await driver.click("#close-confirm");

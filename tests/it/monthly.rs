@@ -121,18 +121,27 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
     let path = pdf_file(d.path(), "draft.pdf", &bytes);
     crate::common::pdf::qpdf_ok(&path);
     let text = crate::common::pdf::flat_text(&path);
+    // A draft: no number, "DỰ THẢO" first on page 1.
+    assert!(text.starts_with("DỰ THẢO"), "{text}");
+    assert!(
+        text.contains("Số: /BC-TTQ") && !text.contains("Số: 01/BC-TTQ"),
+        "{text}"
+    );
     for expected in [
-        "Số: 01/BC-TTQ",
         "Yên Hải, ngày 03 tháng 11 năm 2026",
         "Kết quả công tác bảo đảm an ninh, trật tự tháng 10 năm 2026",
         "Kính gửi: Công an phường Yên Hải",
-        "Tổ ghi nhận 3 vụ việc trên địa bàn; đã chuyển Công an 1 vụ; có 1 tin báo có giá trị.",
+        "Tổ ghi nhận 03 vụ việc trên địa bàn, đã chuyển Công an 01 vụ, cung cấp 01 tin báo có giá trị cho Công an.",
+        "Tổ có 04 thành viên, gồm 01 tổ trưởng và 03 tổ viên.",
+        "Tổ chức 01 buổi họp dân với 40 lượt người dự.",
+        "Tham gia hòa giải 01 vụ, hòa giải thành 01 vụ.",
+        "Đã chuyển Công an phường Yên Hải ngày 20/10/2026.",
         "Có 12 người tạm trú mới tại khu nhà trọ ngõ 7.",
         "- Một số ca tuần tra vắng người không báo trước.",
         "Đề nghị lắp thêm đèn chiếu sáng ngõ 5.",
         "Trộm cắp tài sản 2 66,7%",
         "Tổng cộng 3 100%",
-        "Bản nháp: tháng chưa khóa sổ",
+        "Bản dự thảo: tháng chưa khóa sổ",
         "TỔ TRƯỞNG",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
@@ -143,6 +152,14 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
         "{text}"
     );
     assert!(!text.contains("Ghi trùng") && !text.contains("Tháng sau"));
+    // No zero is written as a figure in a sentence ("0 buổi", "0 vụ", "0 lượt").
+    let prose: Vec<&str> = text.split(". ").collect();
+    for zero in [" 0 buổi", " 0 vụ", " 0 lượt", " 0 tin", " 0 hộ", " 00 "] {
+        assert!(
+            !prose.iter().any(|s| s.contains(zero) && !s.contains("STT")),
+            "{zero} in {text}"
+        );
+    }
     crate::common::pdf::assert_nd30_geometry(&path, false);
     for (name, embedded, subset) in crate::common::pdf::fonts(&path) {
         assert!(embedded && subset, "{name}");
@@ -153,6 +170,11 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
 fn closing_issues_the_report_and_later_changes_become_amendments() {
     let (d, mut s) = store_with_group();
     october(&mut s);
+    // The issued report cannot leave next month's plans empty.
+    let e = app::month::close(&mut s, "2026-10", day(3, 11), "Lê Văn Thành", now()).unwrap_err();
+    assert_eq!(e.fields[0].field, "plans", "{e:?}");
+    assert!(s.issued_reports(None).unwrap().is_empty());
+    plans(&mut s, "2026-10");
     let oct = s
         .list_incidents(&ttq::model::incident::IncidentFilter {
             month: Some("2026-10".into()),
@@ -272,7 +294,7 @@ fn closing_issues_the_report_and_later_changes_become_amendments() {
         &bytes,
     )));
     assert!(
-        nov_text.contains("Đính chính số liệu các tháng đã khóa sổ"),
+        nov_text.contains("Đính chính số liệu các tháng đã chốt"),
         "{nov_text}"
     );
     // The next report of the year gets the next number.

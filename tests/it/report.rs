@@ -22,6 +22,7 @@ fn sample(rows: usize, nfd: bool) -> Document {
             issuing_body: t("Tổ tự quản ANTT Thôn Đông"),
             number: t("Số: 05/BC-TTQ"),
             place_date: t("Yên Hải, ngày 05 tháng 12 năm 2026"),
+            draft: false,
         }),
         blocks: vec![
             Block::Title { kind: t("Báo cáo"), subject: t("Kết quả công tác bảo đảm an ninh, trật tự tháng 11 năm 2026") },

@@ -34,6 +34,7 @@ fn october_closed(dir: &Path) -> Store {
         }
         g.add_incident(&i, at("2026-10-28T20:00:00+07:00")).unwrap();
     }
+    plans(&mut g, "2026-10");
     app::month::close(
         &mut g,
         "2026-10",

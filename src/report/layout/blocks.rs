@@ -3,11 +3,15 @@
 
 use super::{column, wrap, Align, Flow, Item, Line, Pager, BODY, LEADING, PARA_GAP};
 use crate::report::doc::{BarChart, Closing, Digest, Header, Table};
-use crate::report::fonts::Style;
+use crate::report::fonts::{width, Style};
 
 pub(super) fn header(p: &mut Pager, h: &Header) {
     let left = p.left();
     let tw = p.text_width();
+    if h.draft {
+        draft_mark(p);
+        p.y += 28.0;
+    }
     let (lw, rx, rw) = (tw * 0.42, left + tw * 0.42, tw * 0.58);
     let top = p.y;
     // Left: parent body, issuing body with a short rule under it.
@@ -96,7 +100,109 @@ pub(super) fn title(p: &mut Pager, kind: &str, subject: &str) {
     p.y += 14.0;
 }
 
+/// "DỰ THẢO" in a box, centred at the top of page 1, above the header.
+fn draft_mark(p: &mut Pager) {
+    let (text, size) = ("DỰ THẢO", 14.0);
+    let w = width(text, Style::Bold, size);
+    let x = p.left() + (p.text_width() - w) / 2.0;
+    let base = p.y + size + 2.0;
+    p.push(Item::Text {
+        x,
+        y: base,
+        size,
+        style: Style::Bold,
+        text: text.into(),
+        word_space: 0.0,
+    });
+    let (x1, x2, y1, y2) = (x - 6.0, x + w + 6.0, base - size, base + 5.0);
+    for (a, b, c, d) in [
+        (x1, y1, x2, y1),
+        (x2, y1, x2, y2),
+        (x2, y2, x1, y2),
+        (x1, y2, x1, y1),
+    ] {
+        p.push(Item::Line {
+            x1: a,
+            y1: b,
+            x2: c,
+            y2: d,
+            width: 0.8,
+        });
+    }
+}
+
+/// Tables up to this many rows are kept on one page with what introduces them.
+pub(super) const SHORT_TABLE: usize = 15;
+
+/// The height of a table's header and of each of its rows, as `table` draws them.
+pub(super) fn table_heights(p: &Pager, t: &Table) -> (f32, Vec<f32>) {
+    let tw = p.text_width();
+    let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(0.001);
+    let (pad_x, pad_y) = (3.0, 2.5);
+    let lh = t.size * LEADING;
+    let lines = |row: &[String], style: Style| -> f32 {
+        t.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                wrap(
+                    row.get(i).map_or("", |s| s),
+                    (style, t.size),
+                    c.width / total * tw - 2.0 * pad_x,
+                    0.0,
+                )
+                .len()
+            })
+            .max()
+            .unwrap_or(1) as f32
+            * lh
+            + 2.0 * pad_y
+    };
+    let titles: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let style = if t.bold_rows.contains(&i) {
+                Style::Bold
+            } else {
+                Style::Regular
+            };
+            lines(r, style)
+        })
+        .collect();
+    (lines(&titles, Style::Bold), rows)
+}
+
+/// What must go on the same page as the start of a table: all of a short table, else its
+/// header and first row.
+pub(super) fn table_lead(p: &Pager, t: &Table) -> f32 {
+    let (head, rows) = table_heights(p, t);
+    let body: f32 = if t.rows.len() <= SHORT_TABLE {
+        rows.iter().sum()
+    } else {
+        rows.first().copied().unwrap_or(0.0)
+    };
+    head + body
+}
+
+/// The height `closing` needs.
+pub(super) fn closing_height(c: &Closing) -> f32 {
+    let left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
+    let right_h = 13.0 * LEADING * 3.0 + 70.0;
+    left_h.max(right_h) + 6.0
+}
+
+/// The height `chart` needs.
+pub(super) fn chart_height(c: &BarChart) -> f32 {
+    20.0 + 17.0 * c.bars.len() as f32 + 8.0
+}
+
 pub(super) fn table(p: &mut Pager, t: &Table) {
+    // A short table stays whole on one page (a longer one repeats its header instead).
+    let lead = table_lead(p, t);
+    p.keep(lead.min(p.full()));
     let (x0, tw) = (p.left(), p.text_width());
     let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(0.001);
     let widths: Vec<f32> = t.columns.iter().map(|c| c.width / total * tw).collect();
@@ -197,8 +303,7 @@ pub(super) fn chart(p: &mut Pager, c: &BarChart) {
     let (x0, tw) = (p.left(), p.text_width());
     let size = 12.0;
     let row = 17.0;
-    let need = 20.0 + row * c.bars.len() as f32 + 8.0;
-    p.keep(need.min(p.full()));
+    p.keep(chart_height(c).min(p.full()));
     p.text(
         &c.title,
         (Style::Italic, 13.0),
@@ -260,9 +365,7 @@ pub(super) fn chart(p: &mut Pager, c: &BarChart) {
 pub(super) fn closing(p: &mut Pager, c: &Closing) {
     let (x0, tw) = (p.left(), p.text_width());
     let (lw, rx, rw) = (tw * 0.45, x0 + tw * 0.45, tw * 0.55);
-    let left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
-    let right_h = 13.0 * LEADING * 3.0 + 70.0;
-    p.keep(left_h.max(right_h) + 6.0);
+    p.keep(closing_height(c));
     let top = p.y + 6.0;
     let (mut y, _) = column(
         p,

@@ -8,7 +8,9 @@ use super::doc::{Align, Block, Document, Orientation};
 
 mod blocks;
 use super::fonts::{width, Style};
-use blocks::{chart, closing, digest, header, table, title};
+use blocks::{
+    chart, chart_height, closing, closing_height, digest, header, table, table_lead, title,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -319,6 +321,43 @@ fn column(
     (y, widest)
 }
 
+/// The height of a paragraph of `text` in the body's width.
+fn text_height(p: &Pager, text: &str, style: Style) -> f32 {
+    wrap(text, (style, BODY), p.text_width(), INDENT).len() as f32 * BODY * LEADING + PARA_GAP
+}
+
+/// What must go on the same page as the start of `b`: a short table or chart whole, a
+/// signature block whole, the first two lines of a paragraph.
+fn lead(p: &Pager, b: &Block) -> f32 {
+    match b {
+        Block::Table(t) => table_lead(p, t),
+        Block::Chart(c) => chart_height(c),
+        Block::Closing(c) => closing_height(c),
+        Block::Paragraph(_) | Block::Note(_) | Block::Bullet(_) => BODY * LEADING * 2.0,
+        Block::Heading(_) | Block::SubHeading(_) => BODY * LEADING * 3.0,
+        _ => 0.0,
+    }
+}
+
+/// Keeps a block with the start of the next where a reader expects them together: a
+/// heading is never the last line of a page; a heading or an introducing line ("…như
+/// sau:") stays with a short table; the closing sentence stays with the signature.
+fn keep_with_next(p: &Pager, b: &Block, next: Option<&Block>) -> f32 {
+    let Some(next) = next else { return 0.0 };
+    match (b, next) {
+        (Block::Heading(h) | Block::SubHeading(h), _) => {
+            text_height(p, h, Style::Bold) + lead(p, next)
+        }
+        (Block::Paragraph(t), Block::Closing(_)) => {
+            text_height(p, t, Style::Regular) + lead(p, next)
+        }
+        (Block::Paragraph(t), Block::Table(_) | Block::Chart(_)) if t.trim_end().ends_with(':') => {
+            text_height(p, t, Style::Regular) + lead(p, next)
+        }
+        _ => 0.0,
+    }
+}
+
 /// Lays out a document.
 pub fn layout(doc: &Document) -> Layout {
     let mut p = Pager::new(doc.orientation);
@@ -326,7 +365,11 @@ pub fn layout(doc: &Document) -> Layout {
         header(&mut p, h);
     }
     let (x, w) = (p.left(), p.text_width());
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let need = keep_with_next(&p, block, doc.blocks.get(i + 1));
+        if need > 0.0 {
+            p.keep(need.min(p.full()));
+        }
         match block {
             Block::Title { kind, subject } => title(&mut p, kind, subject),
             Block::Addressee(a) => {
@@ -341,8 +384,6 @@ pub fn layout(doc: &Document) -> Layout {
                 p.y += PARA_GAP * 2.0;
             }
             Block::Heading(h) => {
-                // Keep a heading with the first lines under it.
-                p.keep(BODY * LEADING * 3.0);
                 p.text(
                     &h.to_uppercase(),
                     (Style::Bold, BODY),
@@ -354,7 +395,6 @@ pub fn layout(doc: &Document) -> Layout {
                 p.y += PARA_GAP;
             }
             Block::SubHeading(h) => {
-                p.keep(BODY * LEADING * 3.0);
                 p.text(
                     h,
                     (Style::Bold, BODY),

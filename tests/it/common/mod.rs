@@ -119,3 +119,17 @@ pub fn activity(kind: ActivityKind, on: &str) -> ActivityInput {
         editor: "Lê Văn Thành".into(),
     }
 }
+
+/// Writes the month's plans, which closing requires.
+pub fn plans(s: &mut Store, month: &str) {
+    ttq::app::month::save_narrative(
+        s,
+        month,
+        &ttq::model::month::Narrative {
+            plans: "Duy trì tuần tra đêm theo lịch.".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+}

@@ -1,0 +1,70 @@
+//! Numbers and lists in Vietnamese administrative prose (`domain/wording.md`): small counts
+//! with a leading zero, zeros said as people say them (or left out), lists joined with "và".
+
+use super::number;
+
+/// A count in prose as police reports write it: "01", "09", "10", "1.234".
+pub fn count(n: u32) -> String {
+    if n < 10 {
+        format!("{n:02}")
+    } else {
+        number(f64::from(n))
+    }
+}
+
+/// "a", "a và b", "a, b và c".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} và {last}", init.join(", ")),
+    }
+}
+
+/// The text with its first letter capitalised.
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Clauses joined into one sentence ("; " between them), capitalised, with a full stop; empty
+/// when there are none.
+pub fn sentence(clauses: &[String]) -> String {
+    if clauses.is_empty() {
+        return String::new();
+    }
+    format!("{}.", capitalised(&clauses.join("; ")))
+}
+
+/// A percentage with one decimal as people write it: "88,9%", "100%".
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return String::new();
+    }
+    format!("{}%", number(f64::from(part) * 100.0 / f64::from(whole)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_lists_read_as_reports_write_them() {
+        assert_eq!(count(1), "01");
+        assert_eq!(count(9), "09");
+        assert_eq!(count(10), "10");
+        assert_eq!(count(1234), "1.234");
+        let l = |v: &[&str]| and_list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["a"]), "a");
+        assert_eq!(l(&["a", "b", "c"]), "a, b và c");
+        assert_eq!(
+            sentence(&["tổ chức 01 buổi".into(), "02 hộ".into()]),
+            "Tổ chức 01 buổi; 02 hộ."
+        );
+        assert_eq!(sentence(&[]), "");
+        assert_eq!(percent(8, 9), "88,9%");
+        assert_eq!(percent(39, 39), "100%");
+    }
+}
