@@ -120,7 +120,7 @@ fn situation(d: &MonthlyData, draft: bool) -> Vec<Block> {
     b
 }
 
-/// 1. Tips: incidents recorded, passed to the police, valuable tips.
+/// Tips: incidents recorded, passed to the police, valuable tips.
 fn tips(f: &MonthFigures) -> String {
     let i = &f.incidents;
     if i.total == 0 && i.valuable_tips == 0 {
@@ -142,7 +142,7 @@ fn tips(f: &MonthFigures) -> String {
     sentence(&[c.join(", ")])
 }
 
-/// 2. Meetings, awareness and commitments.
+/// Meetings, awareness and commitments.
 fn meetings(f: &MonthFigures) -> String {
     let a = &f.activities;
     let mut held = Vec::new();
@@ -184,8 +184,8 @@ fn meetings(f: &MonthFigures) -> String {
     sentence(&clauses)
 }
 
-/// 3. Patrols: "Tổ chức tuần tra 39/39 ca theo lịch, 96 lượt người, 528 giờ công; tỷ lệ có
-/// mặt 88,9%."
+/// Patrols, as "Tổ chức tuần tra 39/39 ca theo lịch, 96 lượt người, 528 giờ công; tỷ lệ
+/// có mặt 88,9%."
 fn patrols(f: &MonthFigures) -> String {
     let p = &f.patrols;
     if p.shifts_planned == 0 {
@@ -214,7 +214,7 @@ fn patrols(f: &MonthFigures) -> String {
     s
 }
 
-/// 4. Mediation, residence support, fire and rescue.
+/// Mediation, residence support, fire and rescue.
 fn mediation(f: &MonthFigures) -> String {
     let a = &f.activities;
     let mut c = Vec::new();
