@@ -157,9 +157,10 @@ fn print_roster(v: &RosterView) {
         let names: Vec<String> = s
             .seats
             .iter()
-            .map(|x| match x.attendance {
-                Some(a) => format!("{} ({})", x.name, a.label().to_lowercase()),
-                None => x.name.clone(),
+            .map(|x| match (x.attendance, &x.substitute_name) {
+                (Some(Attendance::ThayBoi), Some(sub)) => format!("{} (thay bởi {sub})", x.name),
+                (Some(a), _) => format!("{} ({})", x.name, a.label().to_lowercase()),
+                (None, _) => x.name.clone(),
             })
             .collect();
         say!(

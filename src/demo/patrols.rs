@@ -77,14 +77,20 @@ pub(super) fn fill(
             .iter()
             .filter(|s| date::from_iso(&s.date).is_some_and(|d| d < today))
         {
+            // One person, one seat a shift: a substitute stands in once and holds no seat.
+            let mut standing_in: Vec<&String> = Vec::new();
             for (k, seat) in shift.seats.iter().enumerate() {
                 let (status, substitute) = match rng.below(20) {
                     0 => (Attendance::VangCoLyDo, None),
                     1 => (Attendance::VangKhongLyDo, None),
                     2 => {
-                        let sub = members
-                            .iter()
-                            .find(|m| !shift.seats.iter().any(|x| &x.member_id == *m));
+                        let sub = members.iter().find(|m| {
+                            !shift.seats.iter().any(|x| &x.member_id == *m)
+                                && !standing_in.contains(m)
+                        });
+                        if let Some(m) = sub {
+                            standing_in.push(m);
+                        }
                         match sub {
                             Some(s) => (Attendance::ThayBoi, Some(s.as_str())),
                             None => (Attendance::CoMat, None),

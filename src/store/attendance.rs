@@ -2,7 +2,7 @@
 
 use super::{bad_month, insert_row, new_id, update_row, Store};
 use crate::date;
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::incident::parse_time;
 use crate::model::patrol::{Attendance, LogEntry};
 use crate::text::clean;
@@ -21,7 +21,11 @@ impl Store {
     ) -> Result<()> {
         let seat = self.seat_of(shift_id, member_id)?;
         let substitute = match (attendance, substitute_id) {
-            (Attendance::ThayBoi, Some(s)) => Some(self.member(s)?.id),
+            (Attendance::ThayBoi, Some(s)) => {
+                let m = self.member(s)?;
+                self.refuse_second_turn(shift_id, &seat, &m.id, &m.full_name)?;
+                Some(m.id)
+            }
             (Attendance::ThayBoi, None) => {
                 return Err(Error::invalid(vec![FieldError::new(
                     "substitute_id",
@@ -41,6 +45,32 @@ impl Store {
             &self.revision(now),
             now,
         )
+    }
+
+    /// One person, one seat a shift: a substitute may not already hold a seat on the shift
+    /// or stand in for another seat of it.
+    fn refuse_second_turn(
+        &self,
+        shift_id: &str,
+        seat: &str,
+        member_id: &str,
+        name: &str,
+    ) -> Result<()> {
+        let taken: i64 = self.conn.query_row(
+            "SELECT count(*) FROM shift_members WHERE shift_id = ?1 AND id <> ?2 AND deleted_at IS NULL
+               AND (member_id = ?3 OR (substitute_id = ?3 AND attendance = 'thay_boi'))",
+            params![shift_id, seat, member_id],
+            |r| r.get(0),
+        )?;
+        if taken > 0 {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{name} đã có mặt trong ca này (trực hoặc trực thay một chỗ khác) nên không trực thay thêm được. Hãy chọn người khác."
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn seat_of(&self, shift_id: &str, member_id: &str) -> Result<String> {

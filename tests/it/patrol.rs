@@ -92,6 +92,16 @@ fn a_month_is_rostered_attended_and_counted() {
             .field,
         "substitute_id"
     );
+    // Nobody substitutes for a member of the same shift's other seat, or for themselves.
+    let e = s
+        .set_attendance(&first.id, b, Attendance::ThayBoi, Some(a), later(3))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert!(
+        e.message.contains("đã có mặt trong ca này"),
+        "{}",
+        e.message
+    );
     s.set_attendance(
         &first.id,
         b,
@@ -100,6 +110,19 @@ fn a_month_is_rostered_attended_and_counted() {
         later(3),
     )
     .unwrap();
+    // …and one substitute stands in once a shift (counted once).
+    assert_eq!(
+        s.set_attendance(
+            &first.id,
+            a,
+            Attendance::ThayBoi,
+            Some(&other.member_id),
+            later(3)
+        )
+        .unwrap_err()
+        .code,
+        ErrorCode::Conflict
+    );
     let second = &again.shifts[1];
     s.set_attendance(
         &second.id,
