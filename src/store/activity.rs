@@ -255,7 +255,9 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (a, search) = row?;
-            if crate::text::matches(&search, &filter.search) {
+            // The kind's name finds it too ("hoa giai" finds every mediation).
+            let text = format!("{search} {}", crate::text::fold(a.kind.label()));
+            if crate::text::matches(&text, &filter.search) {
                 out.push(a);
             }
         }

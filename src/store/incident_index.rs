@@ -51,6 +51,13 @@ impl IncidentIndex {
         let folded = fold(&filter.search);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         let status = filter.status.map(IncidentStatus::as_str);
+        // A search finds an incident by what it is too: its category's and status's names.
+        let category_text: HashMap<&str, String> =
+            names.iter().map(|(c, n)| (c.as_str(), fold(n))).collect();
+        let status_text: HashMap<&str, String> = IncidentStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), fold(s.label())))
+            .collect();
         let mut total = 0u32;
         let mut items = Vec::new();
         let limit = filter.limit.map_or(usize::MAX, |l| l as usize);
@@ -61,7 +68,15 @@ impl IncidentIndex {
                 && month.is_none_or(|(from, to)| r.occurred_on >= *from && r.occurred_on < *to)
                 && filter.category.as_ref().is_none_or(|c| *c == r.category)
                 && status.is_none_or(|s| s == r.status.as_str())
-                && words.iter().all(|w| e.text.contains(w));
+                && words.iter().all(|w| {
+                    e.text.contains(w)
+                        || category_text
+                            .get(r.category.as_str())
+                            .is_some_and(|t| t.contains(w))
+                        || status_text
+                            .get(r.status.as_str())
+                            .is_some_and(|t| t.contains(w))
+                });
             if ok {
                 total += 1;
                 if items.len() < limit {

@@ -371,3 +371,38 @@ fn edits_keep_the_list_in_date_order() {
     assert_eq!(search(&s, ""), ["Vụ A đã sửa", "Vụ B"]);
     assert_eq!(search(&s, "da sua"), ["Vụ A đã sửa"]);
 }
+
+#[test]
+fn search_finds_a_record_by_what_it_is() {
+    let (_d, mut s) = store_with_group();
+    let mut i = incident("Mất xe máy trước cửa nhà", "10/11/2026", "trom_cap");
+    i.description = "Bẻ khóa xe rồi dắt đi.".into();
+    s.add_incident(&i, now()).unwrap();
+    let mut lamp = incident("Đèn đường hỏng ở ngõ 5", "11/11/2026", "khac");
+    lamp.description = "Người dân lo trộm cắp vì ngõ tối.".into();
+    s.add_incident(&lamp, now()).unwrap();
+    let mut sent = incident("Đánh nhau trước quán", "12/11/2026", "danh_nhau");
+    sent.status = IncidentStatus::DaChuyenCongAn;
+    sent.transferred_on = "12/11/2026".into();
+    sent.transferred_to = "Công an phường Yên Hải".into();
+    s.add_incident(&sent, now()).unwrap();
+    // The theft's words lack "cắp", but its category is "Trộm cắp tài sản".
+    let mut found = search(&s, "trom cap");
+    found.sort();
+    assert_eq!(
+        found,
+        ["Mất xe máy trước cửa nhà", "Đèn đường hỏng ở ngõ 5"]
+    );
+    assert_eq!(search(&s, "da chuyen cong an"), ["Đánh nhau trước quán"]);
+    assert!(search(&s, "hoa giai thanh").is_empty());
+    // An activity is found by its kind's name.
+    s.add_activity(&activity(ActivityKind::HoaGiai, "13/11/2026"), now())
+        .unwrap();
+    let found = s
+        .list_activities(&ActivityFilter {
+            search: "hoa giai".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+}
