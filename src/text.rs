@@ -1,5 +1,5 @@
-//! Vietnamese text: NFC normalisation for storage and printing, and the one search folding
-//! used by every search in the project.
+//! Vietnamese text: NFC normalisation for storage and printing, the one search folding
+//! used by every search in the project, and the one collation every sorted list uses.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -54,6 +54,100 @@ pub fn matches(folded_haystack: &str, query: &str) -> bool {
         .all(|w| w.is_empty() || folded_haystack.contains(w))
 }
 
+/// Vietnamese collation order for text: letters in the Vietnamese alphabet (a ă â b c d đ e
+/// ê … o ô ơ … u ư …), tones only breaking ties (a à á ả ã ạ), case last.
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    collation_key(a).cmp(&collation_key(b))
+}
+
+/// Vietnamese order for people's names: by given name (the last word), then the middle and
+/// family names, each by [`collate`]. "Dung" comes before "Đông", "Lê Văn An" before "Bùi Thị Bình".
+pub fn collate_names(a: &str, b: &str) -> std::cmp::Ordering {
+    name_collation_key(a).cmp(&name_collation_key(b))
+}
+
+/// The key [`collate_names`] compares, for `sort_by_cached_key`.
+pub fn name_collation_key(full_name: &str) -> CollationKey {
+    let words: Vec<&str> = full_name.split_whitespace().collect();
+    let reordered = match words.split_last() {
+        Some((given, rest)) => std::iter::once(*given)
+            .chain(rest.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => String::new(),
+    };
+    collation_key(&reordered)
+}
+
+/// A sort key: letters first, then tones, then case, then the text itself.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CollationKey {
+    letters: Vec<u32>,
+    tones: Vec<u8>,
+    case: Vec<bool>,
+    text: String,
+}
+
+/// The key [`collate`] compares, for `sort_by_cached_key`.
+pub fn collation_key(s: &str) -> CollationKey {
+    const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+    let mut key = CollationKey {
+        letters: Vec::new(),
+        tones: Vec::new(),
+        case: Vec::new(),
+        text: s.to_string(),
+    };
+    let mut last_space = true;
+    for word_char in s.nfc() {
+        if word_char.is_whitespace() {
+            if !last_space {
+                key.letters.push(0);
+                key.tones.push(0);
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        // Split the letter into its base (with the vowel's own marks) and its tone.
+        let mut base = String::new();
+        let mut tone = 0u8;
+        for c in word_char.nfd() {
+            match c {
+                '\u{300}' => tone = 1,
+                '\u{301}' => tone = 2,
+                '\u{309}' => tone = 3,
+                '\u{303}' => tone = 4,
+                '\u{323}' => tone = 5,
+                _ => base.push(c),
+            }
+        }
+        let base: String = base.nfc().collect();
+        let mut chars = base.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            // Not a letter with a Vietnamese tone: keep its code points.
+            key.letters
+                .extend(base.chars().map(|c| 0x1_0000 + c as u32));
+            key.tones.push(tone);
+            continue;
+        };
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        key.case.push(lower != c);
+        let weight = match ALPHABET.chars().position(|l| l == lower) {
+            // Digits (and other signs) before letters, letters after.
+            Some(i) => 0x20_0000 + i as u32,
+            None if lower.is_alphanumeric() && !lower.is_ascii_digit() => 0x30_0000 + lower as u32,
+            None => 1 + lower as u32,
+        };
+        key.letters.push(weight);
+        key.tones.push(tone);
+    }
+    if last_space && !key.letters.is_empty() {
+        key.letters.pop();
+        key.tones.pop();
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +188,47 @@ mod tests {
     #[test]
     fn clean_collapses_space() {
         assert_eq!(clean("  Lê \t Văn\nAn "), "Lê Văn An");
+    }
+
+    #[test]
+    fn vietnamese_letters_sort_in_their_own_order() {
+        let mut words = vec![
+            "Đông", "Dung", "ơn", "ôm", "om", "ưa", "ua", "ăn", "ân", "an", "Ê", "e",
+        ];
+        words.sort_by(|a, b| collate(a, b));
+        assert_eq!(
+            words,
+            ["an", "ăn", "ân", "Dung", "Đông", "e", "Ê", "om", "ôm", "ơn", "ua", "ưa"]
+        );
+        // Tones only break ties, in the order a à á ả ã ạ; the letters decide first.
+        let mut tones = vec!["ạ", "ã", "ả", "á", "à", "a", "ab"];
+        tones.sort_by(|a, b| collate(a, b));
+        assert_eq!(tones, ["a", "à", "á", "ả", "ã", "ạ", "ab"]);
+        let nfd: String = "Nguyễn".nfd().collect();
+        assert_eq!(collation_key(&nfd).letters, collation_key("Nguyễn").letters);
+    }
+
+    #[test]
+    fn names_sort_by_given_name_then_family_and_middle() {
+        let mut names = vec![
+            "Trần Văn Đông",
+            "Nguyễn Thị Dung",
+            "Bùi Công Thắng",
+            "Lê Văn An",
+            "Phạm An",
+            "Bùi Thị Thanh",
+        ];
+        names.sort_by(|a, b| collate_names(a, b));
+        assert_eq!(
+            names,
+            [
+                "Lê Văn An",
+                "Phạm An",
+                "Nguyễn Thị Dung",
+                "Trần Văn Đông",
+                "Bùi Thị Thanh",
+                "Bùi Công Thắng",
+            ]
+        );
     }
 }

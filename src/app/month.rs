@@ -95,7 +95,11 @@ pub(crate) fn category_totals(
             count: *count,
         })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| crate::text::collate(&a.name, &b.name))
+    });
     out
 }
 

@@ -7,7 +7,7 @@ use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::figures;
 use crate::model::figures::{PatrolFigures, Period};
-use crate::model::member::{MemberFilter, MemberStatus};
+use crate::model::member::{not_rostered_reason, MemberFilter, MemberStatus};
 use crate::model::patrol::{
     Attendance, Availability, LogEntry, PatternInput, RosterGap, RosterView, SeatEdit, ShiftPattern,
 };
@@ -15,6 +15,7 @@ use crate::report;
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
 use crate::roster::view::{self, Standing};
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -78,6 +79,7 @@ fn standing(store: &Store, p: Period) -> Result<HashMap<String, Standing>> {
                     name: m.full_name,
                     left: m.left_on.is_some(),
                     warnings: m.warnings,
+                    possible_duplicate: m.possible_duplicate,
                 },
             )
         })
@@ -153,7 +155,7 @@ pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<Ro
             let (dates, weekdays) = blocked.remove(&m.id).unwrap_or_default();
             Candidate {
                 id: m.id.clone(),
-                not_eligible: (!m.warnings.is_empty()).then(|| m.warnings.join("; ")),
+                not_eligible: not_rostered_reason(&m.warnings, m.possible_duplicate),
                 blocked_dates: dates,
                 blocked_weekdays: weekdays,
                 carry_over: (f64::from(*last.get(&m.id).unwrap_or(&0)) - avg).round() as i32,
@@ -204,6 +206,8 @@ pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<Ro
         .iter()
         .map(|(id, why)| (names.get(id).cloned().unwrap_or_default(), why.clone()))
         .collect();
+    view.not_rostered
+        .sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
     Ok(view)
 }
 

@@ -274,6 +274,8 @@ pub struct Seat {
     pub name: String,
     pub attendance: Option<Attendance>,
     pub substitute_name: Option<String>,
+    /// The member who stood in, when the attendance is "thay bởi".
+    pub substitute_id: Option<String>,
     /// When the member actually started and ended (HH:MM), if recorded.
     pub actual_start: Option<String>,
     pub actual_end: Option<String>,
@@ -342,8 +344,14 @@ pub struct RosterShift {
 pub struct MemberTally {
     pub member_id: String,
     pub name: String,
+    /// Shifts on the roster.
     pub total: u32,
+    /// Of those, on a weekend or holiday.
     pub special: u32,
+    /// Rostered shifts marked present.
+    pub done: u32,
+    /// Shifts done in another member's place.
+    pub stood_in: u32,
 }
 
 /// A seat without a member, and why.

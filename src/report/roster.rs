@@ -23,14 +23,15 @@ fn weekday(w: Weekday) -> &'static str {
 pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
     let (y, m) = view.month.split_once('-').unwrap_or(("", ""));
     let m: u32 = m.parse().unwrap_or(0);
-    // Columns: the patterns in the order they first appear (by start time within a night).
-    let mut patterns: Vec<(String, String)> = Vec::new();
+    // Columns: the patterns by start time (then name), the same every month.
+    let mut patterns: Vec<(&str, &str, String)> = Vec::new();
     for s in &view.shifts {
-        let label = format!("{} ({}–{})", s.pattern_name, s.start, s.end);
-        if !patterns.iter().any(|(id, _)| *id == s.pattern_id) {
-            patterns.push((s.pattern_id.clone(), label));
+        if !patterns.iter().any(|(_, id, _)| *id == s.pattern_id) {
+            let label = format!("{} ({}–{})", s.pattern_name, s.start, s.end);
+            patterns.push((s.start.as_str(), s.pattern_id.as_str(), label));
         }
     }
+    patterns.sort_by(|a, b| a.0.cmp(b.0).then_with(|| crate::text::collate(&a.2, &b.2)));
     let mut days: BTreeMap<&str, Vec<&crate::model::patrol::RosterShift>> = BTreeMap::new();
     for s in &view.shifts {
         days.entry(s.date.as_str()).or_default().push(s);
@@ -41,7 +42,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         align: Align::Left,
     }];
     let share = 8.5 / patterns.len().max(1) as f32;
-    for (_, label) in &patterns {
+    for (_, _, label) in &patterns {
         columns.push(Column {
             title: label.clone(),
             width: share,
@@ -61,7 +62,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
                 first.push_str(" (lễ)");
             }
             let mut row = vec![first];
-            for (id, _) in &patterns {
+            for (_, id, _) in &patterns {
                 row.push(match shifts.iter().find(|s| s.pattern_id == *id) {
                     Some(s) => {
                         let mut names: Vec<String> =
@@ -92,46 +93,46 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         Block::SubHeading("Số ca của từng thành viên trong tháng".into()),
     ];
     let mut tallies: Vec<&crate::model::patrol::MemberTally> = view.tallies.iter().collect();
-    tallies.sort_by_cached_key(|t| (crate::text::fold(&t.name), t.name.clone()));
+    tallies.sort_by_cached_key(|t| crate::text::name_collation_key(&t.name));
+    // Once attendance is taken, what was done stands beside what was planned.
+    let attended = view
+        .shifts
+        .iter()
+        .any(|s| s.seats.iter().any(|x| x.attendance.is_some()));
+    let column = |title: &str, width: f32, align: Align| Column {
+        title: title.into(),
+        width,
+        align,
+    };
+    let mut columns = vec![
+        column("STT", 0.6, Align::Center),
+        column("Họ và tên", 3.4, Align::Left),
+        column("Số ca theo lịch", 1.4, Align::Right),
+        column("Trong đó cuối tuần, ngày lễ", 2.0, Align::Right),
+    ];
+    if attended {
+        columns.push(column("Đã trực", 1.2, Align::Right));
+        columns.push(column("Trực thay người khác", 1.6, Align::Right));
+    }
+    columns.push(column("Ký nhận", 2.4, Align::Left));
     blocks.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "STT".into(),
-                width: 0.6,
-                align: Align::Center,
-            },
-            Column {
-                title: "Họ và tên".into(),
-                width: 3.4,
-                align: Align::Left,
-            },
-            Column {
-                title: "Tổng số ca".into(),
-                width: 1.4,
-                align: Align::Right,
-            },
-            Column {
-                title: "Trong đó cuối tuần, ngày lễ".into(),
-                width: 2.2,
-                align: Align::Right,
-            },
-            Column {
-                title: "Ký nhận".into(),
-                width: 2.4,
-                align: Align::Left,
-            },
-        ],
+        columns,
         rows: tallies
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                vec![
+                let mut row = vec![
                     (i + 1).to_string(),
                     t.name.clone(),
                     t.total.to_string(),
                     t.special.to_string(),
-                    String::new(),
-                ]
+                ];
+                if attended {
+                    row.push(t.done.to_string());
+                    row.push(t.stood_in.to_string());
+                }
+                row.push(String::new());
+                row
             })
             .collect(),
         size: 11.0,

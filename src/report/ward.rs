@@ -266,7 +266,7 @@ pub fn document(w: &WardMonth) -> Document {
         ));
     } else {
         let mut cats: Vec<(String, u32)> = categories.into_iter().collect();
-        cats.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        cats.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::text::collate(&a.0, &b.0)));
         b.push(Block::Chart(BarChart {
             title: format!("Biểu đồ: vụ việc theo loại, các tổ, tháng {m}/{y}"),
             bars: cats

@@ -6,9 +6,11 @@
 use super::generate::is_special;
 use crate::date;
 use crate::error::{Error, Result};
+use crate::model::member::not_rostered_reason;
 use crate::model::patrol::{
-    Availability, MemberTally, RosterGap, RosterShift, RosterView, SeatEdit,
+    Attendance, Availability, MemberTally, RosterGap, RosterShift, RosterView, SeatEdit,
 };
+use crate::text;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -19,6 +21,8 @@ pub struct Standing {
     pub left: bool,
     /// Why they are not eligible (empty when they are).
     pub warnings: Vec<String>,
+    /// Another record has the same name and birth date.
+    pub possible_duplicate: bool,
 }
 
 /// The roster of `month` (`YYYY-MM`) from its shifts, with the rest rule `max_consecutive`.
@@ -31,19 +35,30 @@ pub fn build(
 ) -> RosterView {
     let mut tallies: HashMap<String, MemberTally> = HashMap::new();
     let mut gaps = Vec::new();
+    let tally = |tallies: &mut HashMap<String, MemberTally>, id: &str, name: &str| {
+        tallies
+            .entry(id.to_string())
+            .or_insert_with(|| MemberTally {
+                member_id: id.to_string(),
+                name: name.to_string(),
+                total: 0,
+                special: 0,
+                done: 0,
+                stood_in: 0,
+            });
+    };
     for s in &mut shifts {
         s.special = date::from_iso(&s.date).is_some_and(is_special);
         for seat in &s.seats {
-            let t = tallies
-                .entry(seat.member_id.clone())
-                .or_insert_with(|| MemberTally {
-                    member_id: seat.member_id.clone(),
-                    name: seat.name.clone(),
-                    total: 0,
-                    special: 0,
-                });
+            tally(&mut tallies, &seat.member_id, &seat.name);
+            let t = tallies.get_mut(&seat.member_id).expect("just added");
             t.total += 1;
             t.special += u32::from(s.special);
+            t.done += u32::from(seat.attendance == Some(Attendance::CoMat));
+            if let (Some(id), Some(name)) = (&seat.substitute_id, &seat.substitute_name) {
+                tally(&mut tallies, id, name);
+                tallies.get_mut(id).expect("just added").stood_in += 1;
+            }
         }
         let have = s.seats.len() as u8;
         if have < s.needed {
@@ -56,13 +71,19 @@ pub fn build(
         }
     }
     let mut tallies: Vec<MemberTally> = tallies.into_values().collect();
-    tallies.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+    tallies.sort_by(|a, b| {
+        b.total
+            .cmp(&a.total)
+            .then_with(|| text::collate_names(&a.name, &b.name))
+    });
     let mut not_rostered: Vec<(String, String)> = members
         .values()
-        .filter(|m| !m.left && !m.warnings.is_empty())
-        .map(|m| (m.name.clone(), m.warnings.join("; ")))
+        .filter(|m| !m.left)
+        .filter_map(|m| {
+            not_rostered_reason(&m.warnings, m.possible_duplicate).map(|w| (m.name.clone(), w))
+        })
         .collect();
-    not_rostered.sort();
+    not_rostered.sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
     let mut view = RosterView {
         month: month.to_string(),
         shifts,
@@ -96,7 +117,7 @@ pub fn warnings(
     }
     let mut out = Vec::new();
     let mut ids: Vec<&str> = nights.keys().copied().collect();
-    ids.sort_by_key(|id| names[id]);
+    ids.sort_by(|a, b| text::collate_names(names[a], names[b]).then_with(|| a.cmp(b)));
     for id in ids {
         let name = names[id];
         let mut dates = nights[id].clone();

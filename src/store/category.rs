@@ -31,9 +31,9 @@ impl Store {
                 builtin: false,
             })
         })?;
-        for c in rows {
-            out.push(c?);
-        }
+        let mut own: Vec<Category> = rows.collect::<rusqlite::Result<_>>()?;
+        own.sort_by(|a, b| crate::text::collate(&a.name, &b.name));
+        out.extend(own);
         Ok(out)
     }
 

@@ -4,6 +4,7 @@
 use super::{insert_row, new_id, ts, update_row, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::model::commune::CommuneKind;
 use crate::model::member::{
     self, eligibility_warnings, mask_cccd, Gender, LeaveInput, Member, MemberEvent, MemberFilter,
     MemberInput, MemberList, MemberRow, MemberStatus, Role, ValidMember,
@@ -305,6 +306,7 @@ impl Store {
             Ok((from_row(r)?, r.get::<_, String>("search_text")?))
         })?;
         let all: Vec<(Member, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        let commune = CommuneKind::of(&group.commune_name);
 
         let mut dup_keys: HashMap<(String, String), u32> = HashMap::new();
         for (m, _) in &all {
@@ -337,7 +339,7 @@ impl Store {
                     warnings: if m.left_on.is_some() {
                         Vec::new()
                     } else {
-                        eligibility_warnings(birth, health, on)
+                        eligibility_warnings(birth, health, on, commune)
                     },
                     age: birth.map(|b| date::age_on(b, on)),
                     cccd_masked: m.cccd.as_deref().map(mask_cccd),
@@ -359,7 +361,7 @@ impl Store {
         items.sort_by(|a, b| {
             (a.left_on.is_some(), a.role.rank())
                 .cmp(&(b.left_on.is_some(), b.role.rank()))
-                .then_with(|| name_key(&a.full_name).cmp(&name_key(&b.full_name)))
+                .then_with(|| text::collate_names(&a.full_name, &b.full_name))
         });
         Ok(MemberList {
             items,
@@ -367,11 +369,4 @@ impl Store {
             left_count,
         })
     }
-}
-
-/// Vietnamese names sort by given name (the last word), then the whole name.
-fn name_key(full: &str) -> (String, String) {
-    let f = fold(full);
-    let given = f.rsplit(' ').next().unwrap_or("").to_string();
-    (given, f)
 }

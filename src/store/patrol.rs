@@ -164,7 +164,8 @@ impl Store {
                     name: names.get(&m).cloned().unwrap_or_default(),
                     member_id: m,
                     attendance: a.as_deref().and_then(Attendance::parse),
-                    substitute_name: sub.and_then(|x| names.get(&x).cloned()),
+                    substitute_name: sub.as_ref().and_then(|x| names.get(x).cloned()),
+                    substitute_id: sub,
                     actual_start,
                     actual_end,
                 });

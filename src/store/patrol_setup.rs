@@ -141,7 +141,10 @@ impl Store {
                 reason: r.get(5)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out: Vec<Availability> = rows.collect::<rusqlite::Result<_>>()?;
+        // Stable sort: the query's date order stays within each name.
+        out.sort_by(|a, b| crate::text::collate_names(&a.member_name, &b.member_name));
+        Ok(out)
     }
 
     /// Removes a busy date or weekday (kept as a tombstone for sync).

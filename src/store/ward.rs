@@ -327,7 +327,7 @@ impl Store {
                     public_key: None,
                 }),
         );
-        all.sort_by_cached_key(|g| crate::text::fold(&g.name));
+        all.sort_by_cached_key(|g| crate::text::collation_key(&g.name));
         Ok(all)
     }
 

@@ -431,3 +431,67 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
         6.0
     );
 }
+
+#[test]
+fn names_sort_the_vietnamese_way_and_a_possible_duplicate_is_said() {
+    let (d, mut s) = store_with_group();
+    for (n, b) in [
+        ("Trần Văn Đông", "02/02/1975"),
+        ("Nguyễn Thị Dung", "03/03/1979"),
+        ("Lê Văn An", "04/04/1990"),
+    ] {
+        s.add_member(&member(n, b), now()).unwrap();
+    }
+    // Two records of one man, neither with a health certificate.
+    for _ in 0..2 {
+        let mut m = member("Bùi Công Thắng", "05/05/1985");
+        m.health_cert_date = "".into();
+        s.add_member(&m, now()).unwrap();
+    }
+    let names: Vec<String> = s
+        .list_members(&Default::default(), today())
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|m| m.full_name)
+        .collect();
+    // The leader first, then members by given name.
+    assert_eq!(
+        names,
+        [
+            "Lê Văn Thành",
+            "Lê Văn An",
+            "Nguyễn Thị Dung",
+            "Trần Văn Đông",
+            "Bùi Công Thắng",
+            "Bùi Công Thắng"
+        ]
+    );
+    s.add_pattern(&night(), now()).unwrap();
+    let view = ttq::app::patrols::generate(&mut s, "2026-11", now()).unwrap();
+    assert_eq!(view.not_rostered.len(), 2);
+    for (name, why) in &view.not_rostered {
+        assert_eq!(name, "Bùi Công Thắng");
+        assert!(why.contains("Chưa có giấy khám sức khỏe"), "{why}");
+        assert!(why.contains("có thể trùng với một hồ sơ khác"), "{why}");
+    }
+    assert_eq!(
+        ttq::app::patrols::roster(&s, "2026-11")
+            .unwrap()
+            .not_rostered,
+        view.not_rostered
+    );
+    let pdf = ttq::app::patrols::pdf(&s, "2026-11", today()).unwrap();
+    let path = d.path().join("lich.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let text = crate::common::pdf::flat_text(&path);
+    let tallies = &text[text.find("Số ca của từng thành viên").unwrap()..];
+    let at = |n: &str| {
+        tallies
+            .find(n)
+            .unwrap_or_else(|| panic!("{n} in {tallies}"))
+    };
+    assert!(at("Lê Văn An") < at("Nguyễn Thị Dung"));
+    assert!(at("Nguyễn Thị Dung") < at("Trần Văn Đông"));
+    assert!(text.contains("có thể trùng với một hồ sơ khác"));
+}

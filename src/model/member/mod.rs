@@ -192,6 +192,24 @@ pub struct MemberRow {
     pub possible_duplicate: bool,
 }
 
+/// What a list that names a possible duplicate says about it.
+pub const DUPLICATE_NOTE: &str =
+    "có thể trùng với một hồ sơ khác cùng họ tên và ngày sinh (nếu là một người, hãy giữ một hồ sơ)";
+
+/// Why a member is not rostered automatically: the eligibility warnings, and that the record
+/// may be a duplicate. `None` when nothing keeps them off the roster.
+pub fn not_rostered_reason(warnings: &[String], possible_duplicate: bool) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut why = warnings.join("; ");
+    if possible_duplicate {
+        why.push_str("; ");
+        why.push_str(DUPLICATE_NOTE);
+    }
+    Some(why)
+}
+
 /// Which members a list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -4,6 +4,7 @@
 use super::*;
 use crate::date;
 use crate::error::{Error, FieldError, Result};
+use crate::model::commune::CommuneKind;
 use crate::text::clean;
 use chrono::NaiveDate;
 
@@ -218,6 +219,7 @@ pub fn eligibility_warnings(
     birth_date: Option<NaiveDate>,
     health_cert_date: Option<NaiveDate>,
     on: NaiveDate,
+    commune: CommuneKind,
 ) -> Vec<String> {
     let mut w = Vec::new();
     match birth_date {
@@ -227,7 +229,10 @@ pub fn eligibility_warnings(
             if age < 18 {
                 w.push(format!("Chưa đủ 18 tuổi ({age} tuổi)"));
             } else if age > 70 {
-                w.push(format!("Trên 70 tuổi ({age} tuổi): cần Chủ tịch xã đồng ý"));
+                w.push(format!(
+                    "Trên 70 tuổi ({age} tuổi): cần ý kiến đồng ý của Chủ tịch UBND {}",
+                    commune.word()
+                ));
             }
         }
     }
@@ -313,18 +318,24 @@ pub(crate) mod tests {
     fn eligibility_flags_age_and_health() {
         let on = today();
         let b = |y| NaiveDate::from_ymd_opt(y, 1, 1);
-        assert!(eligibility_warnings(b(1980), b(2025), on).is_empty());
+        assert!(eligibility_warnings(b(1980), b(2025), on, CommuneKind::Phuong).is_empty());
         assert_eq!(
-            eligibility_warnings(b(2010), b(2025), on),
+            eligibility_warnings(b(2010), b(2025), on, CommuneKind::Phuong),
             ["Chưa đủ 18 tuổi (16 tuổi)"]
         );
-        assert!(eligibility_warnings(b(1950), b(2025), on)[0].starts_with("Trên 70 tuổi (76"));
         assert_eq!(
-            eligibility_warnings(b(1980), None, on),
+            eligibility_warnings(b(1950), b(2025), on, CommuneKind::Phuong),
+            ["Trên 70 tuổi (76 tuổi): cần ý kiến đồng ý của Chủ tịch UBND phường"]
+        );
+        assert!(
+            eligibility_warnings(b(1950), b(2025), on, CommuneKind::Xa)[0].ends_with("UBND xã")
+        );
+        assert_eq!(
+            eligibility_warnings(b(1980), None, on, CommuneKind::Phuong),
             ["Chưa có giấy khám sức khỏe"]
         );
         // 70 exactly is still eligible.
-        assert!(eligibility_warnings(b(1956), b(2025), on).is_empty());
+        assert!(eligibility_warnings(b(1956), b(2025), on, CommuneKind::Phuong).is_empty());
     }
 
     #[test]

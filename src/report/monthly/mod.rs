@@ -18,20 +18,10 @@ pub fn parent_body(g: &crate::model::group::Group) -> String {
     }
 }
 
-/// The place name for "…, ngày …": the commune's name without "Phường"/"Xã"/….
-fn place(commune: &str) -> &str {
-    for prefix in ["Phường ", "Xã ", "Thị trấn ", "Đặc khu ", "phường ", "xã "] {
-        if let Some(rest) = commune.strip_prefix(prefix) {
-            return rest;
-        }
-    }
-    commune
-}
-
 /// "Yên Hải, ngày 05 tháng 12 năm 2026": day below 10 and months 1–2 get a leading zero.
 pub fn place_date(commune: &str, iso: &str) -> String {
     let Some(d) = crate::date::from_iso(iso) else {
-        return place(commune).to_string();
+        return crate::model::commune::place_name(commune).to_string();
     };
     let month = if d.month() <= 2 {
         format!("{:02}", d.month())
@@ -40,7 +30,7 @@ pub fn place_date(commune: &str, iso: &str) -> String {
     };
     format!(
         "{}, ngày {:02} tháng {} năm {}",
-        place(commune),
+        crate::model::commune::place_name(commune),
         d.day(),
         month,
         d.year()

@@ -3,4 +3,20 @@
 /**
  * A member's nights in the month.
  */
-export type MemberTally = { member_id: string, name: string, total: number, special: number, };
+export type MemberTally = { member_id: string, name: string, 
+/**
+ * Shifts on the roster.
+ */
+total: number, 
+/**
+ * Of those, on a weekend or holiday.
+ */
+special: number, 
+/**
+ * Rostered shifts marked present.
+ */
+done: number, 
+/**
+ * Shifts done in another member's place.
+ */
+stood_in: number, };

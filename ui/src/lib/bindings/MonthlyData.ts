@@ -25,6 +25,16 @@ number: number, number_year: number,
  */
 issued_on: string, figures: MonthFigures, 
 /**
+ * The figures of the month before and of the same month a year before, counted from the
+ * records, for the indicator table's comparison.
+ */
+previous: MonthFigures | null, year_ago: MonthFigures | null, 
+/**
+ * The group's "Dân vận khéo" models in progress or recognised: "“Camera an ninh…” (được
+ * công nhận cấp cơ sở)".
+ */
+practices: Array<string>, 
+/**
  * Who joined and who left during the month.
  */
 joined: Array<string>, left: Array<string>, incidents: Array<IncidentLine>, 

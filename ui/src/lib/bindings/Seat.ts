@@ -6,6 +6,10 @@ import type { Attendance } from "./Attendance";
  */
 export type Seat = { member_id: string, name: string, attendance: Attendance | null, substitute_name: string | null, 
 /**
+ * The member who stood in, when the attendance is "thay bởi".
+ */
+substitute_id: string | null, 
+/**
  * When the member actually started and ended (HH:MM), if recorded.
  */
 actual_start: string | null, actual_end: string | null, };
