@@ -31,11 +31,27 @@ pub enum WardCmd {
         #[arg(long = "name", required = true)]
         names: Vec<String>,
     },
-    /// Change the ward's settings: the day of the next month reports are due.
+    /// Change the ward's settings: the day of the next month reports are due, and how its
+    /// documents are headed and signed (an empty value goes back to the default). Without
+    /// options, shows them.
     Settings {
         /// Reports are on time until this day (1–28) of the next month.
         #[arg(long)]
-        deadline_day: u8,
+        deadline_day: Option<u8>,
+        /// Tên cơ quan chủ quản, e.g. "CÔNG AN TỈNH QUẢNG NINH".
+        #[arg(long)]
+        parent_body: Option<String>,
+        /// The issuer's abbreviation in "Số: …/BC-CAP".
+        #[arg(long)]
+        issuer_code: Option<String>,
+        /// "KT. TRƯỞNG CÔNG AN PHƯỜNG" when a deputy signs.
+        #[arg(long)]
+        signer_on_behalf: Option<String>,
+        /// "TRƯỞNG CÔNG AN PHƯỜNG".
+        #[arg(long)]
+        signer_title: Option<String>,
+        #[arg(long)]
+        signer_name: Option<String>,
     },
     /// Who has reported: groups × months (the month given and the ones before it).
     Status {
@@ -197,7 +213,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 now,
             )?;
             say!(
-                "Đã thiết lập {} ({}). Mã khóa của phường: {}",
+                "Đã thiết lập {} ({}). Mã nhận diện của phường: {}",
                 w.name,
                 w.commune_name,
                 w.fingerprint
@@ -292,11 +308,48 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 }
             }
         }
-        WardCmd::Settings { deadline_day } => {
-            let w = app::ward::set_deadline_day(store, deadline_day)?;
+        WardCmd::Settings {
+            deadline_day,
+            parent_body,
+            issuer_code,
+            signer_on_behalf,
+            signer_title,
+            signer_name,
+        } => {
+            let mut w = app::ward::get(store)?;
+            if let Some(day) = deadline_day {
+                w = app::ward::set_deadline_day(store, day)?;
+            }
+            if parent_body.is_some()
+                || issuer_code.is_some()
+                || signer_on_behalf.is_some()
+                || signer_title.is_some()
+                || signer_name.is_some()
+            {
+                // Only the fields given change.
+                let mut d = w.documents.clone();
+                for (given, field) in [
+                    (parent_body, &mut d.parent_body),
+                    (issuer_code, &mut d.issuer_code),
+                    (signer_on_behalf, &mut d.signer_on_behalf),
+                    (signer_title, &mut d.signer_title),
+                    (signer_name, &mut d.signer_name),
+                ] {
+                    if let Some(v) = given {
+                        *field = v;
+                    }
+                }
+                w = app::ward::set_documents(store, &d)?;
+            }
+            let d = &w.documents;
             say!(
-                "Đã lưu: báo cáo tháng nộp đúng hạn đến hết ngày {} tháng sau.",
-                w.deadline_day
+                "Hạn nộp: hết ngày {} tháng sau.\nCơ quan chủ quản: {}\nSố, ký hiệu: …/BC{}\nNgười ký: {}{} {}",
+                w.deadline_day,
+                d.parent_body,
+                if d.issuer_code.is_empty() { String::new() } else { format!("-{}", d.issuer_code) },
+                if d.signer_on_behalf.is_empty() { String::new() } else { format!("{} / ", d.signer_on_behalf) },
+                d.signer_title,
+                d.signer_name
             );
         }
     }

@@ -92,6 +92,7 @@ macro_rules! for_each_command {
             sync::ward_expect(name: String) -> ();
             sync::ward_status(months: Vec<String>) -> WardStatus;
             sync::ward_deadline_set(day: u8) -> Ward;
+            sync::ward_documents_set(input: WardDocuments) -> Ward;
             sync::ward_report_save(month: String) -> Option<String>;
             sync::ward_xlsx_save(month: String) -> Option<String>;
             sync::ward_report_layout(month: String) -> Layout;

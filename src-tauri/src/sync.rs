@@ -5,7 +5,7 @@ use crate::dialog::{self, ask_open_paths, PDF, RECEIPT, XLSX, ZIP};
 use crate::state::App;
 use tauri::State;
 use ttq::app::{self, ward::ImportOptions};
-use ttq::model::ward::{FileOutcome, ReceiptInfo, Ward, WardInput, WardStatus};
+use ttq::model::ward::{FileOutcome, ReceiptInfo, Ward, WardDocuments, WardInput, WardStatus};
 use ttq::report::Layout;
 use ttq::Result;
 
@@ -76,6 +76,11 @@ pub fn ward_status(app: State<App>, months: Vec<String>) -> Result<WardStatus> {
 #[tauri::command]
 pub fn ward_deadline_set(app: State<App>, day: u8) -> Result<Ward> {
     app.with(|s| app::ward::set_deadline_day(s.store(), day))
+}
+
+#[tauri::command(async)]
+pub fn ward_documents_set(app: State<App>, input: WardDocuments) -> Result<Ward> {
+    app.with(|s| app::ward::set_documents(s.store(), &input))
 }
 
 #[tauri::command(async)]

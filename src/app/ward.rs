@@ -8,8 +8,8 @@ use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::figures;
 use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::ward::{
-    fingerprint, FileOutcome, GroupStatus, ImportPreview, KeyStatus, MonthCell, ReportState,
-    StatusMonth, StatusTotals, Ward, WardInput, WardStatus,
+    fingerprint, FileOutcome, GroupMonth, GroupStatus, ImportPreview, KeyStatus, MonthCell,
+    ReportState, StatusMonth, StatusTotals, Ward, WardDocuments, WardInput, WardStatus,
 };
 use crate::report::{self, ward as doc};
 use crate::store::{ImportRecord, Store, WardFile};
@@ -33,9 +33,19 @@ pub fn init(store: &mut Store, input: &WardInput, now: DateTime<Utc>) -> Result<
     store.init_ward(input, &k.public_hex, &k.secret_hex, now)
 }
 
+/// The ward workspace, or a message saying to set it up.
+pub fn get(store: &Store) -> Result<Ward> {
+    store.require_ward()
+}
+
 /// Changes the day of the next month by which the groups' reports are due.
 pub fn set_deadline_day(store: &mut Store, day: u8) -> Result<Ward> {
     store.set_deadline_day(day)
+}
+
+/// Sets how the ward's documents are headed and signed (an empty field: the default).
+pub fn set_documents(store: &mut Store, input: &WardDocuments) -> Result<Ward> {
+    store.set_ward_documents(input)
 }
 
 /// Adds a group the ward expects reports from, by name.
@@ -238,17 +248,19 @@ pub fn deadline(month: &str, day: u8) -> Result<(NaiveDate, DateTime<Utc>)> {
     ))
 }
 
+/// When the group made the file (what on time is judged by).
+fn sent_at(f: &WardFile) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(&f.created_at)
+        .map(|t| t.with_timezone(&Utc))
+        .ok()
+}
+
 /// A group's month: the first file decides on time or late, the newest carries the figures.
 fn cell(files: &[WardFile], amended: bool, end: DateTime<Utc>, now: DateTime<Utc>) -> MonthCell {
-    let sent = |f: &WardFile| {
-        DateTime::parse_from_rfc3339(&f.created_at)
-            .map(|t| t.with_timezone(&Utc))
-            .ok()
-    };
     let state = match files.first() {
         None if now > end => ReportState::Missing,
         None => ReportState::NotDue,
-        Some(f) if sent(f).is_some_and(|t| t <= end) => ReportState::OnTime,
+        Some(f) if sent_at(f).is_some_and(|t| t <= end) => ReportState::OnTime,
         Some(_) => ReportState::Late,
     };
     let mut warnings: Vec<String> = files.iter().flat_map(|f| f.warnings.clone()).collect();
@@ -334,24 +346,35 @@ fn month_rows(
     ward: &Ward,
     month: &str,
     now: DateTime<Utc>,
-) -> Result<(Vec<doc::GroupMonth>, BTreeMap<String, String>)> {
+) -> Result<(Vec<GroupMonth>, BTreeMap<String, String>)> {
     let (_, end) = deadline(month, ward.deadline_day)?;
+    let before = date::iso(super::period(month)?.from - chrono::Months::new(1));
     let mut names = BTreeMap::new();
     let mut rows = Vec::new();
     for g in store.ward_groups()? {
-        let files = match &g.group_id {
-            Some(id) => store.ward_files(id, month)?,
-            None => Vec::new(),
+        let (files, previous) = match &g.group_id {
+            Some(id) => (
+                store.ward_files(id, month)?,
+                store.ward_files(id, &before[..7])?,
+            ),
+            None => (Vec::new(), Vec::new()),
         };
         let c = cell(&files, false, end, now);
         let latest = files.last();
         if let Some(f) = latest {
             names.extend(f.category_names.clone());
         }
-        rows.push(doc::GroupMonth {
+        rows.push(GroupMonth {
             name: g.name,
             state: c.state,
+            sent_on: files.first().and_then(sent_at).map(date::vn_today),
+            received_on: files.first().and_then(|f| {
+                DateTime::parse_from_rfc3339(&f.received_at)
+                    .ok()
+                    .map(|t| date::vn_today(t.with_timezone(&Utc)))
+            }),
             figures: latest.map(|f| f.figures.clone()),
+            previous: previous.last().map(|f| f.figures.clone()),
             draft: c.draft,
         });
     }
@@ -425,17 +448,25 @@ pub fn report_pdf(
 pub fn report_xlsx(store: &Store, month: &str, now: DateTime<Utc>) -> Result<File> {
     let month = super::month(month)?;
     let ward = store.require_ward()?;
-    let (rows, _) = month_rows(store, &ward, &month, now)?;
-    let rows: Vec<(String, Option<MonthFigures>)> =
-        rows.into_iter().map(|r| (r.name, r.figures)).collect();
-    let bytes = sheet::ward_workbook(
-        &format!(
+    let (rows, category_names) = month_rows(store, &ward, &month, now)?;
+    let (day, end) = deadline(&month, ward.deadline_day)?;
+    let mut note = format!("Hạn nộp: hết ngày {}.", date::format(day));
+    if now <= end {
+        note.push_str(&format!(
+            " Số liệu tạm tính đến ngày {}.",
+            date::format(date::vn_today(now))
+        ));
+    }
+    let bytes = sheet::ward_workbook(&sheet::WardSheet {
+        title: &format!(
             "{} — tổng hợp tháng {}",
             ward.name,
             date::month_label(&month)
         ),
-        &rows,
-    )?;
+        note: &note,
+        rows: &rows,
+        category_names: &category_names,
+    })?;
     Ok(File {
         name: format!("Tong hop thang {}.xlsx", super::file_month(&month)),
         bytes,

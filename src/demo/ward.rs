@@ -9,7 +9,7 @@
 use crate::app::{self, ward::ImportOptions};
 use crate::error::Result;
 use crate::model::group::GroupInput;
-use crate::model::ward::WardInput;
+use crate::model::ward::{WardDocuments, WardInput};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use std::path::Path;
@@ -65,6 +65,15 @@ pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
             deadline_day: DEADLINE_DAY as u8,
         },
         now,
+    )?;
+    app::ward::set_documents(
+        store,
+        &WardDocuments {
+            signer_on_behalf: "KT. Trưởng Công an phường".into(),
+            signer_title: "Phó Trưởng Công an phường".into(),
+            signer_name: "Thiếu tá Phạm Quốc Hùng".into(),
+            ..Default::default()
+        },
     )?;
     for k in 1..=6 {
         app::ward::expect(

@@ -128,6 +128,81 @@ pub struct Ward {
     pub commune_name: String,
     pub deadline_day: u8,
     pub fingerprint: String,
+    /// How its documents are headed and signed, defaults filled in.
+    pub documents: WardDocuments,
+}
+
+/// How the ward's printed documents are headed and signed. As typed, an empty field means
+/// the default ([`WardDocuments::with_defaults`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct WardDocuments {
+    /// Tên cơ quan chủ quản: "CÔNG AN TỈNH QUẢNG NINH".
+    pub parent_body: String,
+    /// The issuer's abbreviation after the document code: "CAP" in "Số: 12/BC-CAP".
+    pub issuer_code: String,
+    /// "KT. TRƯỞNG CÔNG AN PHƯỜNG" when a deputy signs; empty when the head signs.
+    pub signer_on_behalf: String,
+    /// "TRƯỞNG CÔNG AN PHƯỜNG", "PHÓ TRƯỞNG CÔNG AN PHƯỜNG".
+    pub signer_title: String,
+    /// The signer's full name.
+    pub signer_name: String,
+}
+
+/// Provinces that are centrally run cities since 01/7/2025: "Công an thành phố …".
+const CITIES: &[&str] = &[
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+];
+
+impl WardDocuments {
+    /// The settings with each empty field set from the ward's name and province: a police
+    /// unit ("Công an phường …") sits under "CÔNG AN TỈNH …", signs as its head and codes
+    /// its documents CAP / CAX / CAĐK.
+    pub fn with_defaults(mut self, name: &str, province_name: &str, commune_name: &str) -> Self {
+        let police = crate::text::fold(name).starts_with("cong an");
+        let kind = super::commune::CommuneKind::of(commune_name);
+        if self.parent_body.is_empty() {
+            let province = province_name.trim();
+            let folded = crate::text::fold(province);
+            let province = if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
+                province.to_string()
+            } else if CITIES.iter().any(|c| {
+                crate::text::fold(c) == folded || folded == format!("tp {}", crate::text::fold(c))
+            }) {
+                format!(
+                    "thành phố {}",
+                    province
+                        .trim_start_matches("TP ")
+                        .trim_start_matches("TP. ")
+                )
+            } else {
+                format!("tỉnh {province}")
+            };
+            self.parent_body = if police {
+                format!("Công an {province}")
+            } else {
+                format!("UBND {province}")
+            }
+            .to_uppercase();
+        }
+        if self.issuer_code.is_empty() && police {
+            self.issuer_code = kind.police_code().to_string();
+        }
+        if self.signer_title.is_empty() {
+            self.signer_title = if police {
+                format!("Trưởng Công an {}", kind.word())
+            } else {
+                "Người tổng hợp".to_string()
+            }
+            .to_uppercase();
+        }
+        self
+    }
 }
 
 /// Where a group stands for one month.
@@ -229,4 +304,21 @@ pub struct ReceiptInfo {
     pub ward_name: String,
     /// "dd/mm/yyyy HH:MM".
     pub received_at: String,
+}
+
+/// One group's month at the ward, for the consolidated report and spreadsheet: where it
+/// stands, and its figures if a file came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupMonth {
+    pub name: String,
+    pub state: ReportState,
+    /// The day the first file for the month was sent (Vietnam time): what on time is judged by.
+    pub sent_on: Option<chrono::NaiveDate>,
+    /// The day the ward received that file (Vietnam time).
+    pub received_on: Option<chrono::NaiveDate>,
+    pub figures: Option<crate::model::figures::MonthFigures>,
+    /// The group's figures of the month before, if a file for it came.
+    pub previous: Option<crate::model::figures::MonthFigures>,
+    /// The latest file is a draft (the group had not closed the month).
+    pub draft: bool,
 }

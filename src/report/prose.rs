@@ -46,6 +46,16 @@ pub fn percent(part: u32, whole: u32) -> String {
     format!("{}%", number(f64::from(part) * 100.0 / f64::from(whole)))
 }
 
+/// A change as an indicator table shows it: "+3", "−2", "0"; empty without a comparison.
+pub fn change(now: f64, then: Option<f64>) -> String {
+    match then {
+        None => String::new(),
+        Some(t) if (now - t).abs() < 0.05 => "0".into(),
+        Some(t) if now > t => format!("+{}", number(now - t)),
+        Some(t) => format!("−{}", number(t - now)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

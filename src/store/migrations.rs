@@ -446,4 +446,13 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX ward_amendments_amends ON ward_amendments(amends_month);
     CREATE INDEX ward_amendments_made ON ward_amendments(made_in);
     "#,
+    // 8: how the ward's printed documents are headed and signed; empty means the default
+    // worked out from the ward's name and province.
+    r#"
+    ALTER TABLE ward ADD COLUMN parent_body TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ward ADD COLUMN issuer_code TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ward ADD COLUMN signer_on_behalf TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ward ADD COLUMN signer_title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ward ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
+    "#,
 ];

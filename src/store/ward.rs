@@ -8,7 +8,7 @@ use super::{new_id, ts, Store};
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::figures::MonthFigures;
 use crate::model::month::Amendment;
-use crate::model::ward::{fingerprint, DataSet, TableChange, Ward, WardInput};
+use crate::model::ward::{fingerprint, DataSet, TableChange, Ward, WardDocuments, WardInput};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
@@ -68,21 +68,76 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT name, province_code, province_name, commune_code, commune_name, deadline_day, public_key FROM ward",
+                "SELECT name, province_code, province_name, commune_code, commune_name, deadline_day, public_key,
+                        parent_body, issuer_code, signer_on_behalf, signer_title, signer_name FROM ward",
                 [],
                 |r| {
+                    let name: String = r.get(0)?;
+                    let province_name: String = r.get(2)?;
+                    let commune_name: String = r.get(4)?;
+                    let documents = WardDocuments {
+                        parent_body: r.get(7)?,
+                        issuer_code: r.get(8)?,
+                        signer_on_behalf: r.get(9)?,
+                        signer_title: r.get(10)?,
+                        signer_name: r.get(11)?,
+                    }
+                    .with_defaults(&name, &province_name, &commune_name);
                     Ok(Ward {
-                        name: r.get(0)?,
+                        name,
                         province_code: r.get(1)?,
-                        province_name: r.get(2)?,
+                        province_name,
                         commune_code: r.get(3)?,
-                        commune_name: r.get(4)?,
+                        commune_name,
                         deadline_day: r.get(5)?,
                         fingerprint: fingerprint(&r.get::<_, String>(6)?),
+                        documents,
                     })
                 },
             )
             .optional()?)
+    }
+
+    /// Sets how the ward's documents are headed and signed; an empty field goes back to its
+    /// default.
+    pub fn set_ward_documents(&mut self, input: &WardDocuments) -> Result<Ward> {
+        self.require_ward()?;
+        let clean = crate::text::clean;
+        let mut errs = Vec::new();
+        for (field, value, what) in [
+            ("parent_body", &input.parent_body, "Tên cơ quan chủ quản"),
+            ("signer_on_behalf", &input.signer_on_behalf, "Dòng ký thay"),
+            ("signer_title", &input.signer_title, "Chức vụ người ký"),
+            ("signer_name", &input.signer_name, "Họ tên người ký"),
+        ] {
+            if clean(value).chars().count() > 120 {
+                errs.push(FieldError::new(
+                    field,
+                    format!("{what} dài quá 120 ký tự. Hãy viết gọn lại."),
+                ));
+            }
+        }
+        let code = clean(&input.issuer_code).to_uppercase();
+        if code.chars().count() > 12 || !code.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            errs.push(FieldError::new(
+                "issuer_code",
+                "Chữ viết tắt của đơn vị chỉ gồm chữ và số, không quá 12 ký tự (ví dụ: CAP).",
+            ));
+        }
+        if !errs.is_empty() {
+            return Err(Error::invalid(errs));
+        }
+        self.conn.execute(
+            "UPDATE ward SET parent_body = ?1, issuer_code = ?2, signer_on_behalf = ?3, signer_title = ?4, signer_name = ?5",
+            params![
+                clean(&input.parent_body),
+                code,
+                clean(&input.signer_on_behalf),
+                clean(&input.signer_title),
+                clean(&input.signer_name)
+            ],
+        )?;
+        self.require_ward()
     }
 
     /// The ward workspace, or a message saying to set it up.

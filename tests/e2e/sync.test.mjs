@@ -61,7 +61,7 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   });
   assert.match(preview, /Tổ bảo vệ ANTT Thôn Đông/);
   assert.match(preview, new RegExp(fingerprint));
-  assert.match(preview, /Tổ mới: hãy so mã khóa với bản giấy/);
+  assert.match(preview, /Tổ mới: hãy so mã nhận diện với bản giấy/);
   // The group had not closed the month: the file says so, and so does the ward.
   assert.match(preview, /Bản nháp: tổ chưa khóa sổ/);
   await driver.click("#import-apply");
@@ -81,5 +81,18 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   await driver.type("#expect-name", "Tổ bảo vệ ANTT Khu phố 6");
   await driver.click("#expect-add");
   await driver.until("expected group listed", async () => /Khu phố 6\s*chưa gửi tệp nào/.test(await driver.text("[data-testid=ward-status]")));
+  // The consolidated report is headed as the ward's documents are: under the province's
+  // police, signed by the name the ward gives.
+  await driver.click("#nav-ward-report");
+  const report = await driver.until("ward report", async () => {
+    const t = await driver.text("[data-testid=report-preview]").catch(() => "");
+    return /TỔNG HỢP|Tổng hợp/.test(t) ? t : false;
+  });
+  assert.match(report, /CÔNG AN TỈNH QUẢNG NINH/);
+  assert.match(report, /BC-CAP/);
+  await driver.exec("document.querySelector('[data-testid=ward-documents]').closest('details').open = true;");
+  await driver.type("#wd-name", "Thiếu tá Phạm Quốc Hùng");
+  await driver.click("#wd-save");
+  await driver.until("signer shown", async () => /Thiếu tá Phạm Quốc Hùng/.test(await driver.text("[data-testid=report-preview]").catch(() => "")));
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });

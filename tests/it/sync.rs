@@ -193,17 +193,61 @@ fn a_month_goes_to_the_ward_and_a_receipt_comes_back() {
     crate::common::pdf::qpdf_ok(&path);
     crate::common::pdf::assert_nd30_geometry(&path, true);
     let text = crate::common::pdf::flat_text(&path);
-    assert!(
-        text.contains("Có 01/02 tổ đã gửi báo cáo tháng 10/2026, tất cả đúng hạn."),
-        "{text}"
-    );
-    assert!(text.contains("Các tổ chưa gửi báo cáo: Tổ bảo vệ an ninh, trật tự Khu phố 9."));
-    assert!(
-        text.contains("Tổ bảo vệ an ninh, trật tự Khu phố 3 Đúng hạn"),
-        "{text}"
+    // Headed as a police unit's document, the rates as percentages, the missing group named.
+    for expected in [
+        "CÔNG AN TỈNH QUẢNG NINH",
+        "CÔNG AN PHƯỜNG YÊN HẢI",
+        "/BC-CAP",
+        "Hạn nộp báo cáo tháng 10/2026 là hết ngày 05/11/2026.",
+        "Đã nhận báo cáo của 01/02 tổ (50%), tất cả đúng hạn.",
+        "Chưa nộp báo cáo: Tổ bảo vệ an ninh, trật tự Khu phố 9.",
+        "Tổ bảo vệ an ninh, trật tự Khu phố 3 Đúng hạn",
+        "TRƯỞNG CÔNG AN PHƯỜNG",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    assert!(!text.contains("UBND"), "{text}");
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+    // The signer and the heading come from the ward's settings.
+    app::ward::set_documents(
+        &mut w,
+        &ttq::model::ward::WardDocuments {
+            parent_body: "".into(),
+            issuer_code: "cap".into(),
+            signer_on_behalf: "KT. TRƯỞNG CÔNG AN PHƯỜNG".into(),
+            signer_title: "PHÓ TRƯỞNG CÔNG AN PHƯỜNG".into(),
+            signer_name: "Đại úy Phạm Quốc Hùng".into(),
+        },
+    )
+    .unwrap();
+    let pdf = app::ward::report_pdf(&w, "2026-10", day(5, 11), later(6)).unwrap();
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let text = crate::common::pdf::flat_text(&path);
+    for expected in [
+        "CÔNG AN TỈNH QUẢNG NINH",
+        "/BC-CAP",
+        "KT. TRƯỞNG CÔNG AN PHƯỜNG",
+        "PHÓ TRƯỞNG CÔNG AN PHƯỜNG",
+        "Đại úy Phạm Quốc Hùng",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let e = app::ward::set_documents(
+        &mut w,
+        &ttq::model::ward::WardDocuments {
+            issuer_code: "CA/P".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.fields[0].field, "issuer_code");
+    assert_eq!(
+        app::ward::get(&w).unwrap().documents.signer_name,
+        "Đại úy Phạm Quốc Hùng"
     );
     let xlsx = app::ward::report_xlsx(&w, "2026-10", later(6)).unwrap();
-    assert!(xlsx.bytes.starts_with(b"PK") && xlsx.name == "Tong hop thang 10-2026.xlsx");
+    assert_eq!(xlsx.name, "Tong hop thang 10-2026.xlsx");
+    crate::ward::read_ward_workbook(&xlsx.bytes);
 
     let receipt = app::ward::issue_receipt(&w, &p.group_id, "2026-10")
         .unwrap()

@@ -163,7 +163,7 @@ fn a_closed_month_sends_what_was_issued_with_later_amendments_beside_it() {
     );
     assert!(text.contains("Vụ việc: Mất xe đạp Ghi bổ sung"), "{text}");
     assert!(text.contains("Vụ việc: Mất xe đạp"), "{text}");
-    assert!(text.contains("bản nháp"), "{text}");
+    assert!(text.contains("dự thảo"), "{text}");
 
     // Reopened and closed again: the file carries the reissued copy, which counts the
     // amendment, so it no longer travels beside it.
@@ -277,13 +277,15 @@ fn the_ward_status_follows_the_deadline_to_the_second() {
     let (_, bytes) = ttq::report::render(&doc);
     let text = pdf_text(wd2.path(), &bytes);
     assert!(
-        text.contains("Số liệu tạm tính đến ngày 06/11/2026; hạn nộp báo cáo tháng 10/2026 là ngày 10/11/2026."),
+        text.contains("Hạn nộp báo cáo tháng 10/2026 là hết ngày 10/11/2026; số liệu dưới đây tạm tính đến ngày 06/11/2026."),
         "{text}"
     );
     assert!(
-        text.contains("Đến nay có 01/01 tổ đã gửi báo cáo tháng 10/2026"),
+        text.contains("Đến nay đã nhận báo cáo của 01/01 tổ (100%)."),
         "{text}"
     );
+    // Before the deadline the report is provisional: marked as a draft on page 1.
+    assert!(text.contains("DỰ THẢO"), "{text}");
 }
 
 #[test]
@@ -342,4 +344,46 @@ fn the_ward_counts_every_month_of_a_group_as_the_group_does() {
         let ours = app::month::report_data(&g, month, today()).unwrap().figures;
         assert_eq!(ttq::figures::month(&facts, period), ours, "{month}");
     }
+}
+
+/// The ward's workbook as a spreadsheet program reads it: sheets named in Vietnamese, a
+/// row per group with its state, the missing group's figures left empty, totals as formulas.
+pub(crate) fn read_ward_workbook(bytes: &[u8]) {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(wb.sheet_names(), ["Tổng hợp", "Vụ việc theo loại"]);
+    let r = wb.worksheet_range("Tổng hợp").unwrap();
+    let cell = |row: u32, col: u32| r.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+    let text = |row: u32, col: u32| cell(row, col).to_string();
+    assert!(text(0, 0).contains("tổng hợp tháng 10/2026"));
+    assert_eq!(text(1, 0), "Hạn nộp: hết ngày 05/11/2026.");
+    let head: Vec<String> = (0..8).map(|c| text(3, c)).collect();
+    assert_eq!(
+        head,
+        [
+            "STT",
+            "Tổ",
+            "Tình trạng nộp",
+            "Ngày gửi",
+            "Ngày nhận",
+            "Ghi chú",
+            "Ca tuần tra theo lịch",
+            "Tổ viên cuối tháng"
+        ]
+    );
+    assert_eq!(text(4, 1), "Tổ bảo vệ an ninh, trật tự Khu phố 3");
+    assert_eq!(text(4, 2), "đúng hạn");
+    assert!(matches!(cell(4, 3), Data::DateTime(_)), "{:?}", cell(4, 3));
+    assert!(matches!(cell(4, 7), Data::Float(_)), "{:?}", cell(4, 7));
+    assert_eq!(text(5, 1), "Tổ bảo vệ an ninh, trật tự Khu phố 9");
+    assert_eq!(text(5, 2), "chưa nộp");
+    for c in 3..19 {
+        assert_eq!(cell(5, c), Data::Empty, "column {c} of the missing group");
+    }
+    assert_eq!(text(6, 1), "Tổng cộng");
+    assert_eq!(cell(6, 7), cell(4, 7), "the total's cached value");
+    let formulas = wb.worksheet_formula("Tổng hợp").unwrap();
+    let f = formulas.get_value((6, 7)).cloned().unwrap_or_default();
+    assert_eq!(f.trim_start_matches('='), "SUM(H5:H6)");
 }

@@ -7,7 +7,7 @@ use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::month::MonthlyData;
 use crate::report::doc::{Align, BarChart, Block, Closing, Column, Digest, Table};
 use crate::report::number;
-use crate::report::prose::{and_list, count, percent, sentence};
+use crate::report::prose::{and_list, change, count, percent, sentence};
 
 /// Every block of the report's body.
 pub(super) fn all(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
@@ -248,16 +248,6 @@ fn mediation(f: &MonthFigures) -> String {
         return "Trong tháng tổ không tham gia hòa giải, hỗ trợ quản lý cư trú hay phòng cháy, chữa cháy, cứu nạn.".into();
     }
     sentence(&c)
-}
-
-/// A change as the indicator table shows it: "+3", "−2", "0"; empty without a comparison.
-fn change(now: f64, then: Option<f64>) -> String {
-    match then {
-        None => String::new(),
-        Some(t) if (now - t).abs() < 0.05 => "0".into(),
-        Some(t) if now > t => format!("+{}", number(now - t)),
-        Some(t) => format!("−{}", number(t - now)),
-    }
 }
 
 /// II. What the group did: tips, meetings and awareness, patrols, mediation, its models, the

@@ -41,6 +41,7 @@ import type { RosterView } from "./bindings/RosterView";
 import type { SeatEdit } from "./bindings/SeatEdit";
 import type { ShiftPattern } from "./bindings/ShiftPattern";
 import type { Ward } from "./bindings/Ward";
+import type { WardDocuments } from "./bindings/WardDocuments";
 import type { WardInput } from "./bindings/WardInput";
 import type { WardStatus } from "./bindings/WardStatus";
 import type { WriteupVersion } from "./bindings/WriteupVersion";
@@ -122,6 +123,7 @@ export const commands = {
   wardExpect: (name: string) => call<null>("ward_expect", { name }),
   wardStatus: (months: string[]) => call<WardStatus>("ward_status", { months }),
   wardDeadlineSet: (day: number) => call<Ward>("ward_deadline_set", { day }),
+  wardDocumentsSet: (input: WardDocuments) => call<Ward>("ward_documents_set", { input }),
   wardReportSave: (month: string) => call<string | null>("ward_report_save", { month }),
   wardXlsxSave: (month: string) => call<string | null>("ward_xlsx_save", { month }),
   wardReportLayout: (month: string) => call<Layout>("ward_report_layout", { month }),
