@@ -314,3 +314,119 @@ fn categories(w: &WardMonth, totals: &MonthFigures, m: u32, y: &str) -> Vec<Bloc
         }),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ward::WardDocuments;
+
+    fn ward() -> Ward {
+        Ward {
+            name: "Công an phường Yên Hải".into(),
+            province_code: "22".into(),
+            province_name: "Quảng Ninh".into(),
+            commune_code: "07069".into(),
+            commune_name: "Phường Yên Hải".into(),
+            deadline_day: 5,
+            fingerprint: String::new(),
+            documents: WardDocuments::default().with_defaults(
+                "Công an phường Yên Hải",
+                "Quảng Ninh",
+                "Phường Yên Hải",
+            ),
+        }
+    }
+
+    fn group(name: &str, state: ReportState, patrols: Option<u32>) -> GroupMonth {
+        GroupMonth {
+            name: name.into(),
+            state,
+            sent_on: NaiveDate::from_ymd_opt(2026, 12, 7),
+            received_on: NaiveDate::from_ymd_opt(2026, 12, 7),
+            figures: patrols.map(|n| {
+                let mut f = MonthFigures::default();
+                f.patrols.patrols_held = n;
+                f.patrols.shifts_planned = 30;
+                f.patrols.member_turns = 2 * n;
+                f.patrols.minutes = 2 * n * 360;
+                f
+            }),
+            previous: None,
+            draft: false,
+        }
+    }
+
+    fn paragraphs(d: &Document) -> Vec<String> {
+        d.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rates_late_missing_and_idle_groups_are_named() {
+        let w = ward();
+        let d = document(&WardMonth {
+            ward: &w,
+            month: "2026-11",
+            deadline: NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+            provisional: false,
+            today: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+            rows: vec![
+                group("Tổ Khu phố 1", ReportState::OnTime, Some(30)),
+                group("Tổ Khu phố 2", ReportState::Late, Some(0)),
+                group("Tổ Khu phố 3", ReportState::Missing, None),
+            ],
+            category_names: BTreeMap::new(),
+            amendments: vec![],
+            issued_on: "2026-12-08",
+        });
+        let p = paragraphs(&d);
+        for expected in [
+            "Hạn nộp báo cáo tháng 11/2026 là hết ngày 05/12/2026.",
+            "Đã nhận báo cáo của 02/03 tổ (66,7%); nộp đúng hạn 01/03 tổ (33,3%).",
+            "Nộp muộn: Tổ Khu phố 2 (gửi ngày 07/12/2026).",
+            "Chưa nộp báo cáo: Tổ Khu phố 3.",
+            "Tổ không tổ chức tuần tra trong tháng: Tổ Khu phố 2.",
+        ] {
+            assert!(p.iter().any(|x| x == expected), "{expected:?} in {p:#?}");
+        }
+        // No incidents, no meetings: the summary says nothing about them.
+        let summary = p.iter().find(|x| x.starts_with("Trong tháng")).unwrap();
+        assert_eq!(
+            summary,
+            "Trong tháng, các tổ đã tổ chức tuần tra 30/60 ca theo lịch, 60 lượt người, 360 giờ công."
+        );
+        let h = d.header.as_ref().unwrap();
+        assert_eq!(h.parent_body, "CÔNG AN TỈNH QUẢNG NINH");
+        assert_eq!(h.number, "Số:        /BC-CAP");
+        assert!(!h.draft);
+    }
+
+    #[test]
+    fn defaults_follow_the_province_and_the_commune() {
+        let d = |name: &str, province: &str, commune: &str| {
+            WardDocuments::default().with_defaults(name, province, commune)
+        };
+        let hn = d("Công an xã Sóc Sơn", "Hà Nội", "Xã Sóc Sơn");
+        assert_eq!(hn.parent_body, "CÔNG AN THÀNH PHỐ HÀ NỘI");
+        assert_eq!(hn.issuer_code, "CAX");
+        assert_eq!(hn.signer_title, "TRƯỞNG CÔNG AN XÃ");
+        let vd = d(
+            "Công an đặc khu Vân Đồn",
+            "Tỉnh Quảng Ninh",
+            "Đặc khu Vân Đồn",
+        );
+        assert_eq!(vd.parent_body, "CÔNG AN TỈNH QUẢNG NINH");
+        assert_eq!(vd.issuer_code, "CAĐK");
+        let typed = WardDocuments {
+            parent_body: "Công an tỉnh Quảng Ninh".into(),
+            ..Default::default()
+        }
+        .with_defaults("Công an phường Yên Hải", "Quảng Ninh", "Phường Yên Hải");
+        assert_eq!(typed.parent_body, "Công an tỉnh Quảng Ninh");
+    }
+}
