@@ -121,6 +121,12 @@ pub enum PracticeCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Whom the write-ups and the list are addressed to ("Kính gửi"): shows it, or sets it
+    /// with --set (an empty value goes back to the commune's steering board).
+    Recipient {
+        #[arg(long)]
+        set: Option<String>,
+    },
 }
 
 fn indicator(s: &str) -> Result<Indicator> {
@@ -279,6 +285,13 @@ pub fn run(store: &mut Store, cmd: PracticeCmd, now: DateTime<Utc>) -> Result<()
             let pdf = app::practices::list_pdf(store, app::document_date(date.as_deref(), now)?)?;
             ttq::save::save_file(&out, &pdf.bytes)?;
             say!("Đã ghi danh sách mô hình ra {}.", out.display());
+        }
+        PracticeCmd::Recipient { set } => {
+            let r = match set {
+                Some(text) => app::practices::set_recipient(store, &text)?,
+                None => app::practices::recipient(store)?,
+            };
+            say!("Kính gửi: {r}");
         }
     }
     Ok(())

@@ -400,8 +400,12 @@ fn the_ward_demo_tells_its_story_on_any_day_of_the_month() {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            assert!(text.contains("Số liệu tạm tính đến ngày"), "{now}: {text}");
+            assert!(
+                text.contains("số liệu dưới đây tạm tính đến ngày"),
+                "{now}: {text}"
+            );
             assert!(text.contains("chưa đến hạn"), "{now}: {text}");
+            assert!(text.starts_with("DỰ THẢO"), "{now}: {text}");
         }
     }
     // A group data folder cannot be turned into a ward, and the other way round.

@@ -82,6 +82,8 @@ macro_rules! for_each_command {
             practice::practice_layout(id: String) -> Layout;
             practice::practice_save_pdf(id: String) -> Option<String>;
             practice::practices_save_pdf() -> Option<String>;
+            practice::practice_recipient() -> String;
+            practice::practice_recipient_set(text: String) -> String;
 
             sync::package_export(month: String, sensitive: bool) -> Option<String>;
             sync::receipt_import() -> Option<ReceiptInfo>;

@@ -74,3 +74,13 @@ pub fn practices_save_pdf(app: State<App>) -> Result<Option<String>> {
     let file = app.with(|s| practices::list_pdf(s.store(), today))?;
     dialog::save(&file, PDF)
 }
+
+#[tauri::command(async)]
+pub fn practice_recipient(app: State<App>) -> Result<String> {
+    app.with(|s| practices::recipient(s.store()))
+}
+
+#[tauri::command(async)]
+pub fn practice_recipient_set(app: State<App>, text: String) -> Result<String> {
+    app.with(|s| practices::set_recipient(s.store(), &text))
+}

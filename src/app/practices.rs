@@ -4,7 +4,9 @@
 use super::File;
 use crate::date;
 use crate::error::Result;
-use crate::model::practice::{Measure, Practice, PracticeInput, PracticeRow, WriteupVersion};
+use crate::model::practice::{
+    default_recipient, Measure, Practice, PracticeInput, PracticeRow, WriteupVersion,
+};
 use crate::report;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -64,26 +66,37 @@ pub fn finalise(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Pract
     store.finalise_practice(id, now)
 }
 
-/// A model's write-up laid out as it prints, dated `issued_on`, for the preview.
-pub fn layout(store: &Store, id: &str, issued_on: NaiveDate) -> Result<report::Layout> {
+/// Whom the write-ups and the list are addressed to ("Kính gửi: …"), the default if not set.
+pub fn recipient(store: &Store) -> Result<String> {
+    let typed = store.practice_recipient()?;
+    if typed.is_empty() {
+        return Ok(default_recipient(&store.require_group()?.commune_name));
+    }
+    Ok(typed)
+}
+
+/// Sets whom the write-ups are addressed to (empty: the default) and answers the result.
+pub fn set_recipient(store: &mut Store, text: &str) -> Result<String> {
+    store.set_practice_recipient(text)?;
+    recipient(store)
+}
+
+fn document(store: &Store, id: &str, issued_on: NaiveDate) -> Result<(Practice, report::Document)> {
     let p = store.practice(id)?;
     let group = store.require_group()?;
-    Ok(report::layout(&report::practice::document(
-        &p,
-        &group,
-        &date::iso(issued_on),
-    )))
+    let doc = report::practice::document(&p, &group, &recipient(store)?, &date::iso(issued_on));
+    Ok((p, doc))
+}
+
+/// A model's write-up laid out as it prints, dated `issued_on`, for the preview.
+pub fn layout(store: &Store, id: &str, issued_on: NaiveDate) -> Result<report::Layout> {
+    Ok(report::layout(&document(store, id, issued_on)?.1))
 }
 
 /// A model's write-up as a PDF dated `issued_on`, and whether it is finalised.
 pub fn pdf(store: &Store, id: &str, issued_on: NaiveDate) -> Result<(File, bool)> {
-    let p = store.practice(id)?;
-    let group = store.require_group()?;
-    let (_, bytes) = report::render(&report::practice::document(
-        &p,
-        &group,
-        &date::iso(issued_on),
-    ));
+    let (p, doc) = document(store, id, issued_on)?;
+    let (_, bytes) = report::render(&doc);
     Ok((
         File {
             name: format!("Mo hinh - {}.pdf", super::file_safe(&p.name)),
@@ -100,6 +113,7 @@ pub fn list_pdf(store: &Store, issued_on: NaiveDate) -> Result<File> {
     let (_, bytes) = report::render(&report::practice::list_document(
         &rows,
         &group,
+        &recipient(store)?,
         &date::iso(issued_on),
     ));
     Ok(File {

@@ -104,6 +104,16 @@ pub const SECTION_TITLES: [&str; 8] = [
     "VIII. Kiến nghị",
 ];
 
+/// The titles of the sections left empty, which a finalised write-up cannot have.
+pub fn empty_sections(sections: &[String]) -> Vec<&'static str> {
+    SECTION_TITLES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| sections.get(*i).is_none_or(|t| t.trim().is_empty()))
+        .map(|(_, t)| *t)
+        .collect()
+}
+
 /// Index of "IV. Kết quả", where the measured table goes.
 pub const RESULTS_SECTION: usize = 3;
 
@@ -422,4 +432,14 @@ pub fn validate_measure(m: &Measure, known_category: impl Fn(&str) -> bool) -> R
         }),
         _ => Err(Error::invalid(errs)),
     }
+}
+/// Whom a group addresses its write-ups to when it has not said: the commune's steering
+/// board of the movement.
+pub fn default_recipient(commune_name: &str) -> String {
+    use super::commune::{place_name, CommuneKind};
+    format!(
+        "Ban Chỉ đạo phong trào thi đua “Dân vận khéo” {} {}",
+        CommuneKind::of(commune_name).word(),
+        place_name(commune_name)
+    )
 }

@@ -90,8 +90,8 @@ pub fn text_blocks(text: &str, empty: &str) -> Vec<Block> {
         .filter(|l| !l.is_empty())
         .map(
             |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("+ ")) {
-                Some(item) => Block::Bullet(item.to_string()),
-                None => Block::Paragraph(l.to_string()),
+                Some(item) => Block::Bullet(prose::curly(item)),
+                None => Block::Paragraph(prose::curly(l)),
             },
         )
         .collect();

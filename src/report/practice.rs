@@ -3,6 +3,7 @@
 
 use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
 use super::monthly::{parent_body, place_date};
+use super::prose::{count, curly, quoted};
 use super::text_blocks;
 use crate::model::group::Group;
 use crate::model::practice::{
@@ -90,11 +91,13 @@ fn results_table(r: &ResultTable) -> Block {
     })
 }
 
-fn header(group: &Group, issued_on: &str) -> Header {
+/// The header; `code` is the document's kind: BC (báo cáo), DS (danh sách). The group numbers
+/// these in its own register, so the number is written in.
+fn header(group: &Group, code: &str, issued_on: &str) -> Header {
     Header {
         parent_body: parent_body(group),
         issuing_body: group.name.clone(),
-        number: format!("Số: ....../BC-{}", group.kind.document_code()),
+        number: format!("Số:        /{code}-{}", group.kind.document_code()),
         place_date: place_date(&group.commune_name, issued_on),
         draft: false,
     }
@@ -103,6 +106,7 @@ fn header(group: &Group, issued_on: &str) -> Header {
 fn closing(group: &Group) -> Block {
     Block::Closing(Closing {
         recipients: vec![
+            "- Như trên;".into(),
             format!("- {};", parent_body(group)),
             format!("- Ban Công tác Mặt trận {};", group.area_name),
             "- Lưu: Tổ.".into(),
@@ -113,13 +117,13 @@ fn closing(group: &Group) -> Block {
     })
 }
 
-/// The write-up of a model, dated `issued_on` (ISO).
-pub fn document(p: &Practice, group: &Group, issued_on: &str) -> Document {
+/// The write-up of a model addressed to `recipient`, dated `issued_on` (ISO).
+pub fn document(p: &Practice, group: &Group, recipient: &str, issued_on: &str) -> Document {
     let started = crate::date::from_iso(&p.started_on)
         .map(crate::date::format)
         .unwrap_or_default();
     let info: Vec<(&str, String)> = vec![
-        ("Tên mô hình", p.name.clone()),
+        ("Tên mô hình", curly(&p.name)),
         ("Lĩnh vực", p.field.label().to_string()),
         (
             "Đơn vị, cá nhân thực hiện",
@@ -145,8 +149,12 @@ pub fn document(p: &Practice, group: &Group, issued_on: &str) -> Document {
     let mut b = vec![
         Block::Title {
             kind: "Báo cáo".into(),
-            subject: format!("Mô hình “{}”", p.name),
+            subject: format!(
+                "Kết quả thực hiện mô hình “Dân vận khéo” {}",
+                quoted(&p.name)
+            ),
         },
+        Block::Addressee(format!("Kính gửi: {recipient}")),
         Block::Table(Table {
             columns: vec![
                 Column {
@@ -168,47 +176,47 @@ pub fn document(p: &Practice, group: &Group, issued_on: &str) -> Document {
             bold_rows: vec![],
         }),
     ];
+    // Until finalised the write-up is a draft: marked so, with a prompt where nothing is written.
+    let draft = p.finalised_at.is_none();
     for (i, title) in SECTION_TITLES.iter().enumerate() {
         b.push(Block::Heading((*title).to_string()));
         let text = p.sections.get(i).map(String::as_str).unwrap_or("");
-        if i == RESULTS_SECTION {
-            b.extend(text_blocks(text, ""));
-            if let Some(r) = &p.results {
-                b.push(Block::Paragraph(
-                    "Kết quả đo được từ sổ ghi chép của tổ:".into(),
-                ));
-                b.push(results_table(r));
-                b.push(Block::Note(match &p.finalised_at {
-                    Some(at) => format!("Số liệu chốt lúc {at}, khi hoàn thiện bản viết."),
-                    None => "Số liệu tính đến ngày in; chưa chốt.".into(),
-                }));
-            } else if text.trim().is_empty() {
-                b.push(Block::Note("(Chưa viết)".into()));
-            }
-        } else {
-            b.extend(text_blocks(text, ""));
-            if text.trim().is_empty() {
-                b.push(Block::Note("(Chưa viết)".into()));
-            }
+        b.extend(text_blocks(text, ""));
+        let measured = i == RESULTS_SECTION && p.results.is_some();
+        if let (true, Some(r)) = (i == RESULTS_SECTION, &p.results) {
+            b.push(Block::Paragraph(
+                "Kết quả đo được từ sổ ghi chép của tổ như sau:".into(),
+            ));
+            b.push(results_table(r));
+            b.push(Block::Note(match &p.finalised_at {
+                Some(at) => format!("Số liệu chốt lúc {at}, khi hoàn thiện bản viết."),
+                None => "Số liệu tính đến ngày in; chưa chốt.".into(),
+            }));
+        }
+        if draft && !measured && text.trim().is_empty() {
+            b.push(Block::Note("[Chưa viết mục này]".into()));
         }
     }
     b.push(closing(group));
+    let mut header = header(group, "BC", issued_on);
+    header.draft = draft;
     Document {
         title: format!("Mô hình {} - {}", p.name, group.name),
         orientation: Orientation::Portrait,
-        header: Some(header(group, issued_on)),
+        header: Some(header),
         blocks: b,
     }
 }
 
-/// The list of models with the counters the police guidance asks for.
-pub fn list_document(rows: &[PracticeRow], group: &Group, issued_on: &str) -> Document {
+/// The list of models with the counters the police guidance asks for, addressed to
+/// `recipient`.
+pub fn list_document(
+    rows: &[PracticeRow],
+    group: &Group,
+    recipient: &str,
+    issued_on: &str,
+) -> Document {
     let places: i64 = rows.iter().filter_map(|r| r.places).map(i64::from).sum();
-    let groups: i64 = rows
-        .iter()
-        .filter_map(|r| r.groups_applying)
-        .map(i64::from)
-        .sum();
     let recognised = rows
         .iter()
         .filter(|r| r.status == PracticeStatus::DuocCongNhan)
@@ -219,7 +227,7 @@ pub fn list_document(rows: &[PracticeRow], group: &Group, issued_on: &str) -> Do
         .map(|(i, r)| {
             vec![
                 (i + 1).to_string(),
-                r.name.clone(),
+                curly(&r.name),
                 r.field.label().to_string(),
                 format!("{} ({})", r.runner, r.scope.label().to_lowercase()),
                 status_text(r.status, r.level, ""),
@@ -234,19 +242,21 @@ pub fn list_document(rows: &[PracticeRow], group: &Group, issued_on: &str) -> Do
         format!("Tổng cộng: {} mô hình", rows.len()),
         String::new(),
         String::new(),
-        format!("{recognised} được công nhận"),
+        format!("{} được công nhận", count(recognised as u32)),
         places.to_string(),
-        groups.to_string(),
+        // A group often runs several models: adding the column up would count it twice.
+        String::new(),
     ]);
     Document {
         title: format!("Danh sách mô hình - {}", group.name),
         orientation: Orientation::Landscape,
-        header: Some(header(group, issued_on)),
+        header: Some(header(group, "DS", issued_on)),
         blocks: vec![
             Block::Title {
                 kind: "Danh sách".into(),
                 subject: "Mô hình “Dân vận khéo”, mô hình tự quản về an ninh, trật tự".into(),
             },
+            Block::Addressee(format!("Kính gửi: {recipient}")),
             Block::Table(Table {
                 columns: vec![
                     Column {
@@ -289,6 +299,7 @@ pub fn list_document(rows: &[PracticeRow], group: &Group, issued_on: &str) -> Do
                 size: 12.0,
                 bold_rows: vec![total],
             }),
+            Block::Note("Cột “Số tổ” không cộng dồn: một tổ có thể áp dụng nhiều mô hình.".into()),
             closing(group),
         ],
     }

@@ -46,6 +46,36 @@ pub fn percent(part: u32, whole: u32) -> String {
     format!("{}%", number(f64::from(part) * 100.0 / f64::from(whole)))
 }
 
+/// Straight double quotes as printed quotes: "Khu phố 3" becomes “Khu phố 3”. A quote opens
+/// at the start or after a space or bracket, and closes otherwise.
+pub fn curly(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        out.push(match c {
+            '"' if prev.is_none_or(|p| p.is_whitespace() || "([{‘“".contains(p)) => '“',
+            '"' => '”',
+            c => c,
+        });
+        prev = Some(c);
+    }
+    out
+}
+
+/// A name in quotes, its own quotes turned into inner ones: Nhóm Zalo “Khu phố 3 bình yên”
+/// becomes “Nhóm Zalo ‘Khu phố 3 bình yên’”.
+pub fn quoted(s: &str) -> String {
+    let inner: String = curly(s)
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// A change as an indicator table shows it: "+3", "−2", "0"; empty without a comparison.
 pub fn change(now: f64, then: Option<f64>) -> String {
     match then {
@@ -76,5 +106,14 @@ mod tests {
         assert_eq!(sentence(&[]), "");
         assert_eq!(percent(8, 9), "88,9%");
         assert_eq!(percent(39, 39), "100%");
+        assert_eq!(
+            curly(r#"Nhóm Zalo "Khu phố 3" (tên "An")"#),
+            "Nhóm Zalo “Khu phố 3” (tên “An”)"
+        );
+        assert_eq!(
+            quoted("Nhóm Zalo “Khu phố 3 bình yên”"),
+            "“Nhóm Zalo ‘Khu phố 3 bình yên’”"
+        );
+        assert_eq!(quoted(r#"Nhóm "Bình yên""#), "“Nhóm ‘Bình yên’”");
     }
 }

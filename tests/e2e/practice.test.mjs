@@ -60,10 +60,17 @@ test("write a model, measure its results, save the PDF, finalise", { timeout: 18
   const pdfs = readdirSync(saveDir).filter((f) => f.endsWith(".pdf"));
   assert.equal(pdfs.length, 1);
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", join(saveDir, pdfs[0]), "-"], { encoding: "utf8" });
-  assert.match(text, /Mô hình “Camera an ninh ngõ xóm”/);
+  assert.match(text, /“Dân vận khéo”\s+“Camera an ninh ngõ xóm”/);
+  assert.match(text, /DỰ THẢO/);
   assert.match(text, /Thôn có nhiều ngõ nhỏ, tối, hay mất trộm xe\./);
   assert.match(text, /−3 \(−100%\)/);
 
+  // Finalising asks for every section; the one written is not enough.
+  await driver.click("#practice-finalise");
+  await driver.click("#finalise-confirm");
+  await driver.until("refused", async () => /Còn mục chưa viết: II\. Mục đích, yêu cầu/.test(await driver.text("[role=alert]").catch(() => "")));
+  for (let i = 1; i < 8; i++) await driver.type(`#section-${i}`, `Nội dung mục ${i + 1}.`);
+  await driver.until("saved all", async () => /Đã lưu/.test(await driver.text("[data-testid=writeup-state]")));
   await driver.click("#practice-finalise");
   await driver.click("#finalise-confirm");
   await driver.until("finalised", async () => /Đã hoàn thiện/.test(await driver.text("[data-testid=writeup-state]")));

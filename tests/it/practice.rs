@@ -124,6 +124,22 @@ fn a_finalised_writeup_keeps_its_text_and_figures_when_records_change() {
     sections[2] = "- Vận động 40 hộ góp tiền lắp camera\n- Tổ theo dõi màn hình vào ban đêm".into();
     s.save_writeup(&p.id, &sections, now()).unwrap();
     s.set_measure(&p.id, &measure(), now()).unwrap();
+    // A section left empty keeps the write-up from being finalised, and says which.
+    let e = s.finalise_practice(&p.id, later(30)).unwrap_err();
+    assert_eq!(e.fields[0].field, "sections");
+    assert!(
+        e.fields[0]
+            .message
+            .contains("II. Mục đích, yêu cầu; IV. Kết quả"),
+        "{e:?}"
+    );
+    assert!(s.practice(&p.id).unwrap().finalised_at.is_none());
+    for (i, t) in sections.iter_mut().enumerate() {
+        if t.is_empty() {
+            *t = format!("Nội dung mục {}.", i + 1);
+        }
+    }
+    s.save_writeup(&p.id, &sections, later(40)).unwrap();
     let done = s.finalise_practice(&p.id, later(60)).unwrap();
     assert!(done.finalised_at.is_some());
     let frozen = done.results.clone().unwrap();
@@ -217,7 +233,9 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     }
     let text = crate::common::pdf::flat_text(&path);
     for expected in [
-        "Mô hình “Camera an ninh kết nối các ngõ”",
+        "DỰ THẢO",
+        "Kết quả thực hiện mô hình “Dân vận khéo” “Camera an ninh kết nối các ngõ”",
+        "Kính gửi: Ban Chỉ đạo phong trào thi đua “Dân vận khéo” phường Yên Hải",
         "Quốc phòng – an ninh",
         "III. NỘI DUNG, CÁCH LÀM",
         "- Vận động 40 hộ góp tiền lắp camera",
@@ -226,7 +244,7 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
         "Trước (01/01/2026 – 30/06/2026)",
         "Vụ việc: Trộm cắp tài sản 4 1 −3 (−75%)",
         "Số liệu tính đến ngày in; chưa chốt.",
-        "VIII. KIẾN NGHỊ (Chưa viết)",
+        "VIII. KIẾN NGHỊ [Chưa viết mục này]",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
@@ -237,6 +255,30 @@ fn the_writeup_and_the_list_print_in_the_nd30_format() {
     crate::common::pdf::qpdf_ok(&path);
     crate::common::pdf::assert_nd30_geometry(&path, true);
     let text = crate::common::pdf::flat_text(&path);
-    assert!(text.contains("Tổng cộng: 1 mô hình"), "{text}");
-    assert!(text.contains("Camera an ninh kết nối các ngõ"));
+    for expected in [
+        "DANH SÁCH",
+        "/DS-TTQ",
+        "Tổng cộng: 1 mô hình",
+        "Camera an ninh kết nối các ngõ",
+        "Cột “Số tổ” không cộng dồn",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    // The addressee is a setting.
+    let r = ttq::app::practices::set_recipient(
+        &mut s,
+        "Ban Thường trực Ủy ban MTTQ Việt Nam phường Yên Hải",
+    )
+    .unwrap();
+    assert_eq!(r, "Ban Thường trực Ủy ban MTTQ Việt Nam phường Yên Hải");
+    let list = ttq::app::practices::list_pdf(&s, today()).unwrap();
+    std::fs::write(&path, &list.bytes).unwrap();
+    let text = crate::common::pdf::flat_text(&path);
+    assert!(
+        text.contains("Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam phường Yên Hải"),
+        "{text}"
+    );
+    assert!(ttq::app::practices::set_recipient(&mut s, "")
+        .unwrap()
+        .starts_with("Ban Chỉ đạo"));
 }
