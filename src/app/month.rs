@@ -48,7 +48,8 @@ pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<M
     let practices = store
         .list_practices()?
         .into_iter()
-        .filter(|x| x.status != PracticeStatus::DangKy)
+        // Only models under way by the month's end belong to its report.
+        .filter(|x| x.status != PracticeStatus::DangKy && x.started_on < date::iso(p.to))
         .map(|x| {
             let status = match x.level {
                 Some(l) if x.status == PracticeStatus::DuocCongNhan => {
@@ -56,7 +57,7 @@ pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<M
                 }
                 _ => x.status.label().to_lowercase(),
             };
-            format!("“{}” ({status})", x.name)
+            format!("{} ({status})", crate::report::prose::quoted(&x.name))
         })
         .collect();
     Ok(MonthlyData {

@@ -1,20 +1,23 @@
-//! Demo patrols: two patterns, a few busy dates, rosters for the three months before this
-//! one and this one, with attendance up to yesterday and a patrol log.
+//! Demo patrols: the group's patterns, a few busy dates, a roster for every demo month,
+//! attended up to yesterday, with a patrol log written during the shifts.
 
-use super::Rng;
+use super::{Profile, Rng};
 use crate::date;
 use crate::error::Result;
 use crate::model::patrol::{Attendance, PatternInput};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
+/// What a night patrol notes; each is written during the shift, at the time it logs.
 const NOTES: &[&str] = &[
     "Tuần tra tuyến chợ – bờ sông, tình hình bình thường.",
     "Nhắc hai hộ kinh doanh đóng cửa, thu dọn hàng hóa để ngoài hiên.",
     "Phát hiện cổng nhà trọ số 21 không khóa, đã báo chủ trọ.",
-    "Nhóm thanh niên tụ tập ở bãi đất trống, tổ nhắc nhở, giải tán lúc 23:20.",
+    "Nhóm thanh niên tụ tập ở bãi đất trống, tổ nhắc nhở, nhóm đã giải tán.",
     "Đèn ngõ 48 vẫn hỏng, ghi nhận để báo tổ dân phố.",
     "Kiểm tra khu vực cổng chợ, không có gì bất thường.",
+    "Một xe máy lạ đỗ lâu đầu ngõ 7, đã ghi biển số.",
+    "Nhắc quán ăn đêm đầu ngõ 48 giảm âm lượng loa.",
 ];
 
 /// Adds the demo's patrol data.
@@ -22,6 +25,7 @@ pub(super) fn fill(
     store: &mut Store,
     now: DateTime<Utc>,
     rng: &mut Rng,
+    profile: &Profile,
     members: &[String],
 ) -> Result<()> {
     store.add_pattern(
@@ -29,23 +33,25 @@ pub(super) fn fill(
             name: "Ca đêm".into(),
             start: "22:00".into(),
             end: "04:00".into(),
-            weekdays: [true; 7],
-            needed: 3,
+            weekdays: profile.night_days,
+            needed: profile.night_needed,
             route: "Chợ Yên Hải – bờ sông – ngõ 48 Ngô Quyền".into(),
         },
         now,
     )?;
-    store.add_pattern(
-        &PatternInput {
-            name: "Ca tối".into(),
-            start: "19:00".into(),
-            end: "22:00".into(),
-            weekdays: [false, false, false, false, false, true, true],
-            needed: 2,
-            route: "Nhà văn hóa – sân chơi trẻ em".into(),
-        },
-        now,
-    )?;
+    if profile.evening {
+        store.add_pattern(
+            &PatternInput {
+                name: "Ca tối".into(),
+                start: "19:00".into(),
+                end: "22:00".into(),
+                weekdays: [false, false, false, false, false, true, true],
+                needed: 2,
+                route: "Nhà văn hóa – sân chơi trẻ em".into(),
+            },
+            now,
+        )?;
+    }
     let today = date::vn_today(now);
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     if let Some(m) = members.get(4) {
@@ -66,10 +72,7 @@ pub(super) fn fill(
             now,
         )?;
     }
-    let months = super::reports::closed_months(today)
-        .into_iter()
-        .chain([this_month]);
-    for month in months {
+    for month in super::ledger::months(today) {
         let key = format!("{:04}-{:02}", month.year(), month.month());
         let view = crate::app::patrols::generate(store, &key, now)?;
         for shift in view
@@ -100,11 +103,15 @@ pub(super) fn fill(
                 };
                 store.set_attendance(&shift.id, &seat.member_id, status, substitute, now)?;
                 if k == 0 && shift.pattern_name == "Ca đêm" && rng.below(3) == 0 {
-                    let at = format!(
-                        "{} 23:{:02}",
-                        date::format(date::from_iso(&shift.date).expect("iso")),
-                        rng.below(60)
-                    );
+                    // Between 22:30 and 03:30: after midnight, on the next day.
+                    let start = date::from_iso(&shift.date).expect("iso");
+                    let minutes = 30 + rng.below(5 * 60) as i64;
+                    let t = start.and_hms_opt(22, 0, 0).expect("valid time")
+                        + Duration::minutes(minutes);
+                    let at = t.format("%d/%m/%Y %H:%M").to_string();
+                    if t > (now + Duration::hours(7)).naive_utc() {
+                        continue;
+                    }
                     store.add_log(
                         Some(&shift.id),
                         &at,

@@ -1,5 +1,8 @@
-//! Demo "Dân vận khéo" models: one recognised with a finished write-up, one in progress.
+//! Demo "Dân vận khéo" models. Khu phố 3: cameras in the lanes (started three months ago,
+//! recognised, its write-up finished; the records show thefts falling) and a Zalo group in
+//! progress. The ward's other groups: a safe lodging-house model in even khu phố.
 
+use super::Profile;
 use crate::date;
 use crate::error::Result;
 use crate::model::practice::{
@@ -16,17 +19,31 @@ fn ind(kind: IndicatorKind, category: Option<&str>) -> Indicator {
     }
 }
 
-pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str) -> Result<()> {
+pub(super) fn fill(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    profile: &Profile,
+    leader: &str,
+    deputy: &str,
+) -> Result<()> {
     let today = date::vn_today(now);
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
-    let started = this_month - chrono::Months::new(3);
+    let group = format!("Tổ bảo vệ an ninh, trật tự {}", profile.area_name());
+    if !profile.camera {
+        return if profile.area.is_multiple_of(2) {
+            lodging(store, now, profile, &group, deputy)
+        } else {
+            Ok(())
+        };
+    }
+    let started = super::ledger::camera_start(today);
     let before_from = started - chrono::Months::new(3);
     let camera = store.add_practice(
         &PracticeInput {
             name: "Camera an ninh kết nối các ngõ".into(),
             field: PracticeField::QuocPhongAnNinh,
             scope: PracticeScope::TapThe,
-            runner: "Tổ bảo vệ an ninh, trật tự Khu phố 3".into(),
+            runner: group.clone(),
             address: "Khu phố 3, phường Yên Hải".into(),
             started_on: date::format(started),
             person_in_charge: leader.into(),
@@ -45,7 +62,7 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str) -> Resul
         "Khu phố 3 có nhiều ngõ nhỏ, hẹp, thiếu ánh sáng; người dân đi làm ca, nhà vắng người ban ngày. Trộm cắp xe máy, tài sản trong sân nhà là vụ việc xảy ra nhiều nhất trong các tháng trước.".into(),
         "- Phòng ngừa trộm cắp bằng sức của chính người dân.\n- Camera do dân góp, dân quản lý, tổ bảo vệ theo dõi; không để thành gánh nặng đóng góp.".into(),
         "- Tổ họp dân từng ngõ, nói rõ lợi ích, để các hộ tự quyết mức góp; hộ khó khăn được miễn.\n- Mỗi ngõ cử một người giữ mật khẩu đầu ghi; tổ tuần tra xem lại hình ảnh khi có tin báo.\n- Hình ảnh chỉ dùng để phòng chống tội phạm, không đưa lên mạng xã hội.".into(),
-        "Sau ba tháng, 8 ngõ đã có camera với 64 hộ tham gia góp; người dân chủ động báo tin cho tổ qua nhóm Zalo của khu phố. Bảng dưới so sánh ba tháng trước và ba tháng sau khi lắp camera.".into(),
+        "Sau ba tháng, 8 ngõ đã có camera với 64 hộ tham gia góp; người dân chủ động báo tin cho tổ khi thấy người lạ. Bảng dưới so sánh ba tháng trước và ba tháng sau khi lắp camera, số liệu lấy từ sổ ghi chép vụ việc của tổ.".into(),
         "Người dân yên tâm hơn khi đi làm; tinh thần đoàn kết trong từng ngõ được nâng lên; Công an phường có thêm nguồn hình ảnh khi xác minh vụ việc.".into(),
         "- Việc gì dân bàn, dân quyết thì dân làm đến nơi.\n- Tổ trưởng phải gương mẫu góp trước, công khai thu chi hằng tháng.".into(),
         "Mô hình chi phí thấp, dễ làm, đã được 3 tổ của các khu phố bạn đến học cách làm.".into(),
@@ -75,10 +92,10 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str) -> Resul
             name: "Nhóm Zalo “Khu phố 3 bình yên”".into(),
             field: PracticeField::QuocPhongAnNinh,
             scope: PracticeScope::TapThe,
-            runner: "Tổ bảo vệ an ninh, trật tự Khu phố 3".into(),
+            runner: group.clone(),
             address: "Khu phố 3, phường Yên Hải".into(),
             started_on: date::format(this_month - chrono::Months::new(1)),
-            person_in_charge: "Nguyễn Thị Thanh Hảo".into(),
+            person_in_charge: deputy.into(),
             status: PracticeStatus::DangThucHien,
             level: None,
             decision: String::new(),
@@ -106,5 +123,39 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str) -> Resul
         },
         now,
     )?;
+    Ok(())
+}
+
+/// A model of the ward's other groups: lodging houses that declare their tenants.
+fn lodging(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    profile: &Profile,
+    group: &str,
+    deputy: &str,
+) -> Result<()> {
+    let today = date::vn_today(now);
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
+    let p = store.add_practice(
+        &PracticeInput {
+            name: "Nhà trọ an toàn, khai báo tạm trú đầy đủ".into(),
+            field: PracticeField::QuocPhongAnNinh,
+            scope: PracticeScope::TapThe,
+            runner: group.into(),
+            address: format!("{}, phường Yên Hải", profile.area_name()),
+            started_on: date::format(this_month - chrono::Months::new(2)),
+            person_in_charge: deputy.into(),
+            status: PracticeStatus::DangThucHien,
+            level: None,
+            decision: String::new(),
+            places: Some(5),
+            groups_applying: Some(1),
+        },
+        now,
+    )?;
+    let mut draft = vec![String::new(); 8];
+    draft[0] = "Trên địa bàn có nhiều nhà cho thuê trọ; người thuê thay đổi thường xuyên, có trường hợp chưa khai báo tạm trú.".into();
+    draft[2] = "- Tổ gặp từng chủ nhà trọ, hướng dẫn khai báo tạm trú trên ứng dụng VNeID.\n- Mỗi nhà trọ treo bảng nội quy và số điện thoại của tổ.".into();
+    store.save_writeup(&p.id, &draft, now)?;
     Ok(())
 }

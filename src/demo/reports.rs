@@ -1,42 +1,39 @@
-//! Demo monthly reports: the three months before this one written up and closed (signed on
-//! the 2nd of the next month), this month's narrative started, and, for one group in five
-//! by seed, an incident added after closing to last month: an amendment.
+//! Demo monthly reports: the six months before this one written up, each in its own words,
+//! and closed (signed on the 2nd of the next month), this month's narrative started, and,
+//! for one group in five by seed, an incident added after closing to last month: an
+//! amendment.
 
+use super::{story, Profile};
 use crate::app;
 use crate::error::Result;
 use crate::model::incident::{IncidentInput, IncidentStatus, ReporterKind};
-use crate::model::month::Narrative;
 use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
-/// The months the demo closes, oldest first: the three before the month of `today`.
-pub(super) fn closed_months(today: NaiveDate) -> Vec<NaiveDate> {
-    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
-    (1..=3)
-        .rev()
-        .map(|back| this_month - chrono::Months::new(back))
-        .collect()
-}
+/// How many months before this one the demo closes.
+pub(super) const CLOSED: u32 = 6;
 
-pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str, amend: bool) -> Result<()> {
+pub(super) fn fill(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    profile: &Profile,
+    leader: &str,
+    amend: bool,
+) -> Result<()> {
     let today = crate::date::vn_today(now);
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     let key = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
-    for month in closed_months(today) {
+    for back in (1..=CLOSED).rev() {
+        let month = this_month - chrono::Months::new(back);
         app::month::save_narrative(
             store,
             &key(month),
-            &Narrative {
-                situation: "Trên địa bàn có 2 khu nhà trọ với khoảng 40 người tạm trú, chủ yếu là công nhân; khu vực chợ Yên Hải và bờ mương sau chợ là nơi cần chú ý vào ban đêm.".into(),
-                shortcomings: "- Một số ca tuần tra đêm thứ Bảy còn vắng người không báo trước.\n- Việc ghi nhật ký tuần tra chưa đều.".into(),
-                plans: "- Duy trì tuần tra đêm theo lịch, tăng cường dịp cuối năm.\n- Phối hợp Công an phường tuyên truyền phòng chống lừa đảo qua mạng cho người cao tuổi.".into(),
-                proposals: "Đề nghị Ủy ban nhân dân phường hỗ trợ lắp thêm đèn chiếu sáng ở ngõ 12 đường Trần Khánh Dư.".into(),
-            },
+            &story::narrative(profile.camera, profile.area, back),
             now,
         )?;
         let signed = (month + chrono::Months::new(1) + Duration::days(1)).min(today);
         app::month::close(store, &key(month), signed, leader, now)?;
     }
-    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     if amend {
         // Reported to the leader after last month was closed: recorded as an amendment.
         let last = this_month - chrono::Months::new(1);
@@ -65,13 +62,5 @@ pub(super) fn fill(store: &mut Store, now: DateTime<Utc>, leader: &str, amend: b
             now,
         )?;
     }
-    app::month::save_narrative(
-        store,
-        &key(this_month),
-        &Narrative {
-            situation: "Tình hình an ninh, trật tự cơ bản ổn định.".into(),
-            ..Default::default()
-        },
-        now,
-    )
+    app::month::save_narrative(store, &key(this_month), &story::this_month(), now)
 }

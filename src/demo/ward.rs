@@ -6,9 +6,9 @@
 //! closed month. Each group's files are made by the group demo as it stood when it sent
 //! them, and imported as the ward would.
 
+use super::Profile;
 use crate::app::{self, ward::ImportOptions};
 use crate::error::Result;
-use crate::model::group::GroupInput;
 use crate::model::ward::{WardDocuments, WardInput};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
@@ -99,8 +99,8 @@ pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
         };
         // The group as it stood when it sent its last file; it lives in memory only.
         let mut g = Store::open(Path::new(":memory:"))?;
-        super::fill(&mut g, last, 100 + i as u64)?;
-        name_group(&mut g, i, last)?;
+        let seed = 100 + i as u64;
+        super::fill_profile(&mut g, last, seed, &Profile::of(i as u32 + 1, seed))?;
         for (m, at) in sends {
             let month = format!("{:04}-{:02}", m.year(), m.month());
             let file = app::sync::export(&mut g, &month, false, at)?;
@@ -113,36 +113,6 @@ pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
             )?;
         }
     }
-    Ok(())
-}
-
-/// Makes the demo group "Khu phố `i + 1`" of the ward, with its own household counts.
-fn name_group(g: &mut Store, i: usize, now: DateTime<Utc>) -> Result<()> {
-    let group = g.require_group()?;
-    let area = format!("Khu phố {}", i + 1);
-    g.update_group(
-        &GroupInput {
-            kind: group.kind,
-            name: format!("Tổ bảo vệ an ninh, trật tự {area}"),
-            province_code: group.province_code.clone(),
-            province_name: group.province_name.clone(),
-            commune_code: group.commune_code.clone(),
-            commune_name: group.commune_name.clone(),
-            area_kind: group.area_kind,
-            area_name: area,
-            decision_number: group.decision_number.clone().unwrap_or_default(),
-            decision_date: group
-                .decision_date
-                .as_deref()
-                .and_then(crate::date::from_iso)
-                .map(crate::date::format)
-                .unwrap_or_default(),
-            police_unit: group.police_unit.clone(),
-            households: group.households.map(|h| h + 20 * i as i32),
-            residents: group.residents.map(|r| r + 70 * i as i32),
-        },
-        now,
-    )?;
     Ok(())
 }
 

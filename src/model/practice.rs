@@ -269,6 +269,8 @@ pub struct PracticeRow {
     pub field: PracticeField,
     pub scope: PracticeScope,
     pub runner: String,
+    /// ISO date.
+    pub started_on: String,
     pub status: PracticeStatus,
     pub level: Option<PracticeLevel>,
     pub places: Option<i32>,

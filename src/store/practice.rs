@@ -203,6 +203,7 @@ impl Store {
                 field: p.field,
                 scope: p.scope,
                 runner: p.runner,
+                started_on: p.started_on,
                 status: p.status,
                 level: p.level,
                 places: p.places,

@@ -41,7 +41,7 @@ test("the demo data fills every area", { timeout: 180000 }, async () => {
   await driver.until("activities", async () => (await driver.findAll("[data-testid=activity-table] tbody tr")).length > 0);
 
   await driver.click("#nav-report");
-  await driver.until("issued reports", async () => (await driver.findAll("[data-testid=issued-list] tbody tr")).length === 3);
+  await driver.until("issued reports", async () => (await driver.findAll("[data-testid=issued-list] tbody tr")).length === 6);
   await driver.until("preview", async () => (await driver.findAll("[data-testid=report-preview] svg")).length >= 2);
 
   await driver.click("#nav-group");

@@ -199,8 +199,8 @@ fn patrols(f: &MonthFigures) -> String {
     }
     let mut s = format!(
         "Tổ chức tuần tra {}/{} ca theo lịch, {} lượt người, {} giờ công",
-        p.patrols_held,
-        p.shifts_planned,
+        count(p.patrols_held),
+        count(p.shifts_planned),
         count(p.member_turns),
         number(p.hours())
     );

@@ -131,8 +131,8 @@ fn group_values(f: &MonthFigures) -> Vec<String> {
 pub fn per_group(w: &WardMonth, totals: &MonthFigures) -> Block {
     let mut columns = vec![
         column("STT", 0.6, Align::Center),
-        column("Tổ", 3.1, Align::Left),
-        column("Nộp báo cáo", 1.5, Align::Left),
+        column("Tổ", 4.0, Align::Left),
+        column("Nộp báo cáo", 1.4, Align::Left),
     ];
     for (title, width) in [
         ("Ca tuần tra (đã tổ chức/theo lịch)", 1.1),
@@ -195,7 +195,7 @@ pub fn categories_per_group(
     let others = cats.len() > shown.len();
     let mut columns = vec![
         column("STT", 0.6, Align::Center),
-        column("Tổ", 3.1, Align::Left),
+        column("Tổ", 4.0, Align::Left),
     ];
     for n in &shown {
         columns.push(column(*n, 1.2, Align::Right));

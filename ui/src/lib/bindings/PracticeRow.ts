@@ -7,4 +7,8 @@ import type { PracticeStatus } from "./PracticeStatus";
 /**
  * A row of the models list.
  */
-export type PracticeRow = { id: string, name: string, field: PracticeField, scope: PracticeScope, runner: string, status: PracticeStatus, level: PracticeLevel | null, places: number | null, groups_applying: number | null, finalised: boolean, };
+export type PracticeRow = { id: string, name: string, field: PracticeField, scope: PracticeScope, runner: string, 
+/**
+ * ISO date.
+ */
+started_on: string, status: PracticeStatus, level: PracticeLevel | null, places: number | null, groups_applying: number | null, finalised: boolean, };
