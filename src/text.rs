@@ -60,8 +60,9 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
     collation_key(a).cmp(&collation_key(b))
 }
 
-/// Vietnamese order for people's names: by given name (the last word), then the middle and
-/// family names, each by [`collate`]. "Dung" comes before "Đông", "Lê Văn An" before "Bùi Thị Bình".
+/// Vietnamese order for people's names: by given name (the last word), then the middle
+/// names, then the family name, each by [`collate`]. "Dung" comes before "Đông"; "Nguyễn
+/// Đức Tuấn" before "Đỗ Quang Tuấn".
 pub fn collate_names(a: &str, b: &str) -> std::cmp::Ordering {
     name_collation_key(a).cmp(&name_collation_key(b))
 }
@@ -69,12 +70,14 @@ pub fn collate_names(a: &str, b: &str) -> std::cmp::Ordering {
 /// The key [`collate_names`] compares, for `sort_by_cached_key`.
 pub fn name_collation_key(full_name: &str) -> CollationKey {
     let words: Vec<&str> = full_name.split_whitespace().collect();
-    let reordered = match words.split_last() {
-        Some((given, rest)) => std::iter::once(*given)
-            .chain(rest.iter().copied())
+    let reordered = match words.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [family, middle @ .., given] => std::iter::once(*given)
+            .chain(middle.iter().copied())
+            .chain(std::iter::once(*family))
             .collect::<Vec<_>>()
             .join(" "),
-        None => String::new(),
     };
     collation_key(&reordered)
 }
@@ -209,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn names_sort_by_given_name_then_family_and_middle() {
+    fn names_sort_by_given_name_then_middle_then_family() {
         let mut names = vec![
             "Trần Văn Đông",
             "Nguyễn Thị Dung",
@@ -217,17 +220,23 @@ mod tests {
             "Lê Văn An",
             "Phạm An",
             "Bùi Thị Thanh",
+            "Đỗ Quang Tuấn",
+            "Lê Văn Tuấn",
+            "Nguyễn Đức Tuấn",
         ];
         names.sort_by(|a, b| collate_names(a, b));
         assert_eq!(
             names,
             [
-                "Lê Văn An",
                 "Phạm An",
+                "Lê Văn An",
                 "Nguyễn Thị Dung",
                 "Trần Văn Đông",
                 "Bùi Thị Thanh",
                 "Bùi Công Thắng",
+                "Nguyễn Đức Tuấn",
+                "Đỗ Quang Tuấn",
+                "Lê Văn Tuấn",
             ]
         );
     }

@@ -32,6 +32,21 @@ pub enum ReportCmd {
         plans: Option<String>,
         #[arg(long)]
         proposals: Option<String>,
+        /// Nhà trọ, cơ sở cho thuê lưu trú on the area.
+        #[arg(long)]
+        lodging_houses: Option<u32>,
+        /// Người tạm trú on the area.
+        #[arg(long)]
+        temporary_residents: Option<u32>,
+        /// Điểm, tụ điểm phức tạp về ANTT.
+        #[arg(long)]
+        hot_spots: Option<String>,
+    },
+    /// Who confirms the monthly report beside the leader ("Trưởng Khu phố 3"): shows it, or
+    /// sets it with --set (an empty value removes the confirmation block).
+    Confirmation {
+        #[arg(long)]
+        set: Option<String>,
     },
     /// (Ward) the consolidated report of all groups for a month.
     Ward {
@@ -107,6 +122,9 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
             shortcomings,
             plans,
             proposals,
+            lodging_houses,
+            temporary_residents,
+            hot_spots,
         } => {
             let old = app::month::state(store, &month)?.narrative;
             let n = Narrative {
@@ -114,9 +132,23 @@ pub fn report(store: &mut Store, cmd: ReportCmd, now: DateTime<Utc>) -> Result<(
                 shortcomings: shortcomings.unwrap_or(old.shortcomings),
                 plans: plans.unwrap_or(old.plans),
                 proposals: proposals.unwrap_or(old.proposals),
+                lodging_houses: lodging_houses.or(old.lodging_houses),
+                temporary_residents: temporary_residents.or(old.temporary_residents),
+                hot_spots: hot_spots.unwrap_or(old.hot_spots),
             };
             app::month::save_narrative(store, &month, &n, now)?;
             say!("Đã lưu phần viết của báo cáo.");
+        }
+        ReportCmd::Confirmation { set } => {
+            let c = match set {
+                Some(text) => app::month::set_confirmation(store, &text)?,
+                None => app::month::confirmation(store)?,
+            };
+            if c.is_empty() {
+                say!("Báo cáo tháng không in ô xác nhận.");
+            } else {
+                say!("Báo cáo tháng in ô “Xác nhận của {c}”.");
+            }
         }
         ReportCmd::Ward {
             month,

@@ -63,6 +63,8 @@ macro_rules! for_each_command {
 
             report::report_view(month: String, issued_on: String) -> ReportView;
             report::narrative_save(month: String, narrative: Narrative) -> ();
+            report::report_confirmation() -> String;
+            report::report_confirmation_set(text: String) -> String;
             report::month_close(month: String, issued_on: String, editor: String) -> IssuedReport;
             report::month_reopen(month: String, editor: String, reason: String) -> ();
             report::issued_list() -> Vec<IssuedReport>;

@@ -20,6 +20,16 @@ pub fn narrative_save(app: State<App>, month: String, narrative: Narrative) -> R
 }
 
 #[tauri::command]
+pub fn report_confirmation(app: State<App>) -> Result<String> {
+    app.with(|s| month::confirmation(s.store()))
+}
+
+#[tauri::command]
+pub fn report_confirmation_set(app: State<App>, text: String) -> Result<String> {
+    app.with(|s| month::set_confirmation(s.store(), &text))
+}
+
+#[tauri::command]
 pub fn month_close(
     app: State<App>,
     month: String,

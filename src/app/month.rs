@@ -9,7 +9,7 @@ use crate::model::figures::{MonthFigures, Period};
 use crate::model::month::{CategoryTotal, IssuedReport, MonthlyData, Narrative, ReportView};
 use crate::model::practice::PracticeStatus;
 use crate::report::{self, monthly};
-use crate::store::{Issue, Store};
+use crate::store::{Issue, Setting, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -33,9 +33,13 @@ pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<M
         .filter(|a| a.made_in() == month)
         .collect();
     let (number, number_year, _) = store.report_number(&group.id, &month, issued_on)?;
-    // A month with nothing recorded is not compared with: its zeros would be invented.
+    // A closed month is compared as it was reported (its issued copy); an open one as
+    // counted now; a month with nothing recorded not at all: its zeros would be invented.
     let counted = |back: u32| -> Result<Option<MonthFigures>> {
         let from = p.from - chrono::Months::new(back);
+        if let Some((_, data)) = issued(store, &date::iso(from)[..7])? {
+            return Ok(Some(data.figures));
+        }
         let q = Period {
             from,
             to: from + chrono::Months::new(1),
@@ -64,6 +68,8 @@ pub fn report_data(store: &Store, month: &str, issued_on: NaiveDate) -> Result<M
         previous: counted(1)?,
         year_ago: counted(12)?,
         practices,
+        confirmation: Some(store.setting(Setting::ReportConfirmation)?).filter(|c| !c.is_empty()),
+        as_of: (issued_on < p.to).then(|| date::iso(issued_on)),
         narrative: store.narrative(&group.id, &month)?,
         closed: store.is_month_closed(&group.id, &month)?,
         key_fingerprint: store.group_fingerprint()?.unwrap_or_default(),
@@ -172,6 +178,18 @@ pub fn issued_pdf(store: &Store, id: &str) -> Result<File> {
         ),
         bytes: store.issued_pdf(id)?,
     })
+}
+
+/// Who confirms the monthly report beside the leader (empty: no confirmation block).
+pub fn confirmation(store: &Store) -> Result<String> {
+    store.setting(Setting::ReportConfirmation)
+}
+
+/// Sets who confirms the monthly report ("Trưởng Khu phố 3"); empty removes the block.
+/// An issued copy keeps what it was issued with.
+pub fn set_confirmation(store: &mut Store, text: &str) -> Result<String> {
+    store.set_setting(Setting::ReportConfirmation, text)?;
+    confirmation(store)
 }
 
 /// Saves the leader's narrative for a month; refused once the month is closed.

@@ -208,6 +208,7 @@ pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<Ro
         .collect();
     view.not_rostered
         .sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+    view.not_rostered.dedup();
     Ok(view)
 }
 

@@ -8,7 +8,7 @@ use crate::model::practice::{
     default_recipient, Measure, Practice, PracticeInput, PracticeRow, WriteupVersion,
 };
 use crate::report;
-use crate::store::Store;
+use crate::store::{Setting, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Every model with its counters, for the list and the ward.
@@ -68,7 +68,7 @@ pub fn finalise(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Pract
 
 /// Whom the write-ups and the list are addressed to ("Kính gửi: …"), the default if not set.
 pub fn recipient(store: &Store) -> Result<String> {
-    let typed = store.practice_recipient()?;
+    let typed = store.setting(Setting::PracticeRecipient)?;
     if typed.is_empty() {
         return Ok(default_recipient(&store.require_group()?.commune_name));
     }
@@ -77,7 +77,7 @@ pub fn recipient(store: &Store) -> Result<String> {
 
 /// Sets whom the write-ups are addressed to (empty: the default) and answers the result.
 pub fn set_recipient(store: &mut Store, text: &str) -> Result<String> {
-    store.set_practice_recipient(text)?;
+    store.set_setting(Setting::PracticeRecipient, text)?;
     recipient(store)
 }
 

@@ -318,7 +318,8 @@ pub(crate) fn fill_profile(
     patrols::fill(store, now, &mut rng, profile, &active)?;
     practices::fill(store, now, profile, &leader_name, &deputy_name)?;
     // One group in five (by seed, the app's own demo among them) amended last month.
-    reports::fill(store, now, profile, &leader_name, seed % 5 == 1)
+    reports::fill(store, now, profile, &leader_name, seed % 5 == 1)?;
+    practices::recognise(store, now, profile, &leader_name)
 }
 
 #[cfg(test)]

@@ -75,6 +75,8 @@ pub(super) fn fill(
     for month in super::ledger::months(today) {
         let key = format!("{:04}-{:02}", month.year(), month.month());
         let view = crate::app::patrols::generate(store, &key, now)?;
+        // Only someone on the month's roster (so eligible) stands in for another.
+        let eligible: Vec<String> = view.tallies.iter().map(|t| t.member_id.clone()).collect();
         for shift in view
             .shifts
             .iter()
@@ -87,10 +89,16 @@ pub(super) fn fill(
                     0 => (Attendance::VangCoLyDo, None),
                     1 => (Attendance::VangKhongLyDo, None),
                     2 => {
-                        let sub = members.iter().find(|m| {
-                            !shift.seats.iter().any(|x| &x.member_id == *m)
-                                && !standing_in.contains(m)
-                        });
+                        let from = rng.below(eligible.len().max(1) as u64) as usize;
+                        let sub = eligible
+                            .iter()
+                            .cycle()
+                            .skip(from)
+                            .take(eligible.len())
+                            .find(|m| {
+                                !shift.seats.iter().any(|x| &x.member_id == *m)
+                                    && !standing_in.contains(m)
+                            });
                         if let Some(m) = sub {
                             standing_in.push(m);
                         }

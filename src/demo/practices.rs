@@ -38,34 +38,15 @@ pub(super) fn fill(
     }
     let started = super::ledger::camera_start(today);
     let before_from = started - chrono::Months::new(3);
-    let camera = store.add_practice(
-        &PracticeInput {
-            name: "Camera an ninh kết nối các ngõ".into(),
-            field: PracticeField::QuocPhongAnNinh,
-            scope: PracticeScope::TapThe,
-            runner: group.clone(),
-            address: "Khu phố 3, phường Yên Hải".into(),
-            started_on: date::format(started),
-            person_in_charge: leader.into(),
-            status: PracticeStatus::DuocCongNhan,
-            level: Some(PracticeLevel::CoSo),
-            decision: format!(
-                "Quyết định số 27/QĐ-UBND ngày {} của UBND phường Yên Hải",
-                date::format(today - Duration::days(10))
-            ),
-            places: Some(8),
-            groups_applying: Some(3),
-        },
-        now,
-    )?;
+    let camera = store.add_practice(&camera(&group, leader, started, false, today), now)?;
     let sections = vec![
         "Khu phố 3 có nhiều ngõ nhỏ, hẹp, thiếu ánh sáng; người dân đi làm ca, nhà vắng người ban ngày. Trộm cắp xe máy, tài sản trong sân nhà là vụ việc xảy ra nhiều nhất trong các tháng trước.".into(),
         "- Phòng ngừa trộm cắp bằng sức của chính người dân.\n- Camera do dân góp, dân quản lý, tổ bảo vệ theo dõi; không để thành gánh nặng đóng góp.".into(),
-        "- Tổ họp dân từng ngõ, nói rõ lợi ích, để các hộ tự quyết mức góp; hộ khó khăn được miễn.\n- Mỗi ngõ cử một người giữ mật khẩu đầu ghi; tổ tuần tra xem lại hình ảnh khi có tin báo.\n- Hình ảnh chỉ dùng để phòng chống tội phạm, không đưa lên mạng xã hội.".into(),
-        "Sau ba tháng, 8 ngõ đã có camera với 64 hộ tham gia góp; người dân chủ động báo tin cho tổ khi thấy người lạ. Bảng dưới so sánh ba tháng trước và ba tháng sau khi lắp camera, số liệu lấy từ sổ ghi chép vụ việc của tổ.".into(),
+        "- Tổ gặp các hộ từng ngõ, nói rõ lợi ích, để các hộ tự quyết mức góp; hộ khó khăn được miễn.\n- Mỗi ngõ cử một người giữ mật khẩu đầu ghi; tổ tuần tra xem lại hình ảnh khi có tin báo.\n- Hình ảnh chỉ dùng để phòng chống tội phạm, không đưa lên mạng xã hội.".into(),
+        "Sau ba tháng, 08 ngõ đã có camera với 64 hộ tham gia góp; người dân chủ động báo tin cho tổ khi thấy người lạ. Trộm cắp ở các ngõ giảm rõ so với ba tháng trước khi lắp camera.".into(),
         "Người dân yên tâm hơn khi đi làm; tinh thần đoàn kết trong từng ngõ được nâng lên; Công an phường có thêm nguồn hình ảnh khi xác minh vụ việc.".into(),
         "- Việc gì dân bàn, dân quyết thì dân làm đến nơi.\n- Tổ trưởng phải gương mẫu góp trước, công khai thu chi hằng tháng.".into(),
-        "Mô hình chi phí thấp, dễ làm, đã được 3 tổ của các khu phố bạn đến học cách làm.".into(),
+        "Mô hình chi phí thấp, dễ làm; 03 tổ của các khu phố bạn đã áp dụng cách làm này.".into(),
         "Đề nghị phường hỗ trợ thêm đèn chiếu sáng ở các ngõ có camera để hình ảnh ban đêm rõ hơn.".into(),
     ];
     store.save_writeup(&camera.id, &sections, now)?;
@@ -76,7 +57,7 @@ pub(super) fn fill(
                 ind(IndicatorKind::Incidents, None),
                 ind(IndicatorKind::IncidentsOfCategory, Some("trom_cap")),
                 ind(IndicatorKind::Transferred, None),
-                ind(IndicatorKind::ResidentMeetings, None),
+                ind(IndicatorKind::ValuableTips, None),
             ],
             before_from: date::format(before_from),
             before_to: date::format(started - Duration::days(1)),
@@ -116,10 +97,11 @@ pub(super) fn fill(
                 ind(IndicatorKind::IncidentsOfCategory, Some("lua_dao")),
                 ind(IndicatorKind::ValuableTips, None),
             ],
-            before_from: date::format(this_month - chrono::Months::new(4)),
+            // The month before the group and its first month, side by side.
+            before_from: date::format(this_month - chrono::Months::new(2)),
             before_to: date::format(this_month - chrono::Months::new(1) - Duration::days(1)),
             after_from: date::format(this_month - chrono::Months::new(1)),
-            after_to: date::format(today - Duration::days(1)),
+            after_to: date::format(this_month - Duration::days(1)),
         },
         now,
     )?;
@@ -157,5 +139,60 @@ fn lodging(
     draft[0] = "Trên địa bàn có nhiều nhà cho thuê trọ; người thuê thay đổi thường xuyên, có trường hợp chưa khai báo tạm trú.".into();
     draft[2] = "- Tổ gặp từng chủ nhà trọ, hướng dẫn khai báo tạm trú trên ứng dụng VNeID.\n- Mỗi nhà trọ treo bảng nội quy và số điện thoại của tổ.".into();
     store.save_writeup(&p.id, &draft, now)?;
+    Ok(())
+}
+
+/// The camera model as registered, or (`recognised`) as the ward recognised it on `today`.
+fn camera(
+    group: &str,
+    leader: &str,
+    started: NaiveDate,
+    recognised: bool,
+    today: NaiveDate,
+) -> PracticeInput {
+    PracticeInput {
+        name: "Camera an ninh kết nối các ngõ".into(),
+        field: PracticeField::QuocPhongAnNinh,
+        scope: PracticeScope::TapThe,
+        runner: group.into(),
+        address: "Khu phố 3, phường Yên Hải".into(),
+        started_on: date::format(started),
+        person_in_charge: leader.into(),
+        status: if recognised {
+            PracticeStatus::DuocCongNhan
+        } else {
+            PracticeStatus::DangThucHien
+        },
+        level: recognised.then_some(PracticeLevel::CoSo),
+        decision: if recognised {
+            format!(
+                "Quyết định số 27/QĐ-UBND ngày {} của UBND phường Yên Hải",
+                date::format(today)
+            )
+        } else {
+            String::new()
+        },
+        places: Some(8),
+        groups_applying: Some(3),
+    }
+}
+
+/// The ward recognises the camera model today, after the months it ran in were reported.
+pub(super) fn recognise(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    profile: &Profile,
+    leader: &str,
+) -> Result<()> {
+    if !profile.camera {
+        return Ok(());
+    }
+    let today = date::vn_today(now);
+    let group = format!("Tổ bảo vệ an ninh, trật tự {}", profile.area_name());
+    let rows = store.list_practices()?;
+    if let Some(c) = rows.iter().find(|p| p.name.starts_with("Camera")) {
+        let started = super::ledger::camera_start(today);
+        store.edit_practice(&c.id, &camera(&group, leader, started, true, today), now)?;
+    }
     Ok(())
 }

@@ -23,12 +23,21 @@ pub(super) fn fill(
     let today = crate::date::vn_today(now);
     let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("valid");
     let key = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
+    // Khu phố 3's head confirms its reports.
+    if profile.camera {
+        app::month::set_confirmation(store, &format!("Trưởng {}", profile.area_name()))?;
+    }
     for back in (1..=CLOSED).rev() {
         let month = this_month - chrono::Months::new(back);
         app::month::save_narrative(
             store,
             &key(month),
-            &story::narrative(profile.camera, profile.area, back),
+            &story::with_counts(
+                story::narrative(profile.camera, profile.area, back),
+                profile.camera,
+                profile.area,
+                back,
+            ),
             now,
         )?;
         let signed = (month + chrono::Months::new(1) + Duration::days(1)).min(today);
@@ -44,14 +53,14 @@ pub(super) fn fill(
                 time_approx: true,
                 place: "Ngõ 48 đường Ngô Quyền".into(),
                 landmark: String::new(),
-                category: "trom_cap".into(),
-                title: "Mất trộm bình gas".into(),
-                description: "Hộ gia đình báo bị mất một bình gas để ở hiên nhà; tổ ghi nhận bổ sung sau khi đã khóa sổ tháng.".into(),
+                category: "cu_tru".into(),
+                title: "Người lạ hỏi thăm nhà vắng chủ".into(),
+                description: "Hộ gia đình báo có hai người lạ đến hỏi thăm khi nhà chỉ có trẻ em; tổ ghi nhận bổ sung sau khi đã chốt số liệu tháng.".into(),
                 people_involved: String::new(),
                 reporter_kind: ReporterKind::Resident,
                 reporter_member_id: None,
                 reporter_name: String::new(),
-                action_taken: "Tổ đến nhà nắm tình hình, hướng dẫn hộ gia đình trình báo Công an phường.".into(),
+                action_taken: "Tổ đến nhà nắm tình hình, nhắc gia đình không mở cổng cho người lạ.".into(),
                 status: IncidentStatus::DangTheoDoi,
                 transferred_on: String::new(),
                 transferred_to: String::new(),

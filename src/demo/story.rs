@@ -10,6 +10,7 @@ fn n(situation: &str, shortcomings: &str, plans: &str, proposals: &str) -> Narra
         shortcomings: shortcomings.into(),
         plans: plans.into(),
         proposals: proposals.into(),
+        ..Default::default()
     }
 }
 
@@ -19,7 +20,7 @@ fn n(situation: &str, shortcomings: &str, plans: &str, proposals: &str) -> Narra
 pub(super) fn narrative(camera: bool, area: u32, back: u32) -> Narrative {
     match (camera, back) {
         (true, 6) => n(
-            "Trên địa bàn có 2 khu nhà trọ với khoảng 40 người tạm trú, chủ yếu là công nhân. Trộm cắp tài sản xảy ra ở các ngõ nhỏ, thiếu ánh sáng, chủ yếu vào ban đêm.",
+            "Người tạm trú chủ yếu là công nhân các khu công nghiệp. Trộm cắp tài sản xảy ra ở các ngõ nhỏ, thiếu ánh sáng, chủ yếu vào ban đêm.",
             "- Lực lượng tuần tra ca đêm còn mỏng vào các đêm trong tuần.\n- Việc ghi nhật ký tuần tra chưa đều.",
             "- Duy trì tuần tra đêm theo lịch, chú ý các ngõ nhỏ.\n- Nhắc các hộ khóa cổng, không để xe ngoài sân qua đêm.",
             "",
@@ -37,7 +38,7 @@ pub(super) fn narrative(camera: bool, area: u32, back: u32) -> Narrative {
             "",
         ),
         (true, 3) => n(
-            "Từ đầu tháng, camera được lắp ở các ngõ; tổ tuần tra xem lại hình ảnh khi có tin báo. Khu vực chợ Yên Hải và bờ mương sau chợ vẫn là nơi cần chú ý vào ban đêm.",
+            "Từ đầu tháng, camera được lắp ở các ngõ; tổ tuần tra xem lại hình ảnh khi có tin báo.",
             "- Hình ảnh ban đêm ở một số ngõ còn mờ do thiếu đèn.",
             "- Hoàn thành lắp camera ở các ngõ còn lại.\n- Rà soát nhà trọ, người tạm trú.",
             "Đề nghị Ủy ban nhân dân phường hỗ trợ lắp thêm đèn chiếu sáng ở các ngõ có camera.",
@@ -80,6 +81,18 @@ pub(super) fn narrative(camera: bool, area: u32, back: u32) -> Narrative {
             n(SITUATIONS[k], SHORTCOMINGS[k % 3], PLANS[k], "")
         }
     }
+}
+
+/// What the leader counted on the area for the month `back` months before this one.
+pub(super) fn with_counts(mut n: Narrative, camera: bool, area: u32, back: u32) -> Narrative {
+    n.lodging_houses = Some(2 + area % 3);
+    n.temporary_residents = Some(30 + 2 * back + 3 * area);
+    n.hot_spots = if camera {
+        "khu vực chợ Yên Hải và bờ mương sau chợ vào ban đêm".into()
+    } else {
+        "bãi đất trống cạnh nhà văn hóa vào buổi tối".into()
+    };
+    n
 }
 
 /// This month's report, just started.

@@ -271,7 +271,7 @@ pub struct Indicator {
 pub const INDICATORS: [Indicator; 12] = [
     Indicator {
         key: "members_active",
-        label: "Tổ viên cuối tháng",
+        label: "Thành viên cuối tháng",
         main: false,
         value: |f| f64::from(f.members.active),
     },

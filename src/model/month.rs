@@ -10,7 +10,16 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct Narrative {
-    /// Đặc điểm tình hình: temporary residents, hot spots, anything the figures do not say.
+    /// Số nhà trọ, cơ sở cho thuê lưu trú on the area, as the leader counted them.
+    #[serde(default)]
+    pub lodging_houses: Option<u32>,
+    /// Số người tạm trú.
+    #[serde(default)]
+    pub temporary_residents: Option<u32>,
+    /// Các điểm, tụ điểm phức tạp về an ninh, trật tự.
+    #[serde(default)]
+    pub hot_spots: String,
+    /// Đặc điểm tình hình: anything else the figures do not say.
     pub situation: String,
     /// Tồn tại, hạn chế.
     pub shortcomings: String,
@@ -139,6 +148,12 @@ pub struct MonthlyData {
     /// công nhận cấp cơ sở)".
     #[serde(default)]
     pub practices: Vec<String>,
+    /// The report is dated before the month ends: its figures run to this ISO date.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// Who confirms the report beside the leader ("Trưởng Khu phố 3"), when the group asks.
+    #[serde(default)]
+    pub confirmation: Option<String>,
     /// Who joined and who left during the month.
     pub joined: Vec<String>,
     pub left: Vec<String>,
@@ -281,6 +296,8 @@ impl From<legacy::MonthlyData> for MonthlyData {
             previous: None,
             year_ago: None,
             practices: Vec::new(),
+            confirmation: None,
+            as_of: None,
             categories: d
                 .categories
                 .into_iter()

@@ -108,6 +108,9 @@ pub struct Closing {
     pub role: String,
     /// The signer's full name.
     pub name: String,
+    /// A second signature on the left, under the recipients: "XÁC NHẬN CỦA TRƯỞNG KHU PHỐ 3".
+    #[serde(default)]
+    pub confirmation: Option<String>,
 }
 
 /// A digest line with a QR code of `payload`.

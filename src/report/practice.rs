@@ -3,7 +3,7 @@
 
 use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
 use super::monthly::{parent_body, place_date};
-use super::prose::{count, curly, quoted};
+use super::prose::{curly, quoted};
 use super::text_blocks;
 use crate::model::group::Group;
 use crate::model::practice::{
@@ -114,6 +114,7 @@ fn closing(group: &Group) -> Block {
         on_behalf: None,
         role: "Tổ trưởng".into(),
         name: group.leader_name.clone().unwrap_or_default(),
+        confirmation: None,
     })
 }
 
@@ -189,7 +190,10 @@ pub fn document(p: &Practice, group: &Group, recipient: &str, issued_on: &str) -
             ));
             b.push(results_table(r));
             b.push(Block::Note(match &p.finalised_at {
-                Some(at) => format!("Số liệu chốt lúc {at}, khi hoàn thiện bản viết."),
+                Some(at) => format!(
+                    "Số liệu chốt ngày {} khi hoàn thiện bản viết.",
+                    at.get(..10).unwrap_or(at)
+                ),
                 None => "Số liệu tính đến ngày in; chưa chốt.".into(),
             }));
         }
@@ -242,7 +246,7 @@ pub fn list_document(
         format!("Tổng cộng: {} mô hình", rows.len()),
         String::new(),
         String::new(),
-        format!("{} được công nhận", count(recognised as u32)),
+        format!("{recognised} được công nhận"),
         places.to_string(),
         // A group often runs several models: adding the column up would count it twice.
         String::new(),

@@ -151,7 +151,9 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         }
     }
     if !view.not_rostered.is_empty() {
-        blocks.push(Block::SubHeading("Không xếp lịch tự động".into()));
+        blocks.push(Block::SubHeading(
+            "Thành viên chưa bố trí lịch tuần tra".into(),
+        ));
         for (name, why) in &view.not_rostered {
             blocks.push(Block::Bullet(format!("{name}: {why}.")));
         }
@@ -166,6 +168,7 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         on_behalf: None,
         role: "Tổ trưởng".into(),
         name: group.leader_name.clone().unwrap_or_default(),
+        confirmation: None,
     }));
     Document {
         title: format!("Lịch tuần tra tháng {m}/{y} - {}", group.name),

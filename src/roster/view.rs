@@ -84,6 +84,8 @@ pub fn build(
         })
         .collect();
     not_rostered.sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+    // Two records of one person read alike: listed once.
+    not_rostered.dedup();
     let mut view = RosterView {
         month: month.to_string(),
         shifts,

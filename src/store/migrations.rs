@@ -455,4 +455,11 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE ward ADD COLUMN signer_title TEXT NOT NULL DEFAULT '';
     ALTER TABLE ward ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
     "#,
+    // 9: the facts of the area the leader counts for the month's report (lodging houses,
+    // temporary residents, trouble spots).
+    r#"
+    ALTER TABLE monthly_reports ADD COLUMN lodging_houses INTEGER;
+    ALTER TABLE monthly_reports ADD COLUMN temporary_residents INTEGER;
+    ALTER TABLE monthly_reports ADD COLUMN hot_spots TEXT NOT NULL DEFAULT '';
+    "#,
 ];

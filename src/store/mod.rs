@@ -15,10 +15,12 @@ mod monthly_figures;
 mod patrol;
 mod patrol_setup;
 mod practice;
+mod settings;
 mod sync;
 mod ward;
 
 pub use month::Issue;
+pub use settings::Setting;
 pub use sync::{ReceiptRecord, TABLES};
 pub use ward::{ImportRecord, WardFile, WardGroup};
 

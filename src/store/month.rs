@@ -64,8 +64,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT situation, shortcomings, plans, proposals FROM monthly_reports
-                 WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
+                "SELECT situation, shortcomings, plans, proposals, lodging_houses, temporary_residents, hot_spots
+                 FROM monthly_reports WHERE group_id = ?1 AND month = ?2 AND deleted_at IS NULL",
                 params![group_id, month],
                 |r| {
                     Ok(Narrative {
@@ -73,6 +73,9 @@ impl Store {
                         shortcomings: r.get(1)?,
                         plans: r.get(2)?,
                         proposals: r.get(3)?,
+                        lodging_houses: r.get(4)?,
+                        temporary_residents: r.get(5)?,
+                        hot_spots: r.get(6)?,
                     })
                 },
             )
@@ -111,6 +114,9 @@ impl Store {
             ("shortcomings", keep(&n.shortcomings).into()),
             ("plans", keep(&n.plans).into()),
             ("proposals", keep(&n.proposals).into()),
+            ("lodging_houses", n.lodging_houses.into()),
+            ("temporary_residents", n.temporary_residents.into()),
+            ("hot_spots", keep(&n.hot_spots).into()),
         ];
         let rev = self.revision(now);
         match self.report_row(&group.id, &month)? {

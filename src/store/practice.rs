@@ -78,41 +78,7 @@ fn period_label(from: &str, to: &str) -> String {
     format!("{} – {}", f(from), f(to))
 }
 
-/// Where the key of the write-ups' addressee is kept in `meta` (a local setting of the group).
-const RECIPIENT_KEY: &str = "practice_recipient";
-
 impl Store {
-    /// Whom the group addresses its "Dân vận khéo" write-ups to, as typed (empty: not set).
-    pub fn practice_recipient(&self) -> Result<String> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = ?1",
-                [RECIPIENT_KEY],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or_default())
-    }
-
-    /// Sets whom the write-ups are addressed to; empty goes back to the default.
-    pub fn set_practice_recipient(&mut self, text: &str) -> Result<()> {
-        self.require_group()?;
-        let text = crate::text::clean(text);
-        if text.chars().count() > 200 {
-            return Err(Error::invalid(vec![FieldError::new(
-                "recipient",
-                "Nơi nhận dài quá 200 ký tự. Hãy viết gọn lại.",
-            )]));
-        }
-        self.conn.execute(
-            "INSERT INTO meta(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [RECIPIENT_KEY, &text],
-        )?;
-        Ok(())
-    }
-
     fn practice_values(&self, input: &PracticeInput, v: &practice::ValidPractice) -> Values {
         vec![
             ("name", v.name.clone().into()),

@@ -97,10 +97,14 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
             shortcomings: "- Một số ca tuần tra vắng người không báo trước.".into(),
             plans: "Tăng cường tuần tra dịp cuối năm.".into(),
             proposals: "Đề nghị lắp thêm đèn chiếu sáng ngõ 5.".into(),
+            lodging_houses: Some(3),
+            temporary_residents: Some(0),
+            hot_spots: "quán ăn đêm đầu ngõ 48".into(),
         },
         now(),
     )
     .unwrap();
+    app::month::set_confirmation(&mut s, "Trưởng thôn Đông").unwrap();
     let data = app::month::report_data(&s, "2026-10", day(3, 11)).unwrap();
     assert_eq!(data.incidents.len(), 3);
     assert_eq!(data.categories[0].name, "Trộm cắp tài sản");
@@ -141,8 +145,12 @@ fn the_report_counts_what_the_records_say_and_prints_no_personal_details() {
         "Đề nghị lắp thêm đèn chiếu sáng ngõ 5.",
         "Trộm cắp tài sản 2 66,7%",
         "Tổng cộng 3 100%",
-        "Bản dự thảo: tháng chưa khóa sổ",
+        "Bản dự thảo: tháng chưa chốt số liệu",
         "TỔ TRƯỞNG",
+        // What the leader counted on the area, and who confirms.
+        "Trên địa bàn có 03 nhà trọ, cơ sở cho thuê lưu trú; không có người tạm trú.",
+        "Các điểm, tụ điểm phức tạp về an ninh, trật tự cần chú ý: quán ăn đêm đầu ngõ 48.",
+        "XÁC NHẬN CỦA TRƯỞNG THÔN ĐÔNG",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
@@ -379,7 +387,7 @@ fn a_busy_month_runs_over_pages_with_the_incident_table_header_repeated() {
         );
     }
     for i in [1, 100, 200] {
-        assert!(text.contains(&format!("Vụ số {i}:")), "row {i}");
+        assert!(text.contains(&format!("Vụ số {i}. Người dân")), "row {i}");
     }
     crate::common::pdf::assert_nd30_geometry(&path, false);
 }

@@ -469,7 +469,8 @@ fn names_sort_the_vietnamese_way_and_a_possible_duplicate_is_said() {
     );
     s.add_pattern(&night(), now()).unwrap();
     let view = ttq::app::patrols::generate(&mut s, "2026-11", now()).unwrap();
-    assert_eq!(view.not_rostered.len(), 2);
+    // The two records read alike and are listed once, saying they may be one person.
+    assert_eq!(view.not_rostered.len(), 1);
     for (name, why) in &view.not_rostered {
         assert_eq!(name, "Bùi Công Thắng");
         assert!(why.contains("Chưa có giấy khám sức khỏe"), "{why}");

@@ -54,6 +54,7 @@ fn sample(rows: usize, nfd: bool) -> Document {
                 on_behalf: Some(t("TM. Tổ tự quản")),
                 role: t("Tổ trưởng"),
                 name: t("Nguyễn Văn Hùng"),
+                confirmation: None,
             }),
             Block::Digest(Digest { lines: vec![t("Mã đối chiếu dữ liệu: 3F2A-91C0-7B44-E1D2")], payload: "TTQ1|test".into() }),
         ],
@@ -165,4 +166,100 @@ fn landscape_pages_are_a4_turned() {
     d.orientation = Orientation::Landscape;
     let (_d, path) = write(&d);
     pdf::assert_nd30_geometry(&path, true);
+}
+
+/// The page each text run starting with `start` is drawn on.
+fn page_of(l: &ttq::report::Layout, start: &str) -> Vec<usize> {
+    l.pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.items.iter().filter_map(move |it| match it {
+                ttq::report::layout::Item::Text { text, .. } if text.starts_with(start) => Some(i),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn what_belongs_together_stays_on_one_page() {
+    let t = |s: &str| s.to_string();
+    let filler = |n: usize| -> Vec<Block> {
+        (0..n)
+            .map(|i| Block::Paragraph(format!("Đoạn văn số {i} kể lại công việc của tổ trong tháng, đủ dài để chiếm hai dòng trên trang giấy khổ A4 dọc.")))
+            .collect()
+    };
+    let rows: Vec<Vec<String>> = (1..=12)
+        .map(|i| vec![i.to_string(), format!("Chỉ tiêu {i}"), t("5")])
+        .collect();
+    let table = Block::Table(Table {
+        columns: vec![
+            Column {
+                title: t("STT"),
+                width: 0.6,
+                align: Align::Center,
+            },
+            Column {
+                title: t("Chỉ tiêu"),
+                width: 5.0,
+                align: Align::Left,
+            },
+            Column {
+                title: t("Số"),
+                width: 1.2,
+                align: Align::Right,
+            },
+        ],
+        rows,
+        size: 12.0,
+        bold_rows: vec![],
+    });
+    let closing = Block::Closing(Closing {
+        recipients: vec![t("- Công an phường Yên Hải;"), t("- Lưu: Tổ.")],
+        on_behalf: None,
+        role: t("Tổ trưởng"),
+        name: t("Trần Văn Quyết"),
+        confirmation: Some(t("Xác nhận của Trưởng Khu phố 3")),
+    });
+    // Whatever fills the page before them, a heading, its introducing line and a short
+    // table stay together; so do the last sentence, the signature and the digest.
+    for n in 10..24 {
+        let mut blocks = filler(n);
+        blocks.push(Block::Heading(t("II. Kết quả công tác")));
+        blocks.push(Block::Paragraph(t("Các chỉ tiêu chính như sau:")));
+        blocks.push(table.clone());
+        blocks.extend(filler(n % 7));
+        blocks.push(Block::Paragraph(t("Trên đây là báo cáo của tổ./.")));
+        blocks.push(closing.clone());
+        blocks.push(Block::Digest(Digest {
+            lines: vec![t("Mã đối chiếu dữ liệu: 3F2A-91C0")],
+            payload: "TTQ|1".into(),
+        }));
+        let l = ttq::report::layout(&Document {
+            title: t("x"),
+            orientation: Orientation::Portrait,
+            header: None,
+            blocks,
+        });
+        let heading = page_of(&l, "II. KẾT QUẢ");
+        let intro = page_of(&l, "Các chỉ tiêu chính");
+        let rows: Vec<usize> = (1..=12)
+            .flat_map(|i| page_of(&l, &format!("Chỉ tiêu {i}")))
+            .collect();
+        assert_eq!(heading.len(), 1);
+        assert!(
+            intro == heading && rows.iter().all(|p| *p == heading[0]),
+            "{n}: {heading:?} {intro:?} {rows:?}"
+        );
+        let last = page_of(&l, "Trên đây");
+        for part in [
+            "TỔ TRƯỞNG",
+            "XÁC NHẬN CỦA",
+            "Trần Văn Quyết",
+            "Mã đối chiếu",
+        ] {
+            assert_eq!(page_of(&l, part), last, "{n}: {part}");
+        }
+    }
 }

@@ -369,7 +369,7 @@ pub(crate) fn read_ward_workbook(bytes: &[u8]) {
             "Ngày nhận",
             "Ghi chú",
             "Ca tuần tra theo lịch",
-            "Tổ viên cuối tháng"
+            "Thành viên cuối tháng"
         ]
     );
     assert_eq!(text(4, 1), "Tổ bảo vệ an ninh, trật tự Khu phố 3");

@@ -193,21 +193,31 @@ pub struct MemberRow {
 }
 
 /// What a list that names a possible duplicate says about it.
-pub const DUPLICATE_NOTE: &str =
-    "có thể trùng với một hồ sơ khác cùng họ tên và ngày sinh (nếu là một người, hãy giữ một hồ sơ)";
+pub const DUPLICATE_NOTE: &str = "có thể trùng với một hồ sơ khác cùng họ tên và ngày sinh";
 
-/// Why a member is not rostered automatically: the eligibility warnings, and that the record
-/// may be a duplicate. `None` when nothing keeps them off the roster.
+/// Why a member is not rostered automatically, as one clause list ("Chưa có giấy khám sức
+/// khỏe; có thể trùng …"): the eligibility warnings, and that the record may be a duplicate.
+/// `None` when nothing keeps them off the roster.
 pub fn not_rostered_reason(warnings: &[String], possible_duplicate: bool) -> Option<String> {
     if warnings.is_empty() {
         return None;
     }
-    let mut why = warnings.join("; ");
+    let mut clauses: Vec<String> = warnings
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == 0 { w.clone() } else { lower_first(w) })
+        .collect();
     if possible_duplicate {
-        why.push_str("; ");
-        why.push_str(DUPLICATE_NOTE);
+        clauses.push(DUPLICATE_NOTE.into());
     }
-    Some(why)
+    Some(clauses.join("; "))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Which members a list shows.

@@ -188,8 +188,25 @@ pub(super) fn table_lead(p: &Pager, t: &Table) -> f32 {
 }
 
 /// The height `closing` needs.
+/// The side of the digest's QR code, in points.
+const DIGEST_SIDE: f32 = 62.0;
+
+/// The height a digest box needs.
+pub(super) fn digest_height(d: &Digest) -> f32 {
+    let text_h = d.lines.len() as f32 * 11.0 * LEADING;
+    DIGEST_SIDE.max(text_h) + 12.0
+}
+
+/// Room left to sign above a name, in points.
+const SIGNING_SPACE: f32 = 60.0;
+/// Between the recipients and the confirmation under them.
+const CONFIRMATION_GAP: f32 = 18.0;
+
 pub(super) fn closing_height(c: &Closing) -> f32 {
-    let left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
+    let mut left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
+    if c.confirmation.is_some() {
+        left_h += CONFIRMATION_GAP + 13.0 * LEADING * 2.0 + 12.0 * LEADING + SIGNING_SPACE;
+    }
     let right_h = 13.0 * LEADING * 3.0 + 70.0;
     left_h.max(right_h) + 6.0
 }
@@ -379,6 +396,28 @@ pub(super) fn closing(p: &mut Pager, c: &Closing) {
     for r in &c.recipients {
         y = column(p, r, (Style::Regular, 11.0), x0, lw, y, Align::Left).0;
     }
+    if let Some(who) = &c.confirmation {
+        y = column(
+            p,
+            &who.to_uppercase(),
+            (Style::Bold, 13.0),
+            x0,
+            lw,
+            y + CONFIRMATION_GAP,
+            Align::Center,
+        )
+        .0;
+        y = column(
+            p,
+            "(Ký, ghi rõ họ tên)",
+            (Style::Italic, 12.0),
+            x0,
+            lw,
+            y,
+            Align::Center,
+        )
+        .0 + SIGNING_SPACE;
+    }
     let mut ry = top;
     if let Some(b) = &c.on_behalf {
         ry = column(
@@ -412,7 +451,7 @@ pub(super) fn closing(p: &mut Pager, c: &Closing) {
         Align::Center,
     )
     .0;
-    ry += 60.0;
+    ry += SIGNING_SPACE;
     ry = column(p, &c.name, (Style::Bold, 13.0), rx, rw, ry, Align::Center).0;
     p.y = y.max(ry) + PARA_GAP;
 }
@@ -425,10 +464,9 @@ pub(super) fn digest(p: &mut Pager, d: &Digest) {
         return;
     };
     let n = code.width();
-    let side = 62.0;
+    let side = DIGEST_SIDE;
     let module = side / n as f32;
-    let text_h = d.lines.len() as f32 * 11.0 * LEADING;
-    p.keep(side.max(text_h) + 12.0);
+    p.keep(digest_height(d));
     let top = p.y + 8.0;
     let colors = code.to_colors();
     for r in 0..n {

@@ -9,7 +9,8 @@ use super::doc::{Align, Block, Document, Orientation};
 mod blocks;
 use super::fonts::{width, Style};
 use blocks::{
-    chart, chart_height, closing, closing_height, digest, header, table, table_lead, title,
+    chart, chart_height, closing, closing_height, digest, digest_height, header, table, table_lead,
+    title,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -339,21 +340,24 @@ fn lead(p: &Pager, b: &Block) -> f32 {
     }
 }
 
-/// Keeps a block with the start of the next where a reader expects them together: a
+/// Keeps a block with the start of what follows where a reader expects them together: a
 /// heading is never the last line of a page; a heading or an introducing line ("…như
-/// sau:") stays with a short table; the closing sentence stays with the signature.
-fn keep_with_next(p: &Pager, b: &Block, next: Option<&Block>) -> f32 {
-    let Some(next) = next else { return 0.0 };
+/// sau:") stays with a short table; the last lines before the signature stay with it, and
+/// the signature with the data digest under it. Chains: a heading before an introducing
+/// line keeps both with the table.
+fn keep_with_next(p: &Pager, blocks: &[Block]) -> f32 {
+    let [b, next, ..] = blocks else { return 0.0 };
+    // What the next block needs at the top of the page: its own chain, or its start.
+    let then = || keep_with_next(p, &blocks[1..]).max(lead(p, next));
     match (b, next) {
-        (Block::Heading(h) | Block::SubHeading(h), _) => {
-            text_height(p, h, Style::Bold) + lead(p, next)
-        }
-        (Block::Paragraph(t), Block::Closing(_)) => {
-            text_height(p, t, Style::Regular) + lead(p, next)
+        (Block::Heading(h) | Block::SubHeading(h), _) => text_height(p, h, Style::Bold) + then(),
+        (Block::Paragraph(t) | Block::Note(t) | Block::Bullet(t), Block::Closing(_)) => {
+            text_height(p, t, Style::Regular) + then()
         }
         (Block::Paragraph(t), Block::Table(_) | Block::Chart(_)) if t.trim_end().ends_with(':') => {
-            text_height(p, t, Style::Regular) + lead(p, next)
+            text_height(p, t, Style::Regular) + then()
         }
+        (Block::Closing(c), Block::Digest(d)) => closing_height(c) + digest_height(d),
         _ => 0.0,
     }
 }
@@ -366,7 +370,7 @@ pub fn layout(doc: &Document) -> Layout {
     }
     let (x, w) = (p.left(), p.text_width());
     for (i, block) in doc.blocks.iter().enumerate() {
-        let need = keep_with_next(&p, block, doc.blocks.get(i + 1));
+        let need = keep_with_next(&p, &doc.blocks[i..]);
         if need > 0.0 {
             p.keep(need.min(p.full()));
         }

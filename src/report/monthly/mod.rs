@@ -3,6 +3,7 @@
 //! records, the narrative parts from the leader.
 
 mod sections;
+mod situation;
 
 use super::doc::{Document, Header, Orientation};
 use crate::model::incident::{Incident, IncidentStatus};
@@ -42,13 +43,14 @@ fn month_parts(month: &str) -> (u32, i32) {
     (m.parse().unwrap_or(0), y.parse().unwrap_or(0))
 }
 
-/// "Tóm tắt: diễn biến." without doubled stops; just the title when there is no description.
+/// "Tóm tắt. Diễn biến." without doubled stops; just the title when there is no description.
 fn summary(i: &Incident) -> String {
     let d = i.description.trim();
     if d.is_empty() {
         i.title.clone()
     } else {
-        format!("{}: {d}", i.title.trim_end_matches(['.', ':']))
+        // Two sentences: the description starts with a capital as the leader wrote it.
+        format!("{}. {d}", i.title.trim_end_matches(['.', ':']))
     }
 }
 

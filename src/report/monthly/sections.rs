@@ -25,7 +25,13 @@ pub(super) fn all(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
         )),
     ];
     let draft = digest.is_none();
-    b.extend(situation(d, draft));
+    if let Some(day) = d.as_of.as_deref().and_then(crate::date::from_iso) {
+        b.push(Block::Note(format!(
+            "Tháng chưa kết thúc: số liệu tính đến ngày {}.",
+            crate::date::format(day)
+        )));
+    }
+    b.extend(super::situation::situation(d, draft));
     b.extend(results(d));
     b.extend(security(d));
     b.extend(amendments(d));
@@ -36,7 +42,7 @@ pub(super) fn all(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
 
 /// What the leader writes: their text, or in a draft a prompt where they have not written,
 /// or in the issued copy `issued_empty`.
-fn leader_text(text: &str, draft: bool, prompt: &str, issued_empty: &str) -> Vec<Block> {
+pub(super) fn leader_text(text: &str, draft: bool, prompt: &str, issued_empty: &str) -> Vec<Block> {
     let blocks = crate::report::text_blocks(text, "");
     if !blocks.is_empty() {
         return blocks;
@@ -50,74 +56,48 @@ fn leader_text(text: &str, draft: bool, prompt: &str, issued_empty: &str) -> Vec
     }
 }
 
-/// "Tổ có 17 thành viên, gồm 01 tổ trưởng, 02 tổ phó và 14 tổ viên."
-fn composition(f: &MonthFigures) -> String {
-    let m = &f.members;
-    let others = m.active.saturating_sub(m.leaders + m.deputies);
-    let mut parts = Vec::new();
-    if m.leaders > 0 {
-        parts.push(format!("{} tổ trưởng", count(m.leaders)));
-    }
-    if m.deputies > 0 {
-        parts.push(format!("{} tổ phó", count(m.deputies)));
-    }
-    if others > 0 {
-        parts.push(format!("{} tổ viên", count(others)));
-    }
-    if parts.is_empty() {
-        return "Tổ chưa có thành viên.".into();
-    }
-    format!(
-        "Tổ có {} thành viên, gồm {}.",
-        count(m.active),
-        and_list(&parts)
-    )
-}
-
-/// I. The area, the group and its changes, and what the leader adds.
-fn situation(d: &MonthlyData, draft: bool) -> Vec<Block> {
-    let g = &d.group;
-    let mut line = match (g.households, g.residents) {
-        (Some(h), Some(r)) => format!(
-            "{} có {} hộ với {} nhân khẩu. ",
-            g.area_name,
-            number(h.into()),
-            number(r.into())
-        ),
-        (Some(h), None) => format!("{} có {} hộ. ", g.area_name, number(h.into())),
-        _ => String::new(),
+/// The main indicators, compared with last month and the same month a year before where
+/// there is something to compare with; a month still under way is not compared with whole
+/// ones.
+fn indicators(d: &MonthlyData) -> Block {
+    let value = |f: &MonthFigures, i: &crate::model::figures::Indicator| (i.value)(f);
+    let whole = d.as_of.is_none();
+    let previous = d.previous.as_ref().filter(|_| whole);
+    let year_ago = d.year_ago.as_ref().filter(|_| whole);
+    let column = |title: &str, width: f32, align: Align| Column {
+        title: title.into(),
+        width,
+        align,
     };
-    line.push_str(&composition(&d.figures));
-    if !d.joined.is_empty() {
-        line.push_str(&format!(
-            " Trong tháng có {} người vào tổ ({}).",
-            count(d.joined.len() as u32),
-            d.joined.join(", ")
-        ));
-    }
-    if !d.left.is_empty() {
-        line.push_str(&format!(
-            " {} {} người rời tổ ({}).",
-            if d.joined.is_empty() {
-                "Trong tháng có"
-            } else {
-                "Có"
-            },
-            count(d.left.len() as u32),
-            d.left.join(", ")
-        ));
-    }
-    let mut b = vec![
-        Block::Heading("I. Đặc điểm tình hình".into()),
-        Block::Paragraph(line),
+    let mut columns = vec![
+        column("STT", 0.7, Align::Center),
+        column("Chỉ tiêu", 4.0, Align::Left),
+        column("Tháng này", 1.3, Align::Right),
     ];
-    b.extend(leader_text(
-        &d.narrative.situation,
-        draft,
-        "người tạm trú, nhà trọ, điểm phức tạp về an ninh, trật tự trên địa bàn (nếu có)",
-        "",
-    ));
-    b
+    if previous.is_some() {
+        columns.push(column("So với tháng trước", 1.4, Align::Right));
+    }
+    if year_ago.is_some() {
+        columns.push(column("So với cùng kỳ", 1.4, Align::Right));
+    }
+    Block::Table(Table {
+        columns,
+        rows: INDICATORS
+            .iter()
+            .filter(|i| i.main)
+            .enumerate()
+            .map(|(k, i)| {
+                let now = value(&d.figures, i);
+                let mut row = vec![(k + 1).to_string(), i.label.to_string(), number(now)];
+                for other in [previous, year_ago].into_iter().flatten() {
+                    row.push(change(now, Some(value(other, i))));
+                }
+                row
+            })
+            .collect(),
+        size: 12.0,
+        bold_rows: vec![],
+    })
 }
 
 /// Tips: incidents recorded, passed to the police, valuable tips.
@@ -271,7 +251,7 @@ fn results(d: &MonthlyData) -> Vec<Block> {
             "{n}. Mô hình tự quản, mô hình “Dân vận khéo”"
         )));
         b.push(Block::Paragraph(format!(
-            "Tổ tiếp tục duy trì {} {}.",
+            "Tổ thực hiện {} {}.",
             if d.practices.len() == 1 {
                 "mô hình"
             } else {
@@ -282,53 +262,7 @@ fn results(d: &MonthlyData) -> Vec<Block> {
         n += 1;
     }
     b.push(Block::SubHeading(format!("{n}. Các chỉ tiêu chính")));
-    let value = |f: &MonthFigures, i: &crate::model::figures::Indicator| (i.value)(f);
-    b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "STT".into(),
-                width: 0.7,
-                align: Align::Center,
-            },
-            Column {
-                title: "Chỉ tiêu".into(),
-                width: 4.0,
-                align: Align::Left,
-            },
-            Column {
-                title: "Tháng này".into(),
-                width: 1.3,
-                align: Align::Right,
-            },
-            Column {
-                title: "So với tháng trước".into(),
-                width: 1.4,
-                align: Align::Right,
-            },
-            Column {
-                title: "So với cùng kỳ".into(),
-                width: 1.4,
-                align: Align::Right,
-            },
-        ],
-        rows: INDICATORS
-            .iter()
-            .filter(|i| i.main)
-            .enumerate()
-            .map(|(k, i)| {
-                let now = value(f, i);
-                vec![
-                    (k + 1).to_string(),
-                    i.label.to_string(),
-                    number(now),
-                    change(now, d.previous.as_ref().map(|p| value(p, i))),
-                    change(now, d.year_ago.as_ref().map(|p| value(p, i))),
-                ]
-            })
-            .collect(),
-        size: 12.0,
-        bold_rows: vec![],
-    }));
+    b.push(indicators(d));
     b
 }
 
@@ -338,7 +272,7 @@ fn security(d: &MonthlyData) -> Vec<Block> {
     let mut b = vec![Block::Heading("III. Tình hình an ninh, trật tự".into())];
     if d.incidents.is_empty() {
         b.push(Block::Paragraph(
-            "Trong tháng không xảy ra vụ việc nào về an ninh, trật tự trên địa bàn.".into(),
+            "Trong tháng tổ không ghi nhận vụ việc nào về an ninh, trật tự trên địa bàn.".into(),
         ));
         return b;
     }
@@ -519,7 +453,7 @@ fn leader_sections(d: &MonthlyData, draft: bool) -> Vec<Block> {
     b.extend(leader_text(
         &n.plans,
         draft,
-        "việc tổ sẽ làm tháng tới (bắt buộc trước khi khóa sổ)",
+        "việc tổ sẽ làm tháng tới (bắt buộc trước khi chốt số liệu tháng)",
         "",
     ));
     b.push(Block::Heading("VI. Kiến nghị, đề xuất".into()));
@@ -551,6 +485,7 @@ fn closing(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
             on_behalf: None,
             role: "Tổ trưởng".into(),
             name: g.leader_name.clone().unwrap_or_default(),
+            confirmation: d.confirmation.as_ref().map(|c| format!("Xác nhận của {c}")),
         }),
     ];
     let fingerprint = (!d.key_fingerprint.is_empty())
@@ -571,7 +506,7 @@ fn closing(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
             payload: format!("TTQ|1|{}|{}|{code}", g.id, d.month),
         })),
         None => b.push(Block::Note(format!(
-            "Bản dự thảo: tháng chưa khóa sổ, số liệu còn có thể thay đổi.{}",
+            "Bản dự thảo: tháng chưa chốt số liệu, số liệu còn có thể thay đổi.{}",
             fingerprint.map(|f| format!(" {f}.")).unwrap_or_default()
         ))),
     }

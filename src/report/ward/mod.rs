@@ -70,7 +70,8 @@ pub fn document(w: &WardMonth) -> Document {
             "Chưa có số liệu: chưa nhận được báo cáo tháng {label} của tổ nào."
         )));
     } else {
-        b.push(Block::Paragraph(summary(&totals, w.received().count())));
+        let names: Vec<&str> = w.received().map(|(r, _)| r.name.as_str()).collect();
+        b.push(Block::Paragraph(summary(&totals, &names)));
         let idle: Vec<String> = w
             .received()
             .filter(|(_, f)| f.patrols.patrols_held == 0)
@@ -115,6 +116,7 @@ pub fn document(w: &WardMonth) -> Document {
         on_behalf: (!docs.signer_on_behalf.is_empty()).then(|| docs.signer_on_behalf.clone()),
         role: docs.signer_title.clone(),
         name: docs.signer_name.clone(),
+        confirmation: None,
     }));
     let code = if docs.issuer_code.is_empty() {
         "BC".to_string()
@@ -225,8 +227,11 @@ fn reporting(w: &WardMonth) -> Vec<Block> {
 }
 
 /// What the groups did, in one sentence; the clauses about nothing are left out.
-fn summary(t: &MonthFigures, groups: usize) -> String {
-    let who = if groups == 1 { "tổ" } else { "các tổ" };
+fn summary(t: &MonthFigures, groups: &[&str]) -> String {
+    let who = match groups {
+        [one] => (*one).to_string(),
+        _ => "các tổ".to_string(),
+    };
     let p = &t.patrols;
     let i = &t.incidents;
     let a = &t.activities;

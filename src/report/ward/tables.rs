@@ -8,7 +8,7 @@ use crate::model::month::Amendment;
 use crate::model::ward::{GroupMonth, ReportState};
 use crate::report::doc::{Align, Block, Column, Table};
 use crate::report::number;
-use crate::report::prose::{capitalised, change};
+use crate::report::prose::{capitalised, change, count};
 use std::collections::BTreeMap;
 
 fn column(title: impl Into<String>, width: f32, align: Align) -> Column {
@@ -83,12 +83,17 @@ pub fn indicators(w: &WardMonth, totals: &MonthFigures) -> Vec<Block> {
         .filter(|(r, _)| r.previous.is_none())
         .map(|(r, _)| r.name.as_str())
         .collect();
-    if compare && !without.is_empty() {
-        b.push(Block::Note(format!(
-            "Cột tháng {} và cột tăng, giảm chỉ tính các tổ có báo cáo cả hai tháng; không tính: {}.",
+    if compare {
+        let mut note = format!(
+            "Cột tháng {} và cột tăng, giảm tính trên {} tổ đã gửi báo cáo cả hai tháng",
             previous_label(w.month),
-            without.join("; ")
-        )));
+            count(both.len() as u32)
+        );
+        if !without.is_empty() {
+            note.push_str(&format!("; không tính: {}", without.join("; ")));
+        }
+        note.push('.');
+        b.push(Block::Note(note));
     }
     b
 }
@@ -201,7 +206,7 @@ pub fn categories_per_group(
         columns.push(column(*n, 1.2, Align::Right));
     }
     if others {
-        columns.push(column("Loại khác", 1.0, Align::Right));
+        columns.push(column("Các loại còn lại", 1.1, Align::Right));
     }
     columns.push(column("Cộng", 0.8, Align::Right));
     let line = |by_category: &BTreeMap<String, u32>| {

@@ -35,6 +35,14 @@ previous: MonthFigures | null, year_ago: MonthFigures | null,
  */
 practices: Array<string>, 
 /**
+ * The report is dated before the month ends: its figures run to this ISO date.
+ */
+as_of: string | null, 
+/**
+ * Who confirms the report beside the leader ("Trưởng Khu phố 3"), when the group asks.
+ */
+confirmation: string | null, 
+/**
  * Who joined and who left during the month.
  */
 joined: Array<string>, left: Array<string>, incidents: Array<IncidentLine>, 

@@ -5,7 +5,19 @@
  */
 export type Narrative = { 
 /**
- * Đặc điểm tình hình: temporary residents, hot spots, anything the figures do not say.
+ * Số nhà trọ, cơ sở cho thuê lưu trú on the area, as the leader counted them.
+ */
+lodging_houses: number | null, 
+/**
+ * Số người tạm trú.
+ */
+temporary_residents: number | null, 
+/**
+ * Các điểm, tụ điểm phức tạp về an ninh, trật tự.
+ */
+hot_spots: string, 
+/**
+ * Đặc điểm tình hình: anything else the figures do not say.
  */
 situation: string, 
 /**
