@@ -15,7 +15,6 @@ use crate::report;
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
 use crate::roster::view::{self, Standing};
 use crate::store::Store;
-use crate::text;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -206,9 +205,7 @@ pub fn generate(store: &mut Store, month: &str, now: DateTime<Utc>) -> Result<Ro
         .iter()
         .map(|(id, why)| (names.get(id).cloned().unwrap_or_default(), why.clone()))
         .collect();
-    view.not_rostered
-        .sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
-    view.not_rostered.dedup();
+    view::tidy_not_rostered(&mut view.not_rostered);
     Ok(view)
 }
 

@@ -6,7 +6,7 @@
 use super::generate::is_special;
 use crate::date;
 use crate::error::{Error, Result};
-use crate::model::member::not_rostered_reason;
+use crate::model::member::{not_rostered_reason, DUPLICATE_NOTE};
 use crate::model::patrol::{
     Attendance, Availability, MemberTally, RosterGap, RosterShift, RosterView, SeatEdit,
 };
@@ -83,9 +83,7 @@ pub fn build(
             not_rostered_reason(&m.warnings, m.possible_duplicate).map(|w| (m.name.clone(), w))
         })
         .collect();
-    not_rostered.sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
-    // Two records of one person read alike: listed once.
-    not_rostered.dedup();
+    tidy_not_rostered(&mut not_rostered);
     let mut view = RosterView {
         month: month.to_string(),
         shifts,
@@ -97,6 +95,38 @@ pub fn build(
     };
     view.warnings = warnings(&view, availability, members);
     view
+}
+
+/// Orders who is left off the roster by name, and lists two records of one name (a possible
+/// duplicate) once, with every reason either gives.
+pub fn tidy_not_rostered(list: &mut Vec<(String, String)>) {
+    list.sort_by(|a, b| text::collate_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out: Vec<(String, String)> = Vec::with_capacity(list.len());
+    for (name, why) in list.drain(..) {
+        match out.last_mut() {
+            Some((last, reasons))
+                if *last == name
+                    && reasons.contains(DUPLICATE_NOTE)
+                    && why.contains(DUPLICATE_NOTE) =>
+            {
+                let fold = |c: &str| text::fold(c);
+                for clause in why.split("; ") {
+                    if !reasons.split("; ").any(|c| fold(c) == fold(clause)) {
+                        let mut chars = clause.chars();
+                        let lowered: String = chars
+                            .next()
+                            .map(|f| f.to_lowercase().chain(chars).collect())
+                            .unwrap_or_default();
+                        // Before the duplicate note, which stays last.
+                        let at = reasons.find(DUPLICATE_NOTE).unwrap_or(reasons.len());
+                        reasons.insert_str(at, &format!("{lowered}; "));
+                    }
+                }
+            }
+            _ => out.push((name, why)),
+        }
+    }
+    *list = out;
 }
 
 /// What the roster breaks, member by member (by name).
@@ -237,4 +267,41 @@ pub fn apply(
         }
     }
     Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn two_records_of_one_name_are_listed_once_with_every_reason() {
+        let dup = super::DUPLICATE_NOTE;
+        let mut list = vec![
+            (
+                "Bùi Công Thắng".to_string(),
+                format!("Trên 70 tuổi (72 tuổi); {dup}"),
+            ),
+            (
+                "An Văn Bình".to_string(),
+                "Chưa đủ 18 tuổi (17 tuổi)".to_string(),
+            ),
+            (
+                "Bùi Công Thắng".to_string(),
+                format!("Trên 70 tuổi (72 tuổi); chưa có giấy khám sức khỏe; {dup}"),
+            ),
+            (
+                "Lê Văn Bình".to_string(),
+                "Chưa có giấy khám sức khỏe".to_string(),
+            ),
+        ];
+        super::tidy_not_rostered(&mut list);
+        assert_eq!(list.len(), 3, "{list:?}");
+        assert_eq!(list[0].0, "An Văn Bình");
+        assert_eq!(
+            list[1].0, "Lê Văn Bình",
+            "namesakes who are not duplicates stay apart"
+        );
+        assert_eq!(
+            list[2].1,
+            format!("Trên 70 tuổi (72 tuổi); chưa có giấy khám sức khỏe; {dup}")
+        );
+    }
 }

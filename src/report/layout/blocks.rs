@@ -203,12 +203,14 @@ const SIGNING_SPACE: f32 = 60.0;
 const CONFIRMATION_GAP: f32 = 18.0;
 
 pub(super) fn closing_height(c: &Closing) -> f32 {
-    let mut left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
-    if c.confirmation.is_some() {
-        left_h += CONFIRMATION_GAP + 13.0 * LEADING * 2.0 + 12.0 * LEADING + SIGNING_SPACE;
-    }
+    let left_h = 12.0 * LEADING + c.recipients.len() as f32 * 11.0 * LEADING * 1.5;
     let right_h = 13.0 * LEADING * 3.0 + 70.0;
-    left_h.max(right_h) + 6.0
+    let confirmation = if c.confirmation.is_some() {
+        CONFIRMATION_GAP + 12.0 * LEADING * 2.0 + SIGNING_SPACE + 13.0 * LEADING
+    } else {
+        0.0
+    };
+    left_h.max(right_h) + confirmation + 6.0
 }
 
 /// The height `chart` needs.
@@ -396,28 +398,7 @@ pub(super) fn closing(p: &mut Pager, c: &Closing) {
     for r in &c.recipients {
         y = column(p, r, (Style::Regular, 11.0), x0, lw, y, Align::Left).0;
     }
-    if let Some(who) = &c.confirmation {
-        y = column(
-            p,
-            &who.to_uppercase(),
-            (Style::Bold, 13.0),
-            x0,
-            lw,
-            y + CONFIRMATION_GAP,
-            Align::Center,
-        )
-        .0;
-        y = column(
-            p,
-            "(Ký, ghi rõ họ tên)",
-            (Style::Italic, 12.0),
-            x0,
-            lw,
-            y,
-            Align::Center,
-        )
-        .0 + SIGNING_SPACE;
-    }
+
     let mut ry = top;
     if let Some(b) = &c.on_behalf {
         ry = column(
@@ -453,7 +434,34 @@ pub(super) fn closing(p: &mut Pager, c: &Closing) {
     .0;
     ry += SIGNING_SPACE;
     ry = column(p, &c.name, (Style::Bold, 13.0), rx, rw, ry, Align::Center).0;
-    p.y = y.max(ry) + PARA_GAP;
+    let mut bottom = y.max(ry);
+    // The confirmation signs under both, on the left, with its own room to sign.
+    if let Some(who) = &c.confirmation {
+        // Wider than the recipients' column: the title stays on one line.
+        let cw = tw * 0.6;
+        let y = column(
+            p,
+            &who.to_uppercase(),
+            (Style::Bold, 12.0),
+            x0,
+            cw,
+            bottom + CONFIRMATION_GAP,
+            Align::Center,
+        )
+        .0;
+        let y = column(
+            p,
+            "(Ký, ghi rõ họ tên)",
+            (Style::Italic, 12.0),
+            x0,
+            cw,
+            y,
+            Align::Center,
+        )
+        .0;
+        bottom = y + SIGNING_SPACE + 13.0 * LEADING;
+    }
+    p.y = bottom + PARA_GAP;
 }
 
 pub(super) fn digest(p: &mut Pager, d: &Digest) {
