@@ -79,6 +79,17 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A column titled `title`, `width` wide relative to the others.
+    pub fn new(title: impl Into<String>, width: f32, align: Align) -> Column {
+        Column {
+            title: title.into(),
+            width,
+            align,
+        }
+    }
+}
+
 /// A table whose header row repeats on every page and whose rows never split.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {

@@ -76,6 +76,22 @@ pub fn quoted(s: &str) -> String {
     format!("“{inner}”")
 }
 
+/// “tham gia hòa giải 03 vụ, hòa giải thành 02 vụ”, or none without mediations.
+pub fn mediation_clause(mediations: u32, successful: u32) -> Option<String> {
+    match (mediations, successful) {
+        (0, _) => None,
+        (m, 0) => Some(format!(
+            "tham gia hòa giải {} vụ, chưa có vụ hòa giải thành",
+            count(m)
+        )),
+        (m, s) => Some(format!(
+            "tham gia hòa giải {} vụ, hòa giải thành {} vụ",
+            count(m),
+            count(s)
+        )),
+    }
+}
+
 /// A change as an indicator table shows it: "+3", "−2", "0"; empty without a comparison.
 pub fn change(now: f64, then: Option<f64>) -> String {
     match then {

@@ -99,22 +99,17 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         .shifts
         .iter()
         .any(|s| s.seats.iter().any(|x| x.attendance.is_some()));
-    let column = |title: &str, width: f32, align: Align| Column {
-        title: title.into(),
-        width,
-        align,
-    };
     let mut columns = vec![
-        column("STT", 0.6, Align::Center),
-        column("Họ và tên", 3.4, Align::Left),
-        column("Số ca theo lịch", 1.4, Align::Right),
-        column("Trong đó cuối tuần, ngày lễ", 2.0, Align::Right),
+        Column::new("STT", 0.6, Align::Center),
+        Column::new("Họ và tên", 3.4, Align::Left),
+        Column::new("Số ca theo lịch", 1.4, Align::Right),
+        Column::new("Trong đó cuối tuần, ngày lễ", 2.0, Align::Right),
     ];
     if attended {
-        columns.push(column("Đã trực", 1.2, Align::Right));
-        columns.push(column("Trực thay người khác", 1.6, Align::Right));
+        columns.push(Column::new("Đã trực", 1.2, Align::Right));
+        columns.push(Column::new("Trực thay người khác", 1.6, Align::Right));
     }
-    columns.push(column("Ký nhận", 2.4, Align::Left));
+    columns.push(Column::new("Ký nhận", 2.4, Align::Left));
     blocks.push(Block::Table(Table {
         columns,
         rows: tallies

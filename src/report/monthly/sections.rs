@@ -7,7 +7,7 @@ use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::month::MonthlyData;
 use crate::report::doc::{Align, BarChart, Block, Closing, Column, Digest, Table};
 use crate::report::number;
-use crate::report::prose::{and_list, change, count, percent, sentence};
+use crate::report::prose::{and_list, change, count, mediation_clause, percent, sentence};
 
 /// Every block of the report's body.
 pub(super) fn all(d: &MonthlyData, digest: Option<&str>) -> Vec<Block> {
@@ -64,21 +64,16 @@ fn indicators(d: &MonthlyData) -> Block {
     let whole = d.as_of.is_none();
     let previous = d.previous.as_ref().filter(|_| whole);
     let year_ago = d.year_ago.as_ref().filter(|_| whole);
-    let column = |title: &str, width: f32, align: Align| Column {
-        title: title.into(),
-        width,
-        align,
-    };
     let mut columns = vec![
-        column("STT", 0.7, Align::Center),
-        column("Chỉ tiêu", 4.0, Align::Left),
-        column("Tháng này", 1.3, Align::Right),
+        Column::new("STT", 0.7, Align::Center),
+        Column::new("Chỉ tiêu", 4.0, Align::Left),
+        Column::new("Tháng này", 1.3, Align::Right),
     ];
     if previous.is_some() {
-        columns.push(column("So với tháng trước", 1.4, Align::Right));
+        columns.push(Column::new("So với tháng trước", 1.4, Align::Right));
     }
     if year_ago.is_some() {
-        columns.push(column("So với cùng kỳ", 1.4, Align::Right));
+        columns.push(Column::new("So với cùng kỳ", 1.4, Align::Right));
     }
     Block::Table(Table {
         columns,
@@ -198,20 +193,7 @@ fn patrols(f: &MonthFigures) -> String {
 fn mediation(f: &MonthFigures) -> String {
     let a = &f.activities;
     let mut c = Vec::new();
-    if a.mediations > 0 {
-        c.push(if a.mediations_successful > 0 {
-            format!(
-                "tham gia hòa giải {} vụ, hòa giải thành {} vụ",
-                count(a.mediations),
-                count(a.mediations_successful)
-            )
-        } else {
-            format!(
-                "tham gia hòa giải {} vụ, chưa có vụ hòa giải thành",
-                count(a.mediations)
-            )
-        });
-    }
+    c.extend(mediation_clause(a.mediations, a.mediations_successful));
     if a.residence_support > 0 {
         c.push(format!(
             "{} lượt hỗ trợ quản lý cư trú",

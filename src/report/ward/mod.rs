@@ -7,7 +7,7 @@ mod tables;
 
 use super::doc::{BarChart, Block, Closing, Document, Header, Orientation};
 use super::monthly::place_date;
-use super::prose::{and_list, count, percent};
+use super::prose::{and_list, count, mediation_clause, percent};
 use crate::date;
 use crate::model::figures::MonthFigures;
 use crate::model::month::Amendment;
@@ -260,20 +260,7 @@ fn summary(t: &MonthFigures, groups: &[&str]) -> String {
             count(i.valuable_tips)
         ));
     }
-    if a.mediations > 0 {
-        c.push(if a.mediations_successful > 0 {
-            format!(
-                "tham gia hòa giải {} vụ, hòa giải thành {} vụ",
-                count(a.mediations),
-                count(a.mediations_successful)
-            )
-        } else {
-            format!(
-                "tham gia hòa giải {} vụ, chưa có vụ hòa giải thành",
-                count(a.mediations)
-            )
-        });
-    }
+    c.extend(mediation_clause(a.mediations, a.mediations_successful));
     let mut meetings = Vec::new();
     if a.resident_meetings > 0 {
         meetings.push(format!("{} buổi họp dân", count(a.resident_meetings)));

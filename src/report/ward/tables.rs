@@ -11,14 +11,6 @@ use crate::report::number;
 use crate::report::prose::{capitalised, change, count};
 use std::collections::BTreeMap;
 
-fn column(title: impl Into<String>, width: f32, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-    }
-}
-
 /// The month before `YYYY-MM`, as "10/2026".
 fn previous_label(month: &str) -> String {
     let (y, m) = month.split_once('-').unwrap_or(("0", "0"));
@@ -40,18 +32,18 @@ pub fn indicators(w: &WardMonth, totals: &MonthFigures) -> Vec<Block> {
     }
     let label = date::month_label(w.month);
     let mut columns = vec![
-        column("STT", 0.6, Align::Center),
-        column("Chỉ tiêu", 4.6, Align::Left),
-        column(format!("Tháng {label}"), 1.6, Align::Right),
+        Column::new("STT", 0.6, Align::Center),
+        Column::new("Chỉ tiêu", 4.6, Align::Left),
+        Column::new(format!("Tháng {label}"), 1.6, Align::Right),
     ];
     let compare = !both.is_empty();
     if compare {
-        columns.push(column(
+        columns.push(Column::new(
             format!("Tháng {}", previous_label(w.month)),
             1.6,
             Align::Right,
         ));
-        columns.push(column("Tăng (+), giảm (−)", 1.6, Align::Right));
+        columns.push(Column::new("Tăng (+), giảm (−)", 1.6, Align::Right));
     }
     let rows = INDICATORS
         .iter()
@@ -135,9 +127,9 @@ fn group_values(f: &MonthFigures) -> Vec<String> {
 /// III. A row per group with where it stands and its figures, and the total.
 pub fn per_group(w: &WardMonth, totals: &MonthFigures) -> Block {
     let mut columns = vec![
-        column("STT", 0.6, Align::Center),
-        column("Tổ", 4.0, Align::Left),
-        column("Nộp báo cáo", 1.4, Align::Left),
+        Column::new("STT", 0.6, Align::Center),
+        Column::new("Tổ", 4.0, Align::Left),
+        Column::new("Nộp báo cáo", 1.4, Align::Left),
     ];
     for (title, width) in [
         ("Ca tuần tra (đã tổ chức/theo lịch)", 1.1),
@@ -151,7 +143,7 @@ pub fn per_group(w: &WardMonth, totals: &MonthFigures) -> Block {
         ("Tuyên truyền", 1.0),
         ("Hộ ký cam kết", 0.9),
     ] {
-        columns.push(column(title, width, Align::Right));
+        columns.push(Column::new(title, width, Align::Right));
     }
     let mut rows: Vec<Vec<String>> = w
         .rows
@@ -199,16 +191,16 @@ pub fn categories_per_group(
         .collect();
     let others = cats.len() > shown.len();
     let mut columns = vec![
-        column("STT", 0.6, Align::Center),
-        column("Tổ", 4.0, Align::Left),
+        Column::new("STT", 0.6, Align::Center),
+        Column::new("Tổ", 4.0, Align::Left),
     ];
     for n in &shown {
-        columns.push(column(*n, 1.2, Align::Right));
+        columns.push(Column::new(*n, 1.2, Align::Right));
     }
     if others {
-        columns.push(column("Các loại còn lại", 1.1, Align::Right));
+        columns.push(Column::new("Các loại còn lại", 1.1, Align::Right));
     }
-    columns.push(column("Cộng", 0.8, Align::Right));
+    columns.push(Column::new("Cộng", 0.8, Align::Right));
     let line = |by_category: &BTreeMap<String, u32>| {
         let mut by_name: BTreeMap<String, u32> = BTreeMap::new();
         for (code, n) in by_category {
@@ -251,11 +243,11 @@ pub fn categories_per_group(
 pub fn amendments(list: &[(String, Amendment)]) -> Block {
     Block::Table(Table {
         columns: vec![
-            column("Tổ", 2.6, Align::Left),
-            column("Tháng", 0.9, Align::Center),
-            column("Thời điểm", 1.6, Align::Left),
-            column("Bản ghi", 3.0, Align::Left),
-            column("Nội dung đính chính", 3.0, Align::Left),
+            Column::new("Tổ", 2.6, Align::Left),
+            Column::new("Tháng", 0.9, Align::Center),
+            Column::new("Thời điểm", 1.6, Align::Left),
+            Column::new("Bản ghi", 3.0, Align::Left),
+            Column::new("Nội dung đính chính", 3.0, Align::Left),
         ],
         rows: list
             .iter()
