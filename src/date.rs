@@ -6,6 +6,11 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 /// Vietnam's offset from UTC in seconds.
 pub const VN_OFFSET_SECS: i32 = 7 * 3600;
 
+/// Vietnam's UTC offset, +07:00 all year.
+pub fn vn_offset() -> FixedOffset {
+    FixedOffset::east_opt(VN_OFFSET_SECS).expect("valid offset")
+}
+
 /// The civil date in Vietnam at instant `now`.
 pub fn vn_today(now: DateTime<Utc>) -> NaiveDate {
     let tz = FixedOffset::east_opt(VN_OFFSET_SECS).expect("valid offset");

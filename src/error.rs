@@ -37,6 +37,9 @@ pub enum ErrorCode {
     PackageRejected,
     /// A group's file is signed with a key other than the one pinned; needs confirmation.
     KeyChanged,
+    /// The action would replace data of another group (or ward): ask the user, then retry
+    /// with the confirmation.
+    NeedsConfirmation,
     /// Anything else: a defect, reported with detail.
     Internal,
 }
@@ -229,6 +232,12 @@ impl From<rusqlite::Error> for Error {
             Some(C::NotADatabase) | Some(C::DatabaseCorrupt) => Error::new(
                 ErrorCode::DatabaseCorrupt,
                 "Tệp dữ liệu bị hỏng hoặc không phải tệp của ứng dụng này. Hãy khôi phục từ bản sao lưu.",
+            )
+            .with_detail(detail),
+            // A write the disk refused (no room for the journal or the shared-memory file).
+            Some(C::SystemIoFailure) => Error::new(
+                ErrorCode::Io,
+                "Không ghi được vào tệp dữ liệu. Hãy kiểm tra dung lượng ổ đĩa (có thể đã đầy) và quyền ghi; dữ liệu cũ vẫn nguyên vẹn.",
             )
             .with_detail(detail),
             Some(C::CannotOpen) | Some(C::ReadOnly) | Some(C::PermissionDenied) => Error::new(

@@ -2,6 +2,7 @@
 //! the `ttq` command-line tool do; it knows nothing of Tauri.
 
 pub mod app;
+pub mod backup;
 pub mod clock;
 pub mod date;
 pub mod demo;

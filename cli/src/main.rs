@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 #[macro_use]
 mod output;
 mod activity;
+mod backup;
 mod choice;
 mod incident;
 mod ledger;
@@ -18,7 +19,7 @@ use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
 use ttq::model::member::{
     Gender, LeaveInput, MemberFilter, MemberInput, MemberRow, MemberStatus, Role,
 };
-use ttq::{app, date, Error, ErrorCode, Result, Store};
+use ttq::{app, date, Error, ErrorCode, Result};
 
 #[derive(Parser)]
 #[command(name = "ttq", version, about = "Tổ tự quản ANTT — công cụ dòng lệnh")]
@@ -101,6 +102,9 @@ enum Cmd {
     /// Receipts: the ward issues them, the group imports them.
     #[command(subcommand)]
     Receipt(sync::ReceiptCmd),
+    /// Backups: create, list, verify, restore, copy to a USB stick.
+    #[command(subcommand)]
+    Backup(backup::BackupCmd),
 }
 
 #[derive(Args)]
@@ -245,12 +249,11 @@ enum MemberCmd {
     },
 }
 
-fn open(cli_dir: Option<PathBuf>) -> Result<Store> {
-    let dir = match cli_dir {
-        Some(d) => d,
-        None => ttq::store::default_data_dir()?,
-    };
-    Store::open_dir(&dir)
+fn data_dir(cli_dir: Option<PathBuf>) -> Result<PathBuf> {
+    match cli_dir {
+        Some(d) => Ok(d),
+        None => ttq::store::default_data_dir(),
+    }
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
@@ -290,8 +293,14 @@ fn print_rows(rows: &[MemberRow]) {
 fn run(cli: Cli) -> Result<()> {
     let now = ttq::clock::Clock::from_env()?.now();
     let today = date::vn_today(now);
-    let mut store = open(cli.data_dir)?;
-    match cli.cmd {
+    let dir = data_dir(cli.data_dir)?;
+    // Backups open the data themselves: restoring must work on a file that cannot be opened.
+    let cmd = match cli.cmd {
+        Cmd::Backup(c) => return backup::run(&dir, c, now),
+        other => other,
+    };
+    let mut store = app::backup::open(&dir, now)?;
+    match cmd {
         Cmd::Init(a) => {
             let setup = GroupSetup {
                 group: GroupInput {
@@ -392,6 +401,7 @@ fn run(cli: Cli) -> Result<()> {
         } => sync::import(&mut store, &files, dry_run, accept_new_key, json, now)?,
         Cmd::Ward(c) => sync::ward(&mut store, c, now)?,
         Cmd::Receipt(c) => sync::receipt(&mut store, c, now)?,
+        Cmd::Backup(_) => unreachable!("backup commands run before the data is opened"),
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

@@ -17,6 +17,14 @@ macro_rules! for_each_command {
             session::group_create(setup: GroupSetup) -> Group;
             session::group_update(input: GroupInput) -> Group;
 
+            backup::backup_status() -> BackupStatus;
+            backup::backup_list() -> Vec<BackupInfo>;
+            backup::backup_create() -> String;
+            backup::backup_copy_out() -> Option<String>;
+            backup::backup_choose() -> Option<BackupInfo>;
+            backup::backup_restore(path: String, other_owner_ok: bool) -> Contents;
+            backup::backup_recover(path: String) -> AppInfo;
+
             members::member_list(filter: MemberFilter) -> MemberList;
             members::member_get(id: String) -> Member;
             members::member_history(id: String) -> Vec<MemberEvent>;

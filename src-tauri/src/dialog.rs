@@ -18,6 +18,8 @@ pub const ZIP: Kind = Kind("Tệp gửi phường", "zip");
 pub const RECEIPT: Kind = Kind("Giấy biên nhận của phường", "json");
 /// Spreadsheets.
 pub const XLSX: Kind = Kind("Bảng tính Excel", "xlsx");
+/// Backups of the data file.
+pub const SQLITE: Kind = Kind("Bản sao lưu dữ liệu", "sqlite");
 
 /// Asks where to save; `None` when the user cancels. `TTQ_SAVE_DIR` replaces the dialog (the
 /// end-to-end tests cannot drive a native dialog).
@@ -63,6 +65,17 @@ pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
     } else {
         dialog.pick_file().into_iter().collect()
     }
+}
+
+/// Asks for a folder (a USB stick); `None` when cancelled. `TTQ_SAVE_DIR` replaces the
+/// dialog, as for saving.
+pub fn ask_folder() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("TTQ_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    rfd::FileDialog::new()
+        .set_title("Chọn USB hoặc thư mục để sao lưu")
+        .pick_folder()
 }
 
 /// Asks where to save `file` (its name suggested) and writes it there; the path, or `None`

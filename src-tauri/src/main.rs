@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod commands;
+mod backup;
 mod dialog;
 mod ledger;
 mod members;

@@ -13,6 +13,8 @@ use ttq::Result;
 pub struct App {
     /// The open data, or why it could not be opened (shown to the user by the UI).
     session: Mutex<Result<Session>>,
+    /// The user's data folder (known even when its file could not be opened).
+    pub data_dir: PathBuf,
     pub started: Instant,
     /// Where "now" comes from (the system clock; a test may start it elsewhere).
     clock: Clock,
@@ -26,9 +28,24 @@ impl App {
         // A panic elsewhere must not lock the user out of their data.
         let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *guard {
-            Ok(session) => f(session),
+            Ok(session) => {
+                session.touch(self.now());
+                f(session)
+            }
             Err(e) => Err(e.clone()),
         }
+    }
+
+    /// Replaces a data file that could not be opened (damaged) with the backup at `path`.
+    pub fn recover(&self, path: &std::path::Path) -> Result<ttq::session::AppInfo> {
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(s) = &*guard {
+            return s.info(self.now());
+        }
+        let session = Session::recover(&self.data_dir, path, self.now())?;
+        let info = session.info(self.now());
+        *guard = Ok(session);
+        info
     }
 
     /// The current instant.
@@ -66,13 +83,14 @@ where
         .setup(move |app| {
             let dir = data_dir(app)?;
             let clock = Clock::from_env();
-            let session = clock.clone().and_then(|_| Session::open(&dir));
+            let session = clock.clone().and_then(|c| Session::open(&dir, c.now()));
             match &session {
                 Ok(_) => eprintln!("ttq: dữ liệu tại {}", dir.display()),
                 Err(e) => eprintln!("ttq: không mở được dữ liệu tại {}: {e}", dir.display()),
             }
             app.manage(App {
                 session: Mutex::new(session),
+                data_dir: dir,
                 started,
                 clock: clock.unwrap_or_default(),
                 pending: Mutex::new(Vec::new()),

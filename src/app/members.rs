@@ -55,5 +55,6 @@ pub fn leave(
 
 /// Erases a leaver's personal data, keeping role and dates for past counts.
 pub fn anonymise(store: &mut Store, id: &str, now: DateTime<Utc>) -> Result<Member> {
+    super::backup::automatic(store, crate::backup::Occasion::BeforeAnonymise, now);
     store.anonymise_member(id, now)
 }

@@ -2,6 +2,7 @@
 //! the month's figures, the documents and the packages, and returns plain data or a file.
 //! The CLI and the desktop shell call only this layer (see `docs/architecture.md`).
 
+pub mod backup;
 pub mod group;
 pub mod ledger;
 pub mod members;

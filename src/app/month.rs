@@ -225,6 +225,7 @@ pub fn close(
             ),
         )]));
     }
+    super::backup::automatic(store, crate::backup::Occasion::BeforeClose, now);
     data.closed = true;
     let digest = figures::digest(&group.id, &month, &data.figures);
     let (_, pdf) = report::render(&monthly::document(&data, Some(&digest)));

@@ -156,6 +156,9 @@ pub fn import_files(
     opts: &ImportOptions,
     now: DateTime<Utc>,
 ) -> Vec<FileOutcome> {
+    if !opts.dry_run && !paths.is_empty() {
+        super::backup::automatic(store, crate::backup::Occasion::BeforeImport, now);
+    }
     paths
         .iter()
         .map(|path| {

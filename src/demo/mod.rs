@@ -179,6 +179,8 @@ pub(crate) fn fill_profile(
     seed: u64,
     profile: &Profile,
 ) -> Result<()> {
+    // Throw-away data: the app makes no automatic backups of it.
+    store.set_local_value(crate::app::backup::DEMO, Some("1"))?;
     let mut rng = Rng(seed);
     let today = crate::date::vn_today(now);
     let founded = NaiveDate::from_ymd_opt(2024, 8, 15).expect("valid date");

@@ -54,6 +54,7 @@ fn story_month(now: DateTime<Utc>) -> NaiveDate {
 
 /// Sets `store` up as the ward and fills it with the files of five demo groups.
 pub fn fill_ward(store: &mut Store, now: DateTime<Utc>) -> Result<()> {
+    store.set_local_value(app::backup::DEMO, Some("1"))?;
     app::ward::init(
         store,
         &WardInput {

@@ -1,6 +1,7 @@
 //! Plain data types shared by the store, the CLI and the UI, with their validation.
 
 pub mod activity;
+pub mod backup;
 pub mod commune;
 pub mod figures;
 pub mod group;

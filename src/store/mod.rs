@@ -3,6 +3,7 @@
 
 mod activity;
 mod attendance;
+pub mod backup;
 mod category;
 mod group;
 mod history;
@@ -108,6 +109,8 @@ impl Store {
             device_id: String::new(),
             incident_index: Default::default(),
         };
+        // A damaged file is never migrated or written to: the user restores a backup.
+        store.quick_check()?;
         store.migrate(version)?;
         store.device_id = store.ensure_device_id()?;
         Ok(store)

@@ -2,6 +2,7 @@
 //! the whole crate, so one is much quicker to build than eleven). They run against temporary
 //! databases, at fixed instants.
 
+mod backup;
 mod common;
 mod layers;
 mod ledger;

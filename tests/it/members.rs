@@ -292,7 +292,7 @@ fn demo_fills_a_living_group() {
 #[test]
 fn demo_session_leaves_the_users_data_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut session = ttq::session::Session::open(dir.path()).unwrap();
+    let mut session = ttq::session::Session::open(dir.path(), chrono::Utc::now()).unwrap();
     assert!(session.info(now()).unwrap().group.is_none());
     let info = session.open_demo(now()).unwrap();
     assert!(info.demo);

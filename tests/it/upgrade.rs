@@ -54,7 +54,7 @@ fn now() -> DateTime<Utc> {
 
 #[test]
 fn every_earlier_schema_upgrades_with_its_data() {
-    for v in 1..=6 {
+    for v in 1..=ttq::store::schema_version() {
         let name = format!("v{v}-group.sqlite");
         let original = rusqlite::Connection::open(fixture(&format!("upgrade/{name}"))).unwrap();
         let version: i64 = original
@@ -64,6 +64,18 @@ fn every_earlier_schema_upgrades_with_its_data() {
         let members: i64 = original
             .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
             .unwrap();
+        // Every issued copy as the old version stored it, to compare byte for byte.
+        let issued_before: Vec<(String, Vec<u8>)> = if v >= 4 {
+            let mut st = original
+                .prepare("SELECT id, pdf FROM issued_reports ORDER BY id")
+                .unwrap();
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        } else {
+            Vec::new()
+        };
         drop(original);
 
         let (_dir, mut s) = open_copy(&name);
@@ -74,6 +86,16 @@ fn every_earlier_schema_upgrades_with_its_data() {
         );
         checks_ok(&s);
         assert_eq!(count(&s, "members"), members, "{name}: members kept");
+        for (id, pdf) in &issued_before {
+            assert_eq!(
+                &s.issued_pdf(id).unwrap(),
+                pdf,
+                "{name}: issued PDF {id} unchanged"
+            );
+        }
+        if v >= 4 {
+            assert!(!issued_before.is_empty(), "{name} has issued copies");
+        }
         let group = s.require_group().unwrap();
         assert_eq!(group.name, "Tổ bảo vệ an ninh, trật tự Khu phố 3");
         let list = s
@@ -101,7 +123,12 @@ fn every_earlier_schema_upgrades_with_its_data() {
             let file = app::sync::export(&mut s, "2026-10", false, now()).unwrap();
             let p = ttq::sync::package::read(&file.bytes).unwrap();
             assert_eq!(p.manifest.digest, r.digest);
-            assert_eq!(p.manifest.digest_version, 1, "{name}");
+            let expected = if v < 7 {
+                1
+            } else {
+                ttq::figures::DIGEST_VERSION
+            };
+            assert_eq!(p.manifest.digest_version, expected, "{name}");
         } else {
             // Groups made before keys existed get one at their first export.
             assert!(

@@ -8,8 +8,11 @@ import type { ActivitySummary } from "./bindings/ActivitySummary";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Attendance } from "./bindings/Attendance";
 import type { Availability } from "./bindings/Availability";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { BackupStatus } from "./bindings/BackupStatus";
 import type { Category } from "./bindings/Category";
 import type { CategoryCount } from "./bindings/CategoryCount";
+import type { Contents } from "./bindings/Contents";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { Group } from "./bindings/Group";
 import type { GroupInput } from "./bindings/GroupInput";
@@ -53,6 +56,13 @@ export const commands = {
   demoClose: () => call<AppInfo>("demo_close"),
   groupCreate: (setup: GroupSetup) => call<Group>("group_create", { setup }),
   groupUpdate: (input: GroupInput) => call<Group>("group_update", { input }),
+  backupStatus: () => call<BackupStatus>("backup_status"),
+  backupList: () => call<BackupInfo[]>("backup_list"),
+  backupCreate: () => call<string>("backup_create"),
+  backupCopyOut: () => call<string | null>("backup_copy_out"),
+  backupChoose: () => call<BackupInfo | null>("backup_choose"),
+  backupRestore: (path: string, otherOwnerOk: boolean) => call<Contents>("backup_restore", { path, otherOwnerOk }),
+  backupRecover: (path: string) => call<AppInfo>("backup_recover", { path }),
   memberList: (filter: MemberFilter) => call<MemberList>("member_list", { filter }),
   memberGet: (id: string) => call<Member>("member_get", { id }),
   memberHistory: (id: string) => call<MemberEvent[]>("member_history", { id }),

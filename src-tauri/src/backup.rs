@@ -1,0 +1,58 @@
+//! Backups: the list, "Sao lưu ngay", a copy to a USB stick, restoring, and recovering a
+//! damaged data file.
+
+use crate::dialog;
+use crate::state::App;
+use std::path::PathBuf;
+use tauri::State;
+use ttq::backup::Occasion;
+use ttq::model::backup::{BackupInfo, BackupStatus, Contents};
+use ttq::session::AppInfo;
+use ttq::Result;
+
+#[tauri::command]
+pub fn backup_status(app: State<App>) -> Result<BackupStatus> {
+    app.with(|s| ttq::app::backup::status(s.store(), app.now()))
+}
+
+/// Works while the data file cannot be opened: the list is what recovery offers.
+#[tauri::command]
+pub fn backup_list(app: State<App>) -> Vec<BackupInfo> {
+    ttq::app::backup::list(&app.data_dir)
+}
+
+#[tauri::command]
+pub fn backup_create(app: State<App>) -> Result<String> {
+    app.with(|s| {
+        let path = ttq::app::backup::create(s.store(), Occasion::Manual, app.now())?;
+        Ok(path.display().to_string())
+    })
+}
+
+#[tauri::command(async)]
+pub fn backup_copy_out(app: State<'_, App>) -> Result<Option<String>> {
+    let Some(folder) = dialog::ask_folder() else {
+        return Ok(None);
+    };
+    app.with(|s| {
+        let path = ttq::app::backup::copy_to(s.store(), &folder, app.now())?;
+        Ok(Some(path.display().to_string()))
+    })
+}
+
+#[tauri::command(async)]
+pub fn backup_choose() -> Option<BackupInfo> {
+    dialog::ask_open_paths(&dialog::SQLITE, false)
+        .first()
+        .map(|p| ttq::app::backup::describe(p))
+}
+
+#[tauri::command]
+pub fn backup_restore(app: State<App>, path: String, other_owner_ok: bool) -> Result<Contents> {
+    app.with(|s| s.restore(&PathBuf::from(&path), other_owner_ok, app.now()))
+}
+
+#[tauri::command]
+pub fn backup_recover(app: State<App>, path: String) -> Result<AppInfo> {
+    app.recover(&PathBuf::from(path))
+}
