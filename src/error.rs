@@ -252,6 +252,13 @@ impl From<rusqlite::Error> for Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            return Error::new(
+                ErrorCode::DiskFull,
+                "Ổ đĩa đã đầy nên chưa ghi được tệp. Dữ liệu cũ vẫn nguyên vẹn; hãy giải phóng dung lượng rồi thử lại.",
+            )
+            .with_detail(e.to_string());
+        }
         Error::new(
             ErrorCode::Io,
             "Không đọc hoặc ghi được tệp trên máy. Hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",

@@ -27,16 +27,20 @@ pub struct Contents {
     /// The group's id (a group's file only).
     pub group_id: Option<String>,
     /// Members still in the group (for a ward: in all its groups).
+    #[ts(type = "number")]
     pub members: i64,
     /// Incidents and tips recorded and not struck out.
+    #[ts(type = "number")]
     pub incidents: i64,
     /// Closed months, `YYYY-MM`, oldest first.
     pub closed_months: Vec<String>,
     /// Groups whose files the ward received (a ward's file only).
+    #[ts(type = "number")]
     pub groups: i64,
     /// When the newest record was written (RFC 3339, UTC).
     pub last_record_at: Option<String>,
     /// The file's schema version (`PRAGMA user_version`).
+    #[ts(type = "number")]
     pub schema_version: i64,
 }
 

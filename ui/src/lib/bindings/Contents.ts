@@ -16,11 +16,11 @@ group_id: string | null,
 /**
  * Members still in the group (for a ward: in all its groups).
  */
-members: bigint, 
+members: number, 
 /**
  * Incidents and tips recorded and not struck out.
  */
-incidents: bigint, 
+incidents: number, 
 /**
  * Closed months, `YYYY-MM`, oldest first.
  */
@@ -28,7 +28,7 @@ closed_months: Array<string>,
 /**
  * Groups whose files the ward received (a ward's file only).
  */
-groups: bigint, 
+groups: number, 
 /**
  * When the newest record was written (RFC 3339, UTC).
  */
@@ -36,4 +36,4 @@ last_record_at: string | null,
 /**
  * The file's schema version (`PRAGMA user_version`).
  */
-schema_version: bigint, };
+schema_version: number, };
