@@ -112,7 +112,22 @@ export class Driver {
   }
 
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    // WebKitWebDriver answers with the next painted frame: on a page where nothing repaints
+    // (no blinking caret in a focused field) it waits forever. A 2-pixel corner flickering
+    // between two near-white shades while the screenshot is taken gives it that frame.
+    await this.exec(`
+      const d = document.createElement("div");
+      d.id = "__ttq-repaint";
+      d.style.cssText = "position:fixed;left:0;bottom:0;width:2px;height:2px;background:rgb(255,255,255);pointer-events:none;z-index:2147483647";
+      document.body.appendChild(d);
+      window.__ttqRepaint = setInterval(() => {
+        d.style.background = d.style.background === "rgb(255, 255, 255)" ? "rgb(254, 254, 254)" : "rgb(255, 255, 255)";
+      }, 30);`);
+    try {
+      return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    } finally {
+      await this.exec(`clearInterval(window.__ttqRepaint); document.getElementById("__ttq-repaint")?.remove();`);
+    }
   }
 }
 

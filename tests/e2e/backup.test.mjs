@@ -1,0 +1,139 @@
+// End to end: "Sao lưu". The day's automatic copy is listed, "Sao lưu ngay" adds one, a copy
+// goes to the USB stick, an older copy is restored (the member added since is gone and the
+// data before the restore is itself kept); and a damaged data file is recovered from the
+// fatal screen, the damaged file kept aside.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, test } from "node:test";
+import { app, cli, initGroup, ttq } from "./fixtures.mjs";
+import { Driver, startTauriDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const shots = join(root, "target/e2e-screenshots");
+const groupDir = mkdtempSync(join(tmpdir(), "ttq-e2e-backup-"));
+const usb = mkdtempSync(join(tmpdir(), "ttq-e2e-usb-"));
+const damagedDir = mkdtempSync(join(tmpdir(), "ttq-e2e-damaged-"));
+let tauri;
+let driver;
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.stop();
+  for (const d of [groupDir, usb, damagedDir]) rmSync(d, { recursive: true, force: true });
+});
+
+// For a person to look at after the run (target/e2e-screenshots).
+async function shot(name) {
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(join(shots, `${name}.png`), await driver.screenshot());
+}
+
+const rows = () => driver.texts("[data-testid=backup-table] tbody tr");
+const memberNames = () => driver.texts("[data-testid=member-table] tbody .row-link");
+
+async function stop() {
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
+  await driver.quit();
+  driver = undefined;
+  tauri.stop();
+  tauri = undefined;
+}
+
+test("copies are listed, made now, copied to USB, and an older one restored", { timeout: 240000 }, async () => {
+  initGroup(groupDir);
+  // The CLI's first use of the day makes the day's copy (the leader only), then adds her.
+  ttq(groupDir, "member", "add", "--name", "Phạm Thị Hoa", "--birth-date", "02/03/1980");
+
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: groupDir, TTQ_SAVE_DIR: usb });
+  driver = await Driver.start(tauri.base, app);
+  await driver.until("two members", async () => (await memberNames()).length === 2);
+  // Never copied off the PC: the first screen says so.
+  assert.match(await driver.text("[data-testid=backup-banner]"), /chưa được sao lưu ra USB lần nào/);
+
+  await driver.click("#nav-backup");
+  await driver.until("the day's copy", async () => (await rows()).length === 1);
+  const [daily] = await rows();
+  assert.match(daily, /Hằng ngày/);
+  assert.match(daily, /Tổ bảo vệ ANTT Thôn Đông/);
+  assert.match(daily, /Tốt/);
+  assert.match(await driver.text("[data-testid=backup-status]"), /chưa lần nào/);
+
+  await driver.click("#backup-create");
+  await driver.until("made now", async () => /Đã sao lưu vào .*sao-luu/.test(await driver.text("[data-testid=backup-notice]")));
+  await driver.until("two copies", async () => (await rows()).length === 2);
+  const [manual] = await rows();
+  assert.match(manual, /Sao lưu ngay/);
+  assert.match(await driver.text("[data-testid=backup-count]"), /^2 bản sao lưu/);
+
+  await driver.click("#backup-copy-out");
+  await driver.until("copied out", async () => /Đã sao lưu ra /.test(await driver.text("[data-testid=backup-notice]")));
+  const copied = readdirSync(usb).filter((f) => /^ttq-sao-luu-.*\.sqlite$/.test(f));
+  assert.equal(copied.length, 1, readdirSync(usb).join(", "));
+  await driver.until("last USB copy shown", async () => !/chưa lần nào/.test(await driver.text("[data-testid=backup-status]")));
+  await shot("backup-01-list");
+
+  // Restore the day's copy (the oldest, last row): the preview says what it holds and that
+  // the current data is backed up first.
+  await driver.click("[data-testid=backup-table] tbody tr:last-child [data-testid=backup-restore]");
+  const preview = await driver.text("[data-testid=restore-preview]");
+  assert.match(preview, /Tổ bảo vệ ANTT Thôn Đông/);
+  assert.match(preview, /Tổ viên\s*1\b/);
+  assert.match(await driver.text(".restore-dialog"), /tự sao lưu dữ liệu hiện tại/);
+  await driver.click("#restore-confirm");
+  await driver.until("restored", async () => /Đã khôi phục dữ liệu/.test(await driver.text("[data-testid=backup-notice]")));
+  await driver.until("the copy before the restore listed", async () => {
+    const r = await rows();
+    return r.length === 3 && /Trước khi khôi phục/.test(r[0]);
+  });
+
+  // The member added after the day's copy is gone; the USB reminder is too.
+  await driver.click("#nav-members");
+  await driver.until("one member", async () => {
+    const names = await memberNames();
+    return names.length === 1 && names[0] === "Lê Văn Thành";
+  });
+  assert.equal((await driver.findAll("[data-testid=backup-banner]")).length, 0, "no USB reminder after a copy to USB");
+  await stop();
+  assert.match(ttq(groupDir, "member", "list"), /^1 tổ viên/m);
+});
+
+test("a damaged data file is recovered from a good copy and kept aside", { timeout: 240000 }, async () => {
+  initGroup(damagedDir);
+  ttq(damagedDir, "member", "add", "--name", "Phạm Thị Hoa", "--birth-date", "02/03/1980");
+  ttq(damagedDir, "backup", "create");
+  // Overwrite pages 2 to 6 of the closed file, as tests/it/backup.rs does.
+  const live = join(damagedDir, "ttq.sqlite");
+  const bytes = readFileSync(live);
+  bytes.fill(0xa5, 4096, Math.min(bytes.length, 4096 * 6));
+  writeFileSync(live, bytes);
+  assert.throws(
+    () => execFileSync(cli, ["--data-dir", damagedDir, "member", "list"], { encoding: "utf8", stdio: "pipe" }),
+    (e) => /bị hỏng/.test(String(e.stderr)),
+  );
+
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: damagedDir });
+  driver = await Driver.start(tauri.base, app);
+  assert.match(await driver.text("[data-testid=fatal-message]"), /bị hỏng/);
+  await driver.until("the good copies", async () => (await driver.texts("[data-testid=recovery-list] tbody tr")).length === 2);
+  const [newest] = await driver.texts("[data-testid=recovery-list] tbody tr");
+  assert.match(newest, /Sao lưu ngay/);
+  assert.match(newest, /Tổ bảo vệ ANTT Thôn Đông/);
+  assert.match(await driver.text("[data-testid=recovery]"), /không bị xóa/);
+  await shot("backup-02-recovery");
+
+  await driver.click("[data-testid=recovery-use]");
+  assert.match(await driver.text(".restore-dialog"), /được để riêng/);
+  await driver.click("#restore-confirm");
+  await driver.until("the group opened", async () => /Tổ bảo vệ ANTT Thôn Đông/.test(await driver.text(".brand strong")));
+  assert.match(await driver.text("[data-testid=recovered-notice]"), /ttq-hong-/);
+  await driver.until("both members", async () => (await memberNames()).length === 2);
+  await stop();
+
+  const aside = readdirSync(damagedDir).filter((f) => /^ttq-hong-.*\.sqlite$/.test(f));
+  assert.equal(aside.length, 1, readdirSync(damagedDir).join(", "));
+  assert.deepEqual(readFileSync(join(damagedDir, aside[0])), bytes, "the damaged file is kept as it was");
+  assert.match(ttq(damagedDir, "member", "list"), /^2 tổ viên/m);
+});
