@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test the app: system
 # libraries for Tauri/WebKitGTK, the WebDriver and X server for end-to-end tests, PDF
-# tools, tauri-driver, and the UI's npm packages. Safe to run again: it skips what is there.
+# tools, LibreOffice (to read exported workbooks back), tauri-driver, and the UI's npm
+# packages. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   webkit2gtk-driver xvfb xauth xdotool
   poppler-utils qpdf imagemagick fonts-liberation2 faketime
+  util-linux libreoffice-calc-nogui
 )
 
 missing=()

@@ -8,6 +8,8 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod figures;
+pub mod legacy_text;
+pub mod member_sheet;
 pub mod model;
 pub mod report;
 pub mod roster;

@@ -8,6 +8,7 @@ mod backup;
 mod choice;
 mod incident;
 mod ledger;
+mod member_sheet;
 mod patrol;
 mod practice;
 mod report;
@@ -241,6 +242,29 @@ enum MemberCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Import members from the group's list in Excel (.xlsx, .xls, .ods) or .csv.
+    Import {
+        file: PathBuf,
+        /// The sheet to read (default: the first with a member list).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// What a column holds, e.g. `--column C=birth-date` or `--column F=none`.
+        #[arg(long = "column")]
+        columns: Vec<String>,
+        /// Only show what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save the member list as an Excel workbook.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        /// Also include phone and CCCD numbers.
+        #[arg(long)]
+        sensitive: bool,
+    },
     /// Show a member's history.
     History {
         id: String,
@@ -468,6 +492,16 @@ fn run(cli: Cli) -> Result<()> {
                         list.left_count
                     );
                 }
+            }
+            MemberCmd::Import {
+                file,
+                sheet,
+                columns,
+                dry_run,
+                json,
+            } => member_sheet::import(&mut store, &file, sheet, &columns, dry_run, json, now)?,
+            MemberCmd::Export { out, sensitive } => {
+                member_sheet::export(&store, &out, sensitive, now)?
             }
             MemberCmd::History { id, json } => {
                 let h = app::members::history(&store, &id)?;

@@ -465,3 +465,49 @@ fn a_closed_pipe_ends_the_tool_quietly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_member_list_is_previewed_then_imported_with_a_column_corrected() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ttq(d, &["demo"]).status.success());
+    let list = d.join("Danh sách tổ viên.csv");
+    std::fs::write(
+        &list,
+        "DANH SÁCH TỔ VIÊN\n\nSTT;Họ và tên;Năm sinh;Điện thoại;Ghi chú\n1;Hà Văn Sáu;1972;912888999;Xóm 4\n2;Lò Thị Bảy;31/02/1985;;\n",
+    )
+    .unwrap();
+    let path = list.to_str().unwrap();
+    let o = ttq(d, &["member", "import", path, "--dry-run"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("dòng tiêu đề 3"), "{out}");
+    assert!(
+        out.contains("Dòng 4: thêm — Hà Văn Sáu, sinh 1972"),
+        "{out}"
+    );
+    assert!(out.contains("Dòng 5: lỗi — Lò Thị Bảy"), "{out}");
+    assert!(out.contains("tháng 2 năm 1985 không có ngày 31"), "{out}");
+    assert!(out.contains("Sẽ nhập 1 tổ viên"), "{out}");
+    let o = ttq(d, &["member", "list", "--search", "ha van sau"]);
+    assert!(
+        !stdout(&o).contains("Hà Văn Sáu"),
+        "a dry run saves nothing"
+    );
+
+    let o = ttq(
+        d,
+        &["member", "import", path, "--column", "E=address", "--json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(p["to_add"], 1);
+    assert_eq!(p["rows"][0]["member"]["address"], "Xóm 4");
+    assert_eq!(p["rows"][0]["member"]["phone"], "0912888999");
+    let o = ttq(d, &["member", "list", "--search", "ha van sau"]);
+    assert!(stdout(&o).contains("Hà Văn Sáu"));
+
+    let o = ttq(d, &["member", "import", path, "--column", "Z9=address"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--column CỘT=TRƯỜNG"), "{}", stderr(&o));
+}

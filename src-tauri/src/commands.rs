@@ -33,6 +33,9 @@ macro_rules! for_each_command {
             members::member_edit(id: String, input: MemberInput) -> Member;
             members::member_leave(id: String, input: LeaveInput) -> Member;
             members::member_anonymise(id: String) -> Member;
+            members::member_import_choose() -> Option<String>;
+            members::member_import_preview(path: String, choice: SheetChoice) -> SheetPreview;
+            members::member_import_apply(path: String, choice: SheetChoice) -> SheetPreview;
 
             ledger::incident_categories() -> Vec<Category>;
             ledger::category_add(name: String) -> Category;

@@ -5,21 +5,26 @@ use std::path::PathBuf;
 use ttq::app::File;
 use ttq::Result;
 
-/// A kind of file offered in the save dialog: its name there and its extension.
-pub struct Kind(&'static str, &'static str);
+/// A kind of file offered in a dialog: its name there and its extensions.
+pub struct Kind(&'static str, &'static [&'static str]);
 
 /// PDF documents.
-pub const PDF: Kind = Kind("Tệp PDF", "pdf");
+pub const PDF: Kind = Kind("Tệp PDF", &["pdf"]);
 /// iCalendar files.
-pub const ICS: Kind = Kind("Lịch iCalendar", "ics");
+pub const ICS: Kind = Kind("Lịch iCalendar", &["ics"]);
 /// Export packages for the ward.
-pub const ZIP: Kind = Kind("Tệp gửi phường", "zip");
+pub const ZIP: Kind = Kind("Tệp gửi phường", &["zip"]);
 /// Receipts from the ward.
-pub const RECEIPT: Kind = Kind("Giấy biên nhận của phường", "json");
+pub const RECEIPT: Kind = Kind("Giấy biên nhận của phường", &["json"]);
 /// Spreadsheets.
-pub const XLSX: Kind = Kind("Bảng tính Excel", "xlsx");
+pub const XLSX: Kind = Kind("Bảng tính Excel", &["xlsx"]);
+/// Member lists from Excel, LibreOffice or a CSV file.
+pub const MEMBER_LIST: Kind = Kind(
+    "Danh sách (Excel, LibreOffice, CSV)",
+    &["xlsx", "xls", "ods", "csv"],
+);
 /// Backups of the data file.
-pub const SQLITE: Kind = Kind("Bản sao lưu dữ liệu", "sqlite");
+pub const SQLITE: Kind = Kind("Bản sao lưu dữ liệu", &["sqlite"]);
 
 /// Asks where to save; `None` when the user cancels. `TTQ_SAVE_DIR` replaces the dialog (the
 /// end-to-end tests cannot drive a native dialog).
@@ -30,7 +35,7 @@ fn ask_save_path(suggested: &str, kind: &Kind) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new()
         .set_title("Lưu tệp")
         .set_file_name(suggested)
-        .add_filter(kind.0, &[kind.1]);
+        .add_filter(kind.0, kind.1);
     if let Some(docs) =
         directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from))
     {
@@ -50,7 +55,10 @@ pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
             .map(|it| {
                 it.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == kind.1))
+                    .filter(|p| {
+                        p.extension()
+                            .is_some_and(|x| kind.1.iter().any(|k| x.eq_ignore_ascii_case(k)))
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -59,7 +67,7 @@ pub fn ask_open_paths(kind: &Kind, many: bool) -> Vec<PathBuf> {
     }
     let dialog = rfd::FileDialog::new()
         .set_title("Chọn tệp")
-        .add_filter(kind.0, &[kind.1]);
+        .add_filter(kind.0, kind.1);
     if many {
         dialog.pick_files().unwrap_or_default()
     } else {

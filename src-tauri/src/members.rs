@@ -1,8 +1,10 @@
 //! Member commands.
 
 use crate::state::App;
+use std::path::Path;
 use tauri::State;
-use ttq::app::members;
+use ttq::app::{member_import, members};
+use ttq::model::member::import::{SheetChoice, SheetPreview};
 use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
 use ttq::Result;
 
@@ -44,4 +46,30 @@ pub fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Me
 #[tauri::command]
 pub fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
     app.with(|s| members::anonymise(s.store(), &id, app.now()))
+}
+
+/// Asks for the member list to import; `None` when cancelled.
+#[tauri::command(async)]
+pub fn member_import_choose() -> Option<String> {
+    crate::dialog::ask_open_paths(&crate::dialog::MEMBER_LIST, false)
+        .first()
+        .map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub fn member_import_preview(
+    app: State<App>,
+    path: String,
+    choice: SheetChoice,
+) -> Result<SheetPreview> {
+    app.with(|s| member_import::preview(s.store(), Path::new(&path), &choice, app.now()))
+}
+
+#[tauri::command]
+pub fn member_import_apply(
+    app: State<App>,
+    path: String,
+    choice: SheetChoice,
+) -> Result<SheetPreview> {
+    app.with(|s| member_import::apply(s.store(), Path::new(&path), &choice, app.now()))
 }

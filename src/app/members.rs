@@ -23,6 +23,26 @@ pub fn history(store: &Store, id: &str) -> Result<Vec<MemberEvent>> {
     store.member_history(id)
 }
 
+/// The members in the group now as an Excel workbook; phones and CCCD only when
+/// `sensitive`.
+pub fn export_xlsx(store: &Store, sensitive: bool, now: DateTime<Utc>) -> Result<super::File> {
+    let group = store.require_group()?;
+    let rows = store.list_members(&MemberFilter::default(), date::vn_today(now))?;
+    let members: Vec<Member> = rows
+        .items
+        .iter()
+        .map(|r| store.member(&r.id))
+        .collect::<Result<_>>()?;
+    let today = date::vn_today(now);
+    Ok(super::File {
+        name: format!(
+            "Danh sach to vien {}.xlsx",
+            date::format(today).replace('/', "-")
+        ),
+        bytes: crate::member_sheet::export::workbook(&group.name, &members, sensitive)?,
+    })
+}
+
 /// Checks a member's form without saving it.
 pub fn validate(store: &Store, input: &MemberInput, now: DateTime<Utc>) -> Result<()> {
     store.validate_member(input, now)

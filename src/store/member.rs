@@ -6,8 +6,8 @@ use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::commune::CommuneKind;
 use crate::model::member::{
-    self, eligibility_warnings, mask_cccd, Gender, LeaveInput, Member, MemberEvent, MemberFilter,
-    MemberInput, MemberList, MemberRow, MemberStatus, Role, ValidMember,
+    self, eligibility_warnings, mask_cccd, Birth, Gender, LeaveInput, Member, MemberEvent,
+    MemberFilter, MemberInput, MemberList, MemberRow, MemberStatus, Role, ValidMember,
 };
 use crate::text::{self, fold};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -28,7 +28,7 @@ fn values(m: &ValidMember) -> Values {
         ("full_name", m.full_name.clone().into()),
         ("search_text", search_text(m).into()),
         ("gender", m.gender.map(|g| g.as_str().to_string()).into()),
-        ("birth_date", date::iso(m.birth_date).into()),
+        ("birth_date", m.birth_date.stored().into()),
         ("phone", m.phone.clone().into()),
         ("address", m.address.clone().into()),
         ("role", m.role.as_str().to_string().into()),
@@ -115,7 +115,7 @@ fn changed_fields(before: &Member, after: &ValidMember) -> Vec<&'static str> {
     check("gender", before.gender != after.gender);
     check(
         "birth_date",
-        before.birth_date != iso(Some(after.birth_date)),
+        before.birth_date != Some(after.birth_date.stored()),
     );
     check("phone", before.phone != after.phone);
     check("address", before.address != after.address);
@@ -149,6 +149,23 @@ impl Store {
         let id = insert(&tx, &group.id, &m, &rev, now)?;
         tx.commit()?;
         self.member(&id)
+    }
+
+    /// Adds several members in one transaction: all of them or none.
+    pub fn add_members(&mut self, inputs: &[MemberInput], now: DateTime<Utc>) -> Result<u32> {
+        let group = self.require_group()?;
+        let today = date::vn_today(now);
+        let valid: Vec<_> = inputs
+            .iter()
+            .map(|i| member::validate(i, today))
+            .collect::<Result<_>>()?;
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        for m in &valid {
+            insert(&tx, &group.id, m, &rev, now)?;
+        }
+        tx.commit()?;
+        Ok(valid.len() as u32)
     }
 
     /// One member by id (tombstoned rows are not found).
@@ -330,7 +347,7 @@ impl Store {
                     && text::matches(s, &filter.search)
             })
             .map(|(m, _)| {
-                let birth = m.birth_date.as_deref().and_then(date::from_iso);
+                let birth = m.birth_date.as_deref().and_then(Birth::from_stored);
                 let health = m.health_cert_date.as_deref().and_then(date::from_iso);
                 let possible_duplicate = m.birth_date.as_ref().is_some_and(|b| {
                     !m.anonymised && dup_keys[&(fold(&m.full_name), b.clone())] > 1
@@ -341,7 +358,7 @@ impl Store {
                     } else {
                         eligibility_warnings(birth, health, on, commune)
                     },
-                    age: birth.map(|b| date::age_on(b, on)),
+                    age: birth.map(|b| b.age_on(on)),
                     cccd_masked: m.cccd.as_deref().map(mask_cccd),
                     possible_duplicate,
                     id: m.id,

@@ -107,7 +107,7 @@ pub struct MemberInput {
 pub struct ValidMember {
     pub full_name: String,
     pub gender: Option<Gender>,
-    pub birth_date: NaiveDate,
+    pub birth_date: Birth,
     pub phone: Option<String>,
     pub address: Option<String>,
     pub role: Role,
@@ -155,7 +155,12 @@ impl Member {
         MemberInput {
             full_name: self.full_name.clone(),
             gender: self.gender,
-            birth_date: d(&self.birth_date),
+            birth_date: self
+                .birth_date
+                .as_deref()
+                .and_then(Birth::from_stored)
+                .map(Birth::shown)
+                .unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
             address: self.address.clone().unwrap_or_default(),
             role: Some(self.role),
@@ -285,8 +290,11 @@ pub struct MemberEvent {
 }
 
 /// The oldest birth year the form accepts.
+mod birth;
+pub mod import;
 mod validate;
 
+pub use birth::{year_alone as birth_year_alone, Birth};
 pub use validate::{eligibility_warnings, mask_cccd, validate, validate_leave};
 
 super::named!(Role: [ToTruong, ToPho, ToVien]);

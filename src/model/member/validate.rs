@@ -1,6 +1,7 @@
 //! Checking a member's form and leaving, eligibility under Luật 30/2023 (Điều 13), and how
 //! an ID number is shown.
 
+use super::birth::{self, Birth};
 use super::*;
 use crate::date;
 use crate::error::{Error, FieldError, Result};
@@ -70,17 +71,21 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
     } else if full_name.chars().any(|c| c.is_ascii_digit()) {
         errs.push(FieldError::new("full_name", "Họ và tên không chứa chữ số."));
     }
-    let birth_date = parse_date(
-        "birth_date",
-        "ngày sinh",
-        &input.birth_date,
-        true,
-        today,
-        &mut errs,
-    );
+    // Official lists often give only the year of birth: it is kept as a year.
+    let birth_date = match birth::year_alone(&input.birth_date) {
+        Some(y) => Some(Birth::Year(y)),
+        None => parse_date(
+            "birth_date",
+            "ngày sinh",
+            &input.birth_date,
+            true,
+            today,
+            &mut errs,
+        )
+        .map(Birth::Day),
+    };
     if let Some(b) = birth_date {
-        if date::age_on(b, today) < 10 || b < NaiveDate::from_ymd_opt(MIN_BIRTH_YEAR, 1, 1).unwrap()
-        {
+        if b.age_on(today) < 10 || b.year() < MIN_BIRTH_YEAR {
             errs.push(FieldError::new(
                 "birth_date",
                 "Ngày sinh không hợp lý. Hãy kiểm tra lại năm sinh.",
@@ -113,7 +118,7 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
         &mut errs,
     );
     if let (Some(b), Some(j)) = (birth_date, joined_on) {
-        if j < b {
+        if j < b.earliest() {
             errs.push(FieldError::new(
                 "joined_on",
                 "Ngày vào tổ không thể trước ngày sinh.",
@@ -216,7 +221,7 @@ pub fn validate_leave(
 /// Eligibility warnings under Law 30/2023 (Điều 13) on `on`: age 18–70 and a health
 /// certificate. They are advice for the leader, not a block.
 pub fn eligibility_warnings(
-    birth_date: Option<NaiveDate>,
+    birth_date: Option<Birth>,
     health_cert_date: Option<NaiveDate>,
     on: NaiveDate,
     commune: CommuneKind,
@@ -225,7 +230,7 @@ pub fn eligibility_warnings(
     match birth_date {
         None => w.push("Thiếu ngày sinh".to_string()),
         Some(b) => {
-            let age = date::age_on(b, on);
+            let age = b.age_on(on);
             if age < 18 {
                 w.push(format!("Chưa đủ 18 tuổi ({age} tuổi)"));
             } else if age > 70 {
@@ -318,6 +323,9 @@ pub(crate) mod tests {
     fn eligibility_flags_age_and_health() {
         let on = today();
         let b = |y| NaiveDate::from_ymd_opt(y, 1, 1);
+        let eligibility_warnings = |birth: Option<NaiveDate>, health, on, commune| {
+            eligibility_warnings(birth.map(Birth::Day), health, on, commune)
+        };
         assert!(eligibility_warnings(b(1980), b(2025), on, CommuneKind::Phuong).is_empty());
         assert_eq!(
             eligibility_warnings(b(2010), b(2025), on, CommuneKind::Phuong),
@@ -336,6 +344,23 @@ pub(crate) mod tests {
         );
         // 70 exactly is still eligible.
         assert!(eligibility_warnings(b(1956), b(2025), on, CommuneKind::Phuong).is_empty());
+    }
+
+    #[test]
+    fn a_year_of_birth_alone_is_accepted_and_counted_by_year() {
+        let mut m = input("Lê Văn Năm");
+        m.birth_date = "1975".into();
+        let v = validate(&m, today()).unwrap();
+        assert_eq!(v.birth_date, Birth::Year(1975));
+        m.birth_date = "2030".into();
+        assert!(validate(&m, today()).is_err());
+        let w = super::eligibility_warnings(
+            Some(Birth::Year(1955)),
+            NaiveDate::from_ymd_opt(2025, 1, 1),
+            NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            CommuneKind::Phuong,
+        );
+        assert!(w[0].starts_with("Trên 70 tuổi (71 tuổi)"), "{w:?}");
     }
 
     #[test]

@@ -42,6 +42,8 @@ import type { RecordVersion } from "./bindings/RecordVersion";
 import type { ReportView } from "./bindings/ReportView";
 import type { RosterView } from "./bindings/RosterView";
 import type { SeatEdit } from "./bindings/SeatEdit";
+import type { SheetChoice } from "./bindings/SheetChoice";
+import type { SheetPreview } from "./bindings/SheetPreview";
 import type { ShiftPattern } from "./bindings/ShiftPattern";
 import type { Ward } from "./bindings/Ward";
 import type { WardDocuments } from "./bindings/WardDocuments";
@@ -71,6 +73,9 @@ export const commands = {
   memberEdit: (id: string, input: MemberInput) => call<Member>("member_edit", { id, input }),
   memberLeave: (id: string, input: LeaveInput) => call<Member>("member_leave", { id, input }),
   memberAnonymise: (id: string) => call<Member>("member_anonymise", { id }),
+  memberImportChoose: () => call<string | null>("member_import_choose"),
+  memberImportPreview: (path: string, choice: SheetChoice) => call<SheetPreview>("member_import_preview", { path, choice }),
+  memberImportApply: (path: string, choice: SheetChoice) => call<SheetPreview>("member_import_apply", { path, choice }),
   incidentCategories: () => call<Category[]>("incident_categories"),
   categoryAdd: (name: string) => call<Category>("category_add", { name }),
   incidentList: (filter: IncidentFilter) => call<IncidentList>("incident_list", { filter }),

@@ -23,6 +23,8 @@ export function nowMs(): number {
 /** "2026-03-05" -> "05/03/2026"; empty for null. */
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return "";
+  // A birth known only by its year is stored as the year.
+  if (/^\d{4}$/.test(iso)) return iso;
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
