@@ -265,6 +265,17 @@ enum MemberCmd {
         #[arg(long)]
         sensitive: bool,
     },
+    /// Save "DANH SÁCH TỔ VIÊN" as a printable PDF.
+    Pdf {
+        #[arg(long)]
+        out: PathBuf,
+        /// Also print phone numbers.
+        #[arg(long)]
+        phones: bool,
+        /// Date on the list (dd/mm/yyyy); today by default.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Show a member's history.
     History {
         id: String,
@@ -502,6 +513,9 @@ fn run(cli: Cli) -> Result<()> {
             } => member_sheet::import(&mut store, &file, sheet, &columns, dry_run, json, now)?,
             MemberCmd::Export { out, sensitive } => {
                 member_sheet::export(&store, &out, sensitive, now)?
+            }
+            MemberCmd::Pdf { out, phones, date } => {
+                member_sheet::pdf(&store, &out, phones, date.as_deref(), now)?
             }
             MemberCmd::History { id, json } => {
                 let h = app::members::history(&store, &id)?;

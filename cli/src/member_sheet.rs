@@ -160,3 +160,18 @@ pub fn export(
     );
     Ok(())
 }
+
+/// Writes "DANH SÁCH TỔ VIÊN" to `out` (.pdf), dated `typed_date` or today.
+pub fn pdf(
+    store: &Store,
+    out: &Path,
+    phones: bool,
+    typed_date: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let on = app::document_date(typed_date, now)?;
+    let file = app::members::pdf(store, phones, on, now)?;
+    ttq::save::save_file(out, &file.bytes)?;
+    say!("Đã lưu danh sách tổ viên (PDF) vào {}.", out.display());
+    Ok(())
+}

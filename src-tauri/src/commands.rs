@@ -36,6 +36,8 @@ macro_rules! for_each_command {
             members::member_import_choose() -> Option<String>;
             members::member_import_preview(path: String, choice: SheetChoice) -> SheetPreview;
             members::member_import_apply(path: String, choice: SheetChoice) -> SheetPreview;
+            members::member_save_xlsx(sensitive: bool) -> Option<String>;
+            members::member_save_pdf(phones: bool) -> Option<String>;
 
             ledger::incident_categories() -> Vec<Category>;
             ledger::category_add(name: String) -> Category;

@@ -73,3 +73,18 @@ pub fn member_import_apply(
 ) -> Result<SheetPreview> {
     app.with(|s| member_import::apply(s.store(), Path::new(&path), &choice, app.now()))
 }
+
+/// Saves the member list as an Excel workbook (phones and CCCD when `sensitive`).
+#[tauri::command(async)]
+pub fn member_save_xlsx(app: State<App>, sensitive: bool) -> Result<Option<String>> {
+    let file = app.with(|s| members::export_xlsx(s.store(), sensitive, app.now()))?;
+    crate::dialog::save(&file, crate::dialog::XLSX)
+}
+
+/// Saves "DANH SÁCH TỔ VIÊN" as a PDF dated today (phone numbers when `phones`).
+#[tauri::command(async)]
+pub fn member_save_pdf(app: State<App>, phones: bool) -> Result<Option<String>> {
+    let today = app.document_date("")?;
+    let file = app.with(|s| members::pdf(s.store(), phones, today, app.now()))?;
+    crate::dialog::save(&file, crate::dialog::PDF)
+}

@@ -43,6 +43,26 @@ pub fn export_xlsx(store: &Store, sensitive: bool, now: DateTime<Utc>) -> Result
     })
 }
 
+/// "DANH SÁCH TỔ VIÊN" as a printable PDF dated `issued_on`; phone numbers when `phones`.
+pub fn pdf(
+    store: &Store,
+    phones: bool,
+    issued_on: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<super::File> {
+    let group = store.require_group()?;
+    let rows = store.list_members(&MemberFilter::default(), date::vn_today(now))?;
+    let doc = crate::report::members::document(&group, &rows.items, phones, &date::iso(issued_on));
+    let (_, bytes) = crate::report::render(&doc);
+    Ok(super::File {
+        name: format!(
+            "Danh sach to vien {}.pdf",
+            date::format(issued_on).replace('/', "-")
+        ),
+        bytes,
+    })
+}
+
 /// Checks a member's form without saving it.
 pub fn validate(store: &Store, input: &MemberInput, now: DateTime<Utc>) -> Result<()> {
     store.validate_member(input, now)

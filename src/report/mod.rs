@@ -4,6 +4,7 @@
 pub mod doc;
 pub mod fonts;
 pub mod layout;
+pub mod members;
 pub mod monthly;
 pub mod pdf;
 pub mod practice;

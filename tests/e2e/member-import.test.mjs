@@ -2,7 +2,8 @@
 // title row and a wrong date), the preview shows each row as it will be saved, a column is
 // corrected, and the members are added in one go.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, test } from "node:test";
@@ -13,13 +14,14 @@ const root = resolve(import.meta.dirname, "../..");
 const shots = join(root, "target/e2e-screenshots");
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-import-"));
 const lists = mkdtempSync(join(tmpdir(), "ttq-e2e-lists-"));
+const saves = mkdtempSync(join(tmpdir(), "ttq-e2e-saves-"));
 let tauri;
 let driver;
 
 after(async () => {
   await driver?.quit().catch(() => {});
   tauri?.stop();
-  for (const d of [dataDir, lists]) rmSync(d, { recursive: true, force: true });
+  for (const d of [dataDir, lists, saves]) rmSync(d, { recursive: true, force: true });
 });
 
 test("the ward's list is previewed, a column corrected, and its members added", { timeout: 180000 }, async () => {
@@ -29,7 +31,7 @@ test("the ward's list is previewed, a column corrected, and its members added", 
     "DANH SÁCH TỔ VIÊN TỔ BẢO VỆ ANTT THÔN ĐÔNG\n\nSTT;Họ và tên;Năm sinh;Điện thoại;Ghi chú\n" +
       "1;NGUYỄN VĂN HÙNG;1972;912888999;Xóm 4\n2;Lò Thị Bảy;31/02/1985;;\n3;Lê Văn Thành;10/10/1965;;\n4;Vi Thị Cúc;15/06/1988;0978111222;Xóm 1\n",
   );
-  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_OPEN_DIR: lists });
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_OPEN_DIR: lists, TTQ_SAVE_DIR: saves });
   driver = await Driver.start(tauri.base, app);
   await driver.click("#import-members");
   await driver.until("the preview", async () => /Sẽ thêm 2 tổ viên/.test(await driver.text("[data-testid=import-summary]")));
@@ -55,6 +57,18 @@ test("the ward's list is previewed, a column corrected, and its members added", 
   await driver.until("done", async () => /Đã nhập 2 tổ viên/.test(await driver.text("#import-done")));
   await driver.click(".member-dialog.wide .dialog-foot .secondary");
   await driver.until("the list", async () => (await driver.texts("[data-testid=member-table] tbody .row-link")).length === 3);
+
+  // The list as the ward files it, and as a workbook.
+  await driver.click("#member-pdf");
+  await driver.until("the PDF saved", async () => /Đã lưu vào .*\.pdf/.test(await driver.text("#member-saved")));
+  const pdf = readdirSync(saves).find((f) => f.endsWith(".pdf"));
+  const text = execFileSync("pdftotext", ["-layout", join(saves, pdf), "-"], { encoding: "utf8" });
+  assert.match(text, /DANH SÁCH TỔ VIÊN/);
+  assert.match(text, /Lê Văn Thành[\s\S]*Nguyễn Văn Hùng/);
+  assert.doesNotMatch(text, /0912 888 999/, "no phone numbers unless asked");
+  await driver.click("#member-xlsx");
+  await driver.until("the workbook saved", async () => /Đã lưu vào .*\.xlsx/.test(await driver.text("#member-saved")));
+  assert.equal(readFileSync(join(saves, readdirSync(saves).find((f) => f.endsWith(".xlsx")))).subarray(0, 2).toString(), "PK");
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 
   const json = JSON.parse(ttq(dataDir, "member", "list", "--json"));

@@ -303,3 +303,54 @@ fn demo_session_leaves_the_users_data_alone() {
     assert!(!back.demo);
     assert!(back.group.is_none());
 }
+
+#[test]
+fn the_printed_member_list_puts_the_leader_first_and_keeps_numbers_private() {
+    let (dir, mut s) = store_with_group();
+    let mut a = member("Âu Văn Bảo", "1970");
+    a.cccd = "022070001234".into();
+    a.phone = "0388777666".into();
+    s.add_member(&a, now()).unwrap();
+    let mut d = member("Hà Thị Duyên", "03/04/1988");
+    d.role = Some(Role::ToPho);
+    d.phone = "0911222333".into();
+    s.add_member(&d, now()).unwrap();
+    let gone = s
+        .add_member(&member("Tạ Văn Đi", "01/01/1980"), now())
+        .unwrap();
+    s.leave_member(
+        &gone.id,
+        &LeaveInput {
+            left_on: "20/11/2026".into(),
+            reason: "Chuyển nơi ở".into(),
+        },
+        now(),
+    )
+    .unwrap();
+    for phones in [false, true] {
+        let file = ttq::app::members::pdf(&s, phones, today(), now()).unwrap();
+        let path = dir.path().join(&file.name);
+        std::fs::write(&path, &file.bytes).unwrap();
+        pdf::qpdf_ok(&path);
+        pdf::assert_nd30_geometry(&path, true);
+        assert!(pdf::fonts(&path).iter().all(|(_, emb, sub)| *emb && *sub));
+        let t = pdf::flat_text(&path);
+        assert!(t.contains("DANH SÁCH TỔ VIÊN"), "{t}");
+        let order: Vec<usize> = ["Lê Văn Thành", "Hà Thị Duyên", "Âu Văn Bảo"]
+            .iter()
+            .map(|n| t.find(n).unwrap_or_else(|| panic!("{n} in {t}")))
+            .collect();
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "leader, deputy, members: {t}"
+        );
+        assert!(
+            t.contains("1970"),
+            "a year of birth alone is printed as the year"
+        );
+        assert!(!t.contains("Tạ Văn Đi"), "a leaver is not on the list");
+        assert!(!t.contains("022070001234"), "no CCCD on paper");
+        assert_eq!(t.contains("0388 777 666"), phones, "phones only when asked");
+        assert!(t.contains("Danh sách có 3 người."));
+    }
+}
