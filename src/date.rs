@@ -91,6 +91,34 @@ pub fn month_label(month: &str) -> String {
     }
 }
 
+/// What is impossible about a date typed in the right form: "tháng 2 năm 2026 không có
+/// ngày 31", "không có tháng 13". `None` when the form itself is wrong (or the date exists).
+pub fn impossible(typed: &str) -> Option<String> {
+    let parts: Vec<&str> = typed.trim().split(['/', '-', '.']).map(str::trim).collect();
+    if parts.len() != 3 || parts[2].len() != 4 || parse(typed).is_some() {
+        return None;
+    }
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (d, m, y) = (n[0], n[1], n[2]);
+    Some(if (1..=12).contains(&m) {
+        format!("tháng {m} năm {y} không có ngày {d}")
+    } else {
+        format!("không có tháng {m}")
+    })
+}
+
+/// The message for a date field typed wrong: what is impossible about it, or the form to
+/// type it in (with `example`).
+pub fn wrong_date(what: &str, typed: &str, example: &str) -> String {
+    match impossible(typed) {
+        Some(why) => format!("{what} chưa đúng: {why}."),
+        None => format!("{what} chưa đúng. Hãy nhập theo dạng ngày/tháng/năm, ví dụ {example}."),
+    }
+}
+
 /// The message for a month typed wrong.
 pub fn bad_month(month: &str) -> crate::Error {
     crate::Error::invalid(vec![crate::error::FieldError::new(
@@ -210,6 +238,16 @@ mod tests {
     fn age_counts_birthdays() {
         assert_eq!(age_on(d(2008, 11, 28), d(2026, 11, 27)), 17);
         assert_eq!(age_on(d(2008, 11, 27), d(2026, 11, 27)), 18);
+        assert_eq!(
+            wrong_date("Ngày sinh", "31/02/2026", "05/03/1975"),
+            "Ngày sinh chưa đúng: tháng 2 năm 2026 không có ngày 31."
+        );
+        assert_eq!(impossible("29/02/2028"), None);
+        assert_eq!(
+            impossible("12/13/1980").as_deref(),
+            Some("không có tháng 13")
+        );
+        assert!(wrong_date("Ngày", "abc", "15/11/2026").contains("ví dụ 15/11/2026"));
     }
 
     #[test]

@@ -50,21 +50,18 @@ pub fn date_value(cell: &Cell) -> Option<DateValue> {
     }
 }
 
-/// Says what is wrong with a typed date: "Tháng 2 năm 2026 không có ngày 31".
+/// Says what is wrong with a typed date: "“31/02/2026”: tháng 2 năm 2026 không có ngày 31".
 fn date_problem(t: &str) -> String {
-    let parts: Vec<&str> = t.split(['/', '-', '.']).map(str::trim).collect();
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    if let (3, Some(n)) = (parts.len(), nums) {
-        let (d, m, y) = (n[0], n[1], n[2]);
-        if parts[2].len() != 4 {
-            return format!("“{t}”: hãy ghi năm đủ 4 chữ số, ví dụ 05/03/1975.");
-        }
-        if !(1..=12).contains(&m) {
-            return format!("“{t}”: không có tháng {m}.");
-        }
-        return format!("“{t}”: tháng {m} năm {y} không có ngày {d}.");
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    if parts.len() == 3 && parts[2].trim().len() == 2 {
+        return format!("“{t}”: hãy ghi năm đủ 4 chữ số, ví dụ 05/03/1975.");
     }
-    format!("“{t}” không đọc được là ngày. Hãy ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1975.")
+    match date::impossible(t) {
+        Some(why) => format!("“{t}”: {why}."),
+        None => format!(
+            "“{t}” không đọc được là ngày. Hãy ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1975."
+        ),
+    }
 }
 
 impl DateValue {

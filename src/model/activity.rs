@@ -204,7 +204,7 @@ pub fn validate(input: &ActivityInput, today: NaiveDate) -> Result<ValidActivity
         None => {
             errs.push(FieldError::new(
                 "held_on",
-                "Ngày chưa đúng. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/11/2026.",
+                date::wrong_date("Ngày", &input.held_on, "15/11/2026"),
             ));
             None
         }

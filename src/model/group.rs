@@ -252,7 +252,7 @@ pub fn validate(input: &GroupInput, today: NaiveDate) -> Result<ValidGroup> {
             None => {
                 errs.push(FieldError::new(
                     "decision_date",
-                    "Ngày quyết định chưa đúng. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/08/2024.",
+                    date::wrong_date("Ngày quyết định", &input.decision_date, "15/08/2024"),
                 ));
                 None
             }

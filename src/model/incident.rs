@@ -338,7 +338,7 @@ pub fn validate(
         None => {
             errs.push(FieldError::new(
                 "occurred_on",
-                "Ngày xảy ra chưa đúng. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026.",
+                date::wrong_date("Ngày xảy ra", &input.occurred_on, "05/11/2026"),
             ));
             None
         }
@@ -416,7 +416,7 @@ pub fn validate(
             None => {
                 errs.push(FieldError::new(
                     "transferred_on",
-                    "Ngày chuyển Công an chưa đúng. Hãy nhập theo dạng ngày/tháng/năm.",
+                    date::wrong_date("Ngày chuyển Công an", &s, "05/11/2026"),
                 ));
                 None
             }

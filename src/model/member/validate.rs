@@ -16,8 +16,6 @@ fn opt(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-const DATE_HINT: &str = "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/03/1975.";
-
 fn parse_date(
     field: &str,
     what: &str,
@@ -37,7 +35,7 @@ fn parse_date(
         None => {
             errs.push(FieldError::new(
                 field,
-                format!("{} chưa đúng. {DATE_HINT}", capitalise(what)),
+                date::wrong_date(&capitalise(what), v, "05/03/1975"),
             ));
             None
         }
