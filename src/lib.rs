@@ -8,6 +8,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod figures;
+pub mod ledger_sheet;
 pub mod legacy_text;
 pub mod member_sheet;
 pub mod model;

@@ -58,6 +58,24 @@ pub enum ActivityCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write the activities (as `list` filters them, oldest first) to an Excel workbook.
+    Export {
+        /// The .xlsx file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, value_parser = crate::choice::choice::<ActivityKind>())]
+        kind: Option<ActivityKind>,
+        #[arg(long, default_value = "")]
+        search: String,
+        /// Include struck-through records.
+        #[arg(long)]
+        struck: bool,
+        /// Include the parties of mediations (sensitive).
+        #[arg(long)]
+        sensitive: bool,
+    },
     /// Strike an activity through with a reason.
     Strike {
         id: String,
@@ -165,6 +183,32 @@ pub fn activity(store: &mut Store, cmd: ActivityCmd, now: DateTime<Utc>) -> Resu
                 }
                 say!("{} hoạt động.", list.len());
             }
+        }
+        ActivityCmd::Export {
+            out,
+            month: m,
+            kind,
+            search,
+            struck,
+            sensitive,
+        } => {
+            let filter = ActivityFilter {
+                month: month(m)?,
+                kind,
+                search,
+                include_struck: struck,
+            };
+            let file = app::ledger::activities_xlsx(store, &filter, sensitive, now)?;
+            ttq::save::save_file(&out, &file.bytes)?;
+            say!(
+                "Đã lưu sổ hoạt động vào {}{}.",
+                out.display(),
+                if sensitive {
+                    " (có các bên hòa giải: hãy giữ tệp cẩn thận)"
+                } else {
+                    ""
+                }
+            );
         }
         ActivityCmd::Strike { id, reason, editor } => {
             let editor = editor.map_or_else(|| default_editor(store), Ok)?;

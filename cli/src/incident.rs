@@ -129,6 +129,27 @@ pub enum IncidentCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write the incidents (as `list` filters them, oldest first) to an Excel workbook.
+    Export {
+        /// The .xlsx file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// YYYY-MM or MM/YYYY.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, value_parser = crate::choice::choice::<IncidentStatus>())]
+        status: Option<IncidentStatus>,
+        #[arg(long, default_value = "")]
+        search: String,
+        /// Include struck-through records.
+        #[arg(long)]
+        struck: bool,
+        /// Include the people involved and who reported (sensitive).
+        #[arg(long)]
+        sensitive: bool,
+    },
     /// Show one incident and its history.
     Show {
         id: String,
@@ -240,6 +261,35 @@ pub fn incident(store: &mut Store, cmd: IncidentCmd, now: DateTime<Utc>) -> Resu
                 }
                 say!("{} vụ việc.", list.total);
             }
+        }
+        IncidentCmd::Export {
+            out,
+            month: m,
+            category,
+            status,
+            search,
+            struck,
+            sensitive,
+        } => {
+            let filter = IncidentFilter {
+                month: month(m)?,
+                category,
+                status,
+                search,
+                include_struck: struck,
+                limit: None,
+            };
+            let file = app::ledger::incidents_xlsx(store, &filter, sensitive, now)?;
+            ttq::save::save_file(&out, &file.bytes)?;
+            say!(
+                "Đã lưu sổ vụ việc vào {}{}.",
+                out.display(),
+                if sensitive {
+                    " (có người liên quan và người báo tin: hãy giữ tệp cẩn thận)"
+                } else {
+                    ""
+                }
+            );
         }
         IncidentCmd::Show {
             id,

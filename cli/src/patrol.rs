@@ -63,6 +63,14 @@ pub enum RosterCmd {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Write the month's roster to an Excel workbook (a row a shift, and each member's
+    /// number of shifts on the sheet "Tổng hợp").
+    Export {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -217,6 +225,12 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
             let file = app::patrols::ics(store, &month, member.as_deref(), now)?;
             ttq::save::save_file(&out, &file.bytes)?;
             say!("Đã ghi lịch ra {}.", out.display());
+            return Ok(());
+        }
+        RosterCmd::Export { month, out } => {
+            let file = app::patrols::roster_xlsx(store, &month, now)?;
+            ttq::save::save_file(&out, &file.bytes)?;
+            say!("Đã lưu lịch tuần tra vào {}.", out.display());
             return Ok(());
         }
         RosterCmd::Generate { month, json } => (app::patrols::generate(store, &month, now)?, json),

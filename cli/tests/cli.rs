@@ -511,3 +511,46 @@ fn a_member_list_is_previewed_then_imported_with_a_column_corrected() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--column CỘT=TRƯỜNG"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_demo_ledger_and_roster_are_exported_to_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(ttq(d, &["demo"]).status.success());
+    let out = d.join("Sổ vụ việc.xlsx");
+    let o = ttq(
+        d,
+        &[
+            "incident",
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            "--struck",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Đã lưu sổ vụ việc vào "),
+        "{}",
+        stdout(&o)
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let out = d.join("Hoạt động.xlsx");
+    let o = ttq(d, &["activity", "export", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let out = d.join("Lịch.xlsx");
+    let o = ttq(
+        d,
+        &[
+            "roster",
+            "export",
+            "--month",
+            "2026-11",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}

@@ -354,3 +354,16 @@ pub fn ics(
         bytes: text.into_bytes(),
     })
 }
+
+/// The month's roster as an Excel workbook: a row a shift, and each member's number of
+/// shifts on the sheet "Tổng hợp"; made on the day of `now`.
+pub fn roster_xlsx(store: &Store, month: &str, now: DateTime<Utc>) -> Result<File> {
+    let month = super::month(month)?;
+    let view = roster(store, &month)?;
+    let group = store.require_group()?;
+    let line = format!("Xuất ngày {}.", date::format(date::vn_today(now)));
+    Ok(File {
+        name: format!("Lich tuan tra thang {}.xlsx", super::file_month(&month)),
+        bytes: crate::ledger_sheet::roster_workbook(&group.name, &view, &line)?,
+    })
+}

@@ -6,6 +6,7 @@ mod backup;
 mod common;
 mod layers;
 mod ledger;
+mod ledger_sheet;
 mod member_import;
 mod members;
 mod monthly;
