@@ -442,3 +442,36 @@ fn libreoffice_reads_the_exported_list() {
         "{csv}"
     );
 }
+
+/// The same list saved by LibreOffice as .xls (Excel 97–2003) and .ods reads the same.
+#[test]
+fn the_list_reads_the_same_from_xls_and_ods() {
+    if std::env::var_os("FAKETIME").is_some() {
+        return;
+    }
+    let (dir, s) = store_with_group();
+    let xlsx = ward_list(dir.path());
+    let want = member_import::preview(&s, &xlsx, &SheetChoice::default(), now()).unwrap();
+    let profile = dir.path().join("lo-profile");
+    for (ext, filter) in [("xls", "xls:MS Excel 97"), ("ods", "ods")] {
+        let out = std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", filter, "--outdir"])
+            .arg(dir.path())
+            .arg(&xlsx)
+            .output()
+            .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = xlsx.with_extension(ext);
+        let got = member_import::preview(&s, &path, &SheetChoice::default(), now()).unwrap();
+        assert_eq!(got.rows, want.rows, "{ext}");
+        assert_eq!(got.header_row, want.header_row, "{ext}");
+    }
+}
