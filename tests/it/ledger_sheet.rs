@@ -31,29 +31,15 @@ fn texts(row: &[Data]) -> Vec<String> {
 /// Converts `files` in `dir` to CSV with LibreOffice, every sheet, cells as shown; None
 /// under libfaketime (LibreOffice does not start under it).
 fn libreoffice(dir: &Path, files: &[&str]) -> Option<()> {
-    if std::env::var_os("FAKETIME").is_some() {
+    if office::unavailable() {
         return None;
     }
-    let profile = dir.join("lo-profile");
-    let out = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-        ])
-        .arg("--outdir")
-        .arg(dir)
-        .args(files.iter().map(|f| dir.join(f)))
-        .output()
-        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let paths: Vec<std::path::PathBuf> = files.iter().map(|f| dir.join(f)).collect();
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    office::convert(
+        dir,
+        &paths,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
     );
     Some(())
 }

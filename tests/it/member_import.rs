@@ -386,7 +386,7 @@ fn import_then_export_then_import_gives_the_same_members() {
 /// libfaketime leaves this to the normal run: LibreOffice does not start under it).
 #[test]
 fn libreoffice_reads_the_exported_list() {
-    if std::env::var_os("FAKETIME").is_some() {
+    if office::unavailable() {
         return;
     }
     let (dir, mut s) = store_with_group();
@@ -400,26 +400,10 @@ fn libreoffice_reads_the_exported_list() {
     let file = ttq::app::members::export_xlsx(&s, true, now()).unwrap();
     let xlsx = dir.path().join("Danh sách tổ viên.xlsx");
     std::fs::write(&xlsx, &file.bytes).unwrap();
-    let profile = dir.path().join("lo-profile");
-    let out = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-        ])
-        .arg("--outdir")
-        .arg(dir.path())
-        .arg(&xlsx)
-        .output()
-        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    office::convert(
+        dir.path(),
+        &[&xlsx],
+        "csv:Text - txt - csv (StarCalc):44,34,76",
     );
     let csv = std::fs::read_to_string(dir.path().join("Danh sách tổ viên.csv")).unwrap();
     let line = |name: &str| {
@@ -446,29 +430,14 @@ fn libreoffice_reads_the_exported_list() {
 /// The same list saved by LibreOffice as .xls (Excel 97–2003) and .ods reads the same.
 #[test]
 fn the_list_reads_the_same_from_xls_and_ods() {
-    if std::env::var_os("FAKETIME").is_some() {
+    if office::unavailable() {
         return;
     }
     let (dir, s) = store_with_group();
     let xlsx = ward_list(dir.path());
     let want = member_import::preview(&s, &xlsx, &SheetChoice::default(), now()).unwrap();
-    let profile = dir.path().join("lo-profile");
     for (ext, filter) in [("xls", "xls:MS Excel 97"), ("ods", "ods")] {
-        let out = std::process::Command::new("soffice")
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args(["--headless", "--convert-to", filter, "--outdir"])
-            .arg(dir.path())
-            .arg(&xlsx)
-            .output()
-            .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        office::convert(dir.path(), &[&xlsx], filter);
         let path = xlsx.with_extension(ext);
         let got = member_import::preview(&s, &path, &SheetChoice::default(), now()).unwrap();
         assert_eq!(got.rows, want.rows, "{ext}");

@@ -1,6 +1,7 @@
 //! Shared fixtures for the core's integration tests: a temporary store and fixed clocks.
 #![allow(dead_code)]
 
+pub mod office;
 pub mod pdf;
 
 use chrono::{DateTime, NaiveDate, Utc};
