@@ -119,6 +119,20 @@ pub fn wrong_date(what: &str, typed: &str, example: &str) -> String {
     }
 }
 
+/// The day of the week as printed: "Thứ Hai" … "Chủ nhật".
+pub fn weekday_name(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "Thứ Hai",
+        Tue => "Thứ Ba",
+        Wed => "Thứ Tư",
+        Thu => "Thứ Năm",
+        Fri => "Thứ Sáu",
+        Sat => "Thứ Bảy",
+        Sun => "Chủ nhật",
+    }
+}
+
 /// The message for a month typed wrong.
 pub fn bad_month(month: &str) -> crate::Error {
     crate::Error::invalid(vec![crate::error::FieldError::new(

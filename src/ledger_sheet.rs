@@ -340,18 +340,6 @@ pub fn activities_workbook(
     wb.save_to_buffer().map_err(err)
 }
 
-fn weekday(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Thứ Hai",
-        Weekday::Tue => "Thứ Ba",
-        Weekday::Wed => "Thứ Tư",
-        Weekday::Thu => "Thứ Năm",
-        Weekday::Fri => "Thứ Sáu",
-        Weekday::Sat => "Thứ Bảy",
-        Weekday::Sun => "Chủ nhật",
-    }
-}
-
 /// A seat as read on the roster: the name, and how it went when that is recorded.
 fn seat(s: &Seat) -> String {
     match (s.attendance, &s.substitute_name) {
@@ -395,7 +383,7 @@ pub fn roster_workbook(group: &str, view: &RosterView, under: &str) -> Result<Ve
         };
         l.day(Some(&s.date))?;
         let day = date::from_iso(&s.date).map(|d| d.weekday());
-        let mut w = day.map(weekday).unwrap_or("").to_string();
+        let mut w = day.map(date::weekday_name).unwrap_or("").to_string();
         if s.special && !matches!(day, Some(Weekday::Sat | Weekday::Sun)) {
             w.push_str(" (ngày lễ)");
         }

@@ -2,7 +2,7 @@
 //! for the ward's files and the notice board. Phone numbers only when asked for; CCCD
 //! numbers never (a printed list travels).
 
-use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
+use super::doc::{Align, Block, Column, Document, Orientation, Table};
 use crate::model::group::Group;
 use crate::model::member::{Birth, MemberRow};
 
@@ -75,24 +75,13 @@ pub fn document(group: &Group, members: &[MemberRow], phones: bool, issued_on: &
             bold_rows: vec![],
         }),
         Block::Paragraph(format!("Danh sách có {} người.", rows.len())),
-        Block::Closing(Closing {
-            recipients: vec![format!("- {parent};"), "- Lưu: Tổ.".into()],
-            on_behalf: None,
-            role: "Tổ trưởng".into(),
-            name: group.leader_name.clone().unwrap_or_default(),
-            confirmation: None,
-        }),
+        super::monthly::leader_closing(group, vec![format!("- {parent};"), "- Lưu: Tổ.".into()]),
     ];
     Document {
         title: format!("Danh sách tổ viên - {}", group.name),
         orientation: Orientation::Landscape,
-        header: Some(Header {
-            parent_body: parent,
-            issuing_body: group.name.clone(),
-            number: String::new(),
-            place_date: super::monthly::place_date(&group.commune_name, issued_on),
-            draft: false,
-        }),
+        // A list the group numbers in its own register (DS: danh sách), written in by hand.
+        header: Some(super::practice::header(group, "DS", issued_on)),
         blocks,
     }
 }

@@ -1,8 +1,8 @@
 //! A "Dân vận khéo" model's write-up as a printed report, and the list of models the ward
 //! asks for (model, places, groups).
 
-use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
-use super::monthly::{parent_body, place_date};
+use super::doc::{Align, Block, Column, Document, Header, Orientation, Table};
+use super::monthly::{group_header, leader_closing, parent_body};
 use super::prose::{curly, quoted};
 use super::text_blocks;
 use crate::model::group::Group;
@@ -93,29 +93,24 @@ fn results_table(r: &ResultTable) -> Block {
 
 /// The header; `code` is the document's kind: BC (báo cáo), DS (danh sách). The group numbers
 /// these in its own register, so the number is written in.
-fn header(group: &Group, code: &str, issued_on: &str) -> Header {
-    Header {
-        parent_body: parent_body(group),
-        issuing_body: group.name.clone(),
-        number: format!("Số:        /{code}-{}", group.kind.document_code()),
-        place_date: place_date(&group.commune_name, issued_on),
-        draft: false,
-    }
+pub(super) fn header(group: &Group, code: &str, issued_on: &str) -> Header {
+    group_header(
+        group,
+        format!("Số:        /{code}-{}", group.kind.document_code()),
+        issued_on,
+    )
 }
 
 fn closing(group: &Group) -> Block {
-    Block::Closing(Closing {
-        recipients: vec![
+    leader_closing(
+        group,
+        vec![
             "- Như trên;".into(),
             format!("- {};", parent_body(group)),
             format!("- Ban Công tác Mặt trận {};", group.area_name),
             "- Lưu: Tổ.".into(),
         ],
-        on_behalf: None,
-        role: "Tổ trưởng".into(),
-        name: group.leader_name.clone().unwrap_or_default(),
-        confirmation: None,
-    })
+    )
 }
 
 /// The write-up of a model addressed to `recipient`, dated `issued_on` (ISO).

@@ -1,23 +1,11 @@
 //! The month's patrol roster as a printed document: A4 landscape, one row a day, one column a
 //! shift pattern, then each member's tallies so fairness is visible on paper.
 
-use super::doc::{Align, Block, Closing, Column, Document, Header, Orientation, Table};
+use super::doc::{Align, Block, Column, Document, Orientation, Table};
 use crate::model::group::Group;
 use crate::model::patrol::RosterView;
-use chrono::{Datelike, Weekday};
+use chrono::Datelike;
 use std::collections::BTreeMap;
-
-fn weekday(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Thứ Hai",
-        Weekday::Tue => "Thứ Ba",
-        Weekday::Wed => "Thứ Tư",
-        Weekday::Thu => "Thứ Năm",
-        Weekday::Fri => "Thứ Sáu",
-        Weekday::Sat => "Thứ Bảy",
-        Weekday::Sun => "Chủ nhật",
-    }
-}
 
 /// The roster document, dated `issued_on` (ISO).
 pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
@@ -54,7 +42,13 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         .map(|(date, shifts)| {
             let d = crate::date::from_iso(date);
             let mut first = d
-                .map(|d| format!("{} {}", weekday(d.weekday()), &crate::date::format(d)[..5]))
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        crate::date::weekday_name(d.weekday()),
+                        &crate::date::format(d)[..5]
+                    )
+                })
                 .unwrap_or_else(|| date.to_string());
             if shifts.iter().any(|s| s.special)
                 && d.is_some_and(|d| d.weekday().num_days_from_monday() < 5)
@@ -154,27 +148,22 @@ pub fn document(view: &RosterView, group: &Group, issued_on: &str) -> Document {
         }
     }
     let parent = super::monthly::parent_body(group);
-    blocks.push(Block::Closing(Closing {
-        recipients: vec![
+    blocks.push(super::monthly::leader_closing(
+        group,
+        vec![
             "- Các thành viên tổ;".into(),
             format!("- {parent};"),
             "- Lưu: Tổ.".into(),
         ],
-        on_behalf: None,
-        role: "Tổ trưởng".into(),
-        name: group.leader_name.clone().unwrap_or_default(),
-        confirmation: None,
-    }));
+    ));
     Document {
         title: format!("Lịch tuần tra tháng {m}/{y} - {}", group.name),
         orientation: Orientation::Landscape,
-        header: Some(Header {
-            parent_body: parent,
-            issuing_body: group.name.clone(),
-            number: String::new(),
-            place_date: super::monthly::place_date(&group.commune_name, issued_on),
-            draft: false,
-        }),
+        header: Some(super::monthly::group_header(
+            group,
+            String::new(),
+            issued_on,
+        )),
         blocks,
     }
 }

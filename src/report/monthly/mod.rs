@@ -19,6 +19,32 @@ pub fn parent_body(g: &crate::model::group::Group) -> String {
     }
 }
 
+/// The NĐ 30 header of a document the group issues, dated `issued_on` (ISO), with its
+/// `number` line ("" for none).
+pub fn group_header(g: &crate::model::group::Group, number: String, issued_on: &str) -> Header {
+    Header {
+        parent_body: parent_body(g),
+        issuing_body: g.name.clone(),
+        number,
+        place_date: place_date(&g.commune_name, issued_on),
+        draft: false,
+    }
+}
+
+/// Nơi nhận and the leader's signature under a document the group issues.
+pub fn leader_closing(
+    g: &crate::model::group::Group,
+    recipients: Vec<String>,
+) -> super::doc::Block {
+    super::doc::Block::Closing(super::doc::Closing {
+        recipients,
+        on_behalf: None,
+        role: "Tổ trưởng".into(),
+        name: g.leader_name.clone().unwrap_or_default(),
+        confirmation: None,
+    })
+}
+
 /// "Yên Hải, ngày 05 tháng 12 năm 2026": day below 10 and months 1–2 get a leading zero.
 pub fn place_date(commune: &str, iso: &str) -> String {
     let Some(d) = crate::date::from_iso(iso) else {
