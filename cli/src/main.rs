@@ -13,6 +13,7 @@ mod patrol;
 mod practice;
 mod report;
 mod sync;
+mod todo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -106,6 +107,11 @@ enum Cmd {
     /// Backups: create, list, verify, restore, copy to a USB stick.
     #[command(subcommand)]
     Backup(backup::BackupCmd),
+    /// What to do now ("Tháng này"), then the month's key figures so far.
+    Todo {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -423,6 +429,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Report(c) => report::report(&mut store, c, now)?,
         Cmd::Month(c) => report::month(&mut store, c, now)?,
         Cmd::Practice(c) => practice::run(&mut store, c, now)?,
+        Cmd::Todo { json } => todo::run(&store, json, now)?,
         Cmd::Export {
             month,
             out,

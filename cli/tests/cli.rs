@@ -554,3 +554,42 @@ fn the_demo_ledger_and_roster_are_exported_to_excel() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
 }
+
+#[test]
+fn todo_lists_what_is_due_then_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let now = "2026-12-02T09:00:00+07:00";
+    assert!(ttq_at(d, now, &["demo"]).status.success());
+    let o = ttq_at(d, now, &["todo", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for key in [
+        "month",
+        "month_label",
+        "today",
+        "todo",
+        "figures",
+        "incidents_by_month",
+        "incidents_by_category",
+        "attendance",
+    ] {
+        assert!(m.get(key).is_some(), "{key} missing: {m}");
+    }
+    assert_eq!(m["month"], "2026-12");
+    assert_eq!(m["incidents_by_month"].as_array().unwrap().len(), 12);
+    let todo = m["todo"].as_array().unwrap();
+    assert!(!todo.is_empty());
+    assert!(todo
+        .iter()
+        .all(|t| t["kind"].is_string() && t["text"].is_string() && t["area"].is_string()));
+    let o = ttq_at(d, now, &["todo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Tháng 12/2026 (hôm nay 02/12/2026)"),
+        "{text}"
+    );
+    assert!(text.contains("Việc cần làm:"), "{text}");
+    assert!(text.contains("Số liệu tháng đến nay:"), "{text}");
+}

@@ -25,6 +25,8 @@ macro_rules! for_each_command {
             backup::backup_restore(path: String, other_owner_ok: bool) -> Contents;
             backup::backup_recover(path: String) -> AppInfo;
 
+            todo::this_month() -> ThisMonth;
+
             members::member_list(filter: MemberFilter) -> MemberList;
             members::member_get(id: String) -> Member;
             members::member_history(id: String) -> Vec<MemberEvent>;

@@ -15,6 +15,7 @@ mod report;
 mod session;
 mod state;
 mod sync;
+mod todo;
 
 /// The invoke handler for every declared command.
 macro_rules! handler {

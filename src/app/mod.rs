@@ -11,6 +11,7 @@ pub mod month;
 pub mod patrols;
 pub mod practices;
 pub mod sync;
+pub mod todo;
 pub mod ward;
 
 use crate::date;

@@ -12,6 +12,7 @@ pub mod month;
 pub mod patrol;
 pub mod phone;
 pub mod practice;
+pub mod todo;
 pub mod ward;
 
 /// An enum whose values have stable snake_case names: as stored, exported, serialised to the

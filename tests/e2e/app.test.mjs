@@ -65,6 +65,7 @@ test("first run, add a member, search folded, restart and find her again", { tim
   await driver.type("#leader-phone", "0912 345 678");
   await driver.click("button[type=submit]");
 
+  await driver.click("#nav-members");
   await driver.waitFor("[data-testid=member-table]");
   assert.deepEqual(await rowNames(), ["Trần Văn Quyết"]);
 
@@ -93,6 +94,7 @@ test("first run, add a member, search folded, restart and find her again", { tim
   await driver.quit();
   driver = undefined;
   const t0 = await launch();
+  await driver.click("#nav-members");
   await driver.waitFor("[data-testid=member-table]");
   console.log(`# launch to member list: ${Date.now() - t0} ms (includes WebDriver session set-up)`);
   await driver.type("#member-search", "HAO");

@@ -49,6 +49,7 @@ test("copies are listed, made now, copied to USB, and an older one restored", { 
 
   tauri = await startTauriDriver({ TTQ_DATA_DIR: groupDir, TTQ_SAVE_DIR: usb });
   driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-members");
   await driver.until("two members", async () => (await memberNames()).length === 2);
   // Never copied off the PC: the first screen says so.
   assert.match(await driver.text("[data-testid=backup-banner]"), /chưa được sao lưu ra USB lần nào/);
@@ -129,6 +130,7 @@ test("a damaged data file is recovered from a good copy and kept aside", { timeo
   await driver.click("#restore-confirm");
   await driver.until("the group opened", async () => /Tổ bảo vệ ANTT Thôn Đông/.test(await driver.text(".brand strong")));
   assert.match(await driver.text("[data-testid=recovered-notice]"), /ttq-hong-/);
+  await driver.click("#nav-members");
   await driver.until("both members", async () => (await memberNames()).length === 2);
   await stop();
 

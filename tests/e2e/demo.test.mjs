@@ -27,6 +27,7 @@ test("the demo data fills every area", { timeout: 180000 }, async () => {
   driver = await Driver.start(tauri.base, app);
   await driver.click("#open-demo");
   await driver.until("demo banner", async () => /dữ liệu mẫu/.test(await driver.text(".banner.demo")));
+  await driver.click("#nav-members");
   assert.match(await driver.text("[data-testid=member-count]"), /17 đang hoạt động/);
 
   await driver.click("#nav-patrols");

@@ -33,6 +33,7 @@ test("the ward's list is previewed, a column corrected, and its members added", 
   );
   tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_OPEN_DIR: lists, TTQ_SAVE_DIR: saves });
   driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-members");
   await driver.click("#import-members");
   await driver.until("the preview", async () => /Sẽ thêm 2 tổ viên/.test(await driver.text("[data-testid=import-summary]")));
   const rows = await driver.texts("tr.import-add, tr.import-skip, tr.import-error");

@@ -18,5 +18,6 @@ mod roster;
 mod roster_edits;
 mod store;
 mod sync;
+mod todo;
 mod upgrade;
 mod ward;

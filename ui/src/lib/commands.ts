@@ -45,6 +45,7 @@ import type { SeatEdit } from "./bindings/SeatEdit";
 import type { SheetChoice } from "./bindings/SheetChoice";
 import type { SheetPreview } from "./bindings/SheetPreview";
 import type { ShiftPattern } from "./bindings/ShiftPattern";
+import type { ThisMonth } from "./bindings/ThisMonth";
 import type { Ward } from "./bindings/Ward";
 import type { WardDocuments } from "./bindings/WardDocuments";
 import type { WardInput } from "./bindings/WardInput";
@@ -65,6 +66,7 @@ export const commands = {
   backupChoose: () => call<BackupInfo | null>("backup_choose"),
   backupRestore: (path: string, otherOwnerOk: boolean) => call<Contents>("backup_restore", { path, otherOwnerOk }),
   backupRecover: (path: string) => call<AppInfo>("backup_recover", { path }),
+  thisMonth: () => call<ThisMonth>("this_month"),
   memberList: (filter: MemberFilter) => call<MemberList>("member_list", { filter }),
   memberGet: (id: string) => call<Member>("member_get", { id }),
   memberHistory: (id: string) => call<MemberEvent[]>("member_history", { id }),
