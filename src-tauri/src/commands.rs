@@ -44,6 +44,7 @@ macro_rules! for_each_command {
             ledger::incident_categories() -> Vec<Category>;
             ledger::category_add(name: String) -> Category;
             ledger::incident_list(filter: IncidentFilter) -> IncidentList;
+            ledger::incident_save_xlsx(filter: IncidentFilter, sensitive: bool) -> Option<String>;
             ledger::incident_get(id: String) -> Incident;
             ledger::incident_add(input: IncidentInput) -> Incident;
             ledger::incident_edit(id: String, input: IncidentInput) -> Incident;
@@ -51,6 +52,7 @@ macro_rules! for_each_command {
             ledger::incident_history(id: String) -> Vec<RecordVersion>;
             ledger::incident_counts(month: Option<String>) -> Vec<CategoryCount>;
             ledger::activity_list(filter: ActivityFilter) -> Vec<Activity>;
+            ledger::activity_save_xlsx(filter: ActivityFilter) -> Option<String>;
             ledger::activity_get(id: String) -> Activity;
             ledger::activity_add(input: ActivityInput) -> Activity;
             ledger::activity_edit(id: String, input: ActivityInput) -> Activity;
@@ -74,6 +76,7 @@ macro_rules! for_each_command {
             patrol::rest_rule_set(nights: i64) -> ();
             patrol::actual_times_set(shift_id: String, member_id: String, start: String, end: String) -> ();
             patrol::roster_save_pdf(month: String) -> Option<String>;
+            patrol::roster_save_xlsx(month: String) -> Option<String>;
             patrol::roster_save_ics(month: String, member_id: Option<String>) -> Option<String>;
 
             report::report_view(month: String, issued_on: String) -> ReportView;

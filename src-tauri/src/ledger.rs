@@ -99,3 +99,22 @@ pub fn activity_history(app: State<App>, id: String) -> Result<Vec<RecordVersion
 pub fn activity_summary(app: State<App>, month: String) -> Result<ActivitySummary> {
     app.with(|s| ledger::activity_summary(s.store(), &month))
 }
+
+/// Saves the incidents matching the screen's filter as an Excel workbook (people involved
+/// and reporters' names when `sensitive`).
+#[tauri::command(async)]
+pub fn incident_save_xlsx(
+    app: State<App>,
+    filter: IncidentFilter,
+    sensitive: bool,
+) -> Result<Option<String>> {
+    let file = app.with(|s| ledger::incidents_xlsx(s.store(), &filter, sensitive, app.now()))?;
+    crate::dialog::save(&file, crate::dialog::XLSX)
+}
+
+/// Saves the activities matching the screen's filter as an Excel workbook.
+#[tauri::command(async)]
+pub fn activity_save_xlsx(app: State<App>, filter: ActivityFilter) -> Result<Option<String>> {
+    let file = app.with(|s| ledger::activities_xlsx(s.store(), &filter, false, app.now()))?;
+    crate::dialog::save(&file, crate::dialog::XLSX)
+}

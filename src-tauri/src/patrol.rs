@@ -140,6 +140,13 @@ pub fn roster_save_pdf(app: State<App>, month: String) -> Result<Option<String>>
     dialog::save(&file, PDF)
 }
 
+/// Saves the month's roster as an Excel workbook (shifts, and each member's tallies).
+#[tauri::command(async)]
+pub fn roster_save_xlsx(app: State<App>, month: String) -> Result<Option<String>> {
+    let file = app.with(|s| patrols::roster_xlsx(s.store(), &month, app.now()))?;
+    dialog::save(&file, dialog::XLSX)
+}
+
 /// Saves the month's roster, or one member's shifts, as an iCalendar file.
 #[tauri::command(async)]
 pub fn roster_save_ics(

@@ -80,6 +80,12 @@ test("add a pattern, generate the roster, mark attendance, swap two members, pri
   assert.match(printed, /Số ca của từng thành viên trong tháng/);
   assert.match(printed, new RegExp(after[0]));
 
+  // The same roster as a workbook (read back by LibreOffice elsewhere; here: it is one).
+  await driver.click("#roster-xlsx");
+  await driver.until("roster workbook saved", async () => readdirSync(saveDir).some((f) => f.endsWith(".xlsx")));
+  const xlsx = readdirSync(saveDir).find((f) => f.endsWith(".xlsx"));
+  assert.match(xlsx, /^Lich tuan tra thang/);
+
   // A patrol-log note becomes an incident, linked both ways.
   await driver.type("#log-note", "Hai người lạ dò xe máy trong ngõ");
   await driver.click("#log-save");

@@ -78,5 +78,12 @@ test("write the month's report, save the PDF, close the month", { timeout: 18000
   assert.equal(await driver.exec("return document.querySelector('#narrative-shortcomings').disabled;"), true);
   assert.equal(JSON.parse(ttq("month", "show", "--month", month, "--json")).closed, true);
   assert.ok(existsSync(dataDir));
+
+  // The month under way cannot be closed yet, and the screen says from when it can.
+  await driver.exec(
+    `const s = document.querySelector("#report-month"); s.value = s.options[0].value; s.dispatchEvent(new Event("change", { bubbles: true }));`,
+  );
+  await driver.until("the reason", async () => /chưa kết thúc: khóa sổ được từ ngày 01\//.test(await driver.text("#month-close-why").catch(() => "")));
+  assert.equal(await driver.exec("return document.querySelector('#month-close').disabled;"), true);
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });
