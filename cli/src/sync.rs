@@ -101,6 +101,7 @@ pub fn export(
     })?;
     let path = out.join(&name);
     ttq::save::save_file(&path, &bytes)?;
+    app::sync::saved(store, month, now)?;
     say!(
         "Đã xuất tệp gửi phường: {} ({} KB).",
         path.display(),

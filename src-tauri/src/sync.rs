@@ -12,7 +12,11 @@ use ttq::Result;
 #[tauri::command(async)]
 pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
     let file = app.with(|s| app::sync::export(s.store(), &month, sensitive, app.now()))?;
-    dialog::save(&file, ZIP)
+    let saved = dialog::save(&file, ZIP)?;
+    if saved.is_some() {
+        app.with(|s| app::sync::saved(s.store(), &month, app.now()))?;
+    }
+    Ok(saved)
 }
 
 #[tauri::command(async)]

@@ -30,6 +30,32 @@ pub fn fingerprint(store: &Store) -> Result<Option<String>> {
     store.group_fingerprint()
 }
 
+/// The meta key that remembers the package of `month` was saved for the ward.
+fn sent_key(month: &str) -> String {
+    format!("sent:{month}")
+}
+
+/// Remembers that the package of `month` was saved for the ward (after the user saved it),
+/// and whether the month was closed then: "Tháng này" asks for a closed month's file.
+pub fn saved(store: &Store, month: &str, now: DateTime<Utc>) -> Result<()> {
+    let group = store.require_group()?;
+    let month = super::month(month)?;
+    let state = if store.is_month_closed(&group.id, &month)? {
+        "closed"
+    } else {
+        "draft"
+    };
+    let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    store.set_local_value(&sent_key(&month), Some(&format!("{at}|{state}")))
+}
+
+/// Whether the closed copy of `month` was saved for the ward.
+pub fn sent_closed(store: &Store, month: &str) -> Result<bool> {
+    Ok(store
+        .local_value(&sent_key(month))?
+        .is_some_and(|v| v.ends_with("|closed")))
+}
+
 /// The month's package for the ward: the full state of the group's rows, the month's figures
 /// and report (the issued copy, its figures and digest, once the month is closed; else a
 /// draft, marked as one), the amendments after closing, and a spreadsheet; signed with the

@@ -137,7 +137,16 @@ fn todo(store: &Store, today: NaiveDate, this_shifts: &[ShiftFact]) -> Result<Ve
                 TodoKind::LastMonthNotClosed,
                 TodoArea::Report,
                 format!(
-                    "Tháng {} chưa khóa sổ: kiểm tra báo cáo tháng rồi bấm “Khóa sổ”.",
+                    "Tháng {} chưa khóa sổ: kiểm tra báo cáo tháng rồi bấm “Khóa sổ tháng…”.",
+                    label(last)
+                ),
+            );
+        } else if !super::sync::sent_closed(store, &key(last))? {
+            item(
+                TodoKind::LastMonthNotSent,
+                TodoArea::Send,
+                format!(
+                    "Tháng {} đã khóa sổ nhưng chưa xuất tệp gửi phường: vào “Gửi phường”, bấm “Xuất tệp gửi phường…”.",
                     label(last)
                 ),
             );

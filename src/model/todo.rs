@@ -11,6 +11,8 @@ use ts_rs::TS;
 pub enum TodoKind {
     /// Last month has ended and is not closed (khóa sổ).
     LastMonthNotClosed,
+    /// Last month is closed but its closed copy was not saved for the ward.
+    LastMonthNotSent,
     /// Last month is closed but the ward's receipt for it has not been imported.
     NoReceipt,
     /// Shifts before today with a seat whose attendance is not marked.

@@ -47,7 +47,7 @@ test("the month's to-do list opens the right screens and the charts read as numb
   await driver.until("the to-do list", async () => (await driver.findAll("[data-testid=todo] li")).length === expected.todo.length);
   const items = await driver.texts("[data-testid=todo] li > span");
   assert.deepEqual(items, expected.todo.map((t) => t.text));
-  assert.ok(items.some((t) => /giấy biên nhận của phường cho tháng 11\/2026/.test(t)), items.join("\n"));
+  assert.ok(items.some((t) => /Tháng 11\/2026 đã khóa sổ nhưng chưa xuất tệp gửi phường/.test(t)), items.join("\n"));
   assert.ok(items.some((t) => /^\d+ tổ viên chưa có giấy khám sức khỏe: /.test(t)), items.join("\n"));
 
   // The key figures.
@@ -78,9 +78,10 @@ test("the month's to-do list opens the right screens and the charts read as numb
   await driver.waitFor("[data-testid=member-table]");
   assert.equal(await driver.text(".sidebar button[aria-current=page]"), "Tổ viên");
 
-  // Back to Tháng này; the receipt: the button opens Gửi phường.
+  // Back to Tháng này; November is closed but its file was never saved for the ward: the
+  // button opens Gửi phường.
   await driver.click("#nav-month");
-  await driver.click("[data-testid=todo] li[data-kind=no_receipt] button");
+  await driver.click("[data-testid=todo] li[data-kind=last_month_not_sent] button");
   await driver.waitFor("[data-testid=fingerprint]");
   assert.equal(await driver.text(".sidebar button[aria-current=page]"), "Gửi phường");
 

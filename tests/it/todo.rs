@@ -155,7 +155,14 @@ fn new_year_last_month_is_december_of_the_year_before() {
     plans(&mut s, "2026-11");
     let dec1 = at("2026-12-01T08:00:00+07:00");
     ttq::app::month::close(&mut s, "2026-11", dec1.date_naive(), "Lê Văn Thành", dec1).unwrap();
+    // Closed, its file not yet saved for the ward: that first; once saved, the receipt.
     let m = todo::this_month(&s, at("2026-12-31T23:30:00+07:00")).unwrap();
+    assert!(text(&m, TodoKind::LastMonthNotSent)
+        .starts_with("Tháng 11/2026 đã khóa sổ nhưng chưa xuất tệp"));
+    assert!(!kinds(&m).contains(&TodoKind::NoReceipt));
+    ttq::app::sync::saved(&s, "2026-11", dec1).unwrap();
+    let m = todo::this_month(&s, at("2026-12-31T23:30:00+07:00")).unwrap();
+    assert!(!kinds(&m).contains(&TodoKind::LastMonthNotSent));
     assert_eq!(
         text(&m, TodoKind::NoReceipt),
         "Chưa có giấy biên nhận của phường cho tháng 11/2026: gửi tệp cho phường, rồi nhận giấy biên nhận."
