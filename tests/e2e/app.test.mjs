@@ -81,6 +81,7 @@ test("first run, add a member, search folded, restart and find her again", { tim
   await driver.type("#m-address", "Số 8, ngõ 12 đường Trần Khánh Dư");
   await driver.click("#member-save");
   await driver.until("two members", async () => (await rowNames()).length === 2);
+  assert.match(await driver.text("#saved-note"), /^Đã lưu/);
 
   await driver.type("#member-search", "hao");
   await driver.until("search narrows to Hảo", async () => {
