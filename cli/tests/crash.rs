@@ -9,6 +9,8 @@
 //! runs a long soak and prints the figures.
 #![cfg(unix)]
 
+mod common;
+
 use rusqlite::{Connection, OpenFlags};
 use std::collections::{BTreeSet, HashSet};
 use std::os::unix::process::ExitStatusExt;
@@ -20,6 +22,17 @@ use std::time::{Duration, Instant};
 const NOW: &str = "2026-11-20T10:00:00+07:00";
 const MONTH: &str = "2026-10";
 const LEADER: &str = "Trần Văn Quyết";
+/// Reopens the month the harness closes again and again.
+const REOPEN: [&str; 8] = [
+    "month",
+    "reopen",
+    "--month",
+    MONTH,
+    "--editor",
+    LEADER,
+    "--reason",
+    "Bổ sung",
+];
 
 fn ttq(dir: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ttq"));
@@ -241,19 +254,7 @@ fn sigkill_at_random_moments_never_breaks_the_ledger() {
     conn.execute("DELETE FROM meta WHERE key = 'demo'", [])
         .unwrap();
     drop(conn);
-    ok(ttq(
-        &group,
-        &[
-            "month",
-            "reopen",
-            "--month",
-            MONTH,
-            "--editor",
-            LEADER,
-            "--reason",
-            "Bổ sung",
-        ],
-    ));
+    ok(ttq(&group, &REOPEN));
     ok(ttq(&group, &["backup", "create"]));
 
     let packages = root.path().join("gửi phường");
@@ -431,21 +432,7 @@ fn month_close(h: &mut Harness, template: &Path, root: &Path, n: usize) -> Figur
             &["month", "close", "--month", MONTH, "--editor", LEADER],
         )
     };
-    let reopen = || {
-        ok(ttq(
-            &dir,
-            &[
-                "month",
-                "reopen",
-                "--month",
-                MONTH,
-                "--editor",
-                LEADER,
-                "--reason",
-                "Bổ sung",
-            ],
-        ))
-    };
+    let reopen = || ok(ttq(&dir, &REOPEN));
     let typical = typical(|| {
         let d = timed(close());
         reopen();
@@ -512,23 +499,7 @@ fn ward_state(dir: &Path) -> Vec<String> {
 /// clean import of the first k files, k = 3 when the run was acknowledged.
 fn ward_import(h: &mut Harness, root: &Path, files: &[PathBuf], n: usize) -> Figures {
     let template = root.join("phường mẫu");
-    ok(ttq(
-        &template,
-        &[
-            "ward",
-            "init",
-            "--name",
-            "Công an phường Yên Hải",
-            "--province-code",
-            "22",
-            "--province-name",
-            "Quảng Ninh",
-            "--commune-code",
-            "07069",
-            "--commune-name",
-            "Phường Yên Hải",
-        ],
-    ));
+    ok(ttq(&template, &common::WARD_INIT));
     let import = |dir: &Path, k: usize| {
         let mut c = ttq(dir, &["import"]);
         c.args(&files[..k]);

@@ -4,6 +4,8 @@
 //! message about the full disk, the data as it was.
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -249,23 +251,7 @@ fn a_full_disk_fails_a_write_an_import_and_a_backup_cleanly() {
         );
     }
     let ward = root.path().join("phường");
-    ttq(
-        &ward,
-        &[
-            "ward",
-            "init",
-            "--name",
-            "Công an phường Yên Hải",
-            "--province-code",
-            "22",
-            "--province-name",
-            "Quảng Ninh",
-            "--commune-code",
-            "07069",
-            "--commune-name",
-            "Phường Yên Hải",
-        ],
-    );
+    ttq(&ward, &common::WARD_INIT);
     let mut files: Vec<String> = std::fs::read_dir(&packages)
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())

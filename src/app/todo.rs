@@ -5,7 +5,7 @@ use crate::date;
 use crate::error::Result;
 use crate::figures;
 use crate::model::figures::{Period, ShiftFact};
-use crate::model::member::{MemberFilter, MemberStatus};
+use crate::model::member::{MemberFilter, MemberRow};
 use crate::model::todo::{
     CategoryBar, KeyFigures, MemberAttendance, MonthCount, ThisMonth, TodoArea, TodoItem, TodoKind,
 };
@@ -46,16 +46,8 @@ pub fn this_month(store: &Store, now: DateTime<Utc>) -> Result<ThisMonth> {
     let this = month_of(today.with_day(1).expect("day 1 exists"));
     let facts = store.figure_facts(&group.id, this)?;
     let f = figures::month(&facts, this);
-    let members = store
-        .list_members(
-            &MemberFilter {
-                search: String::new(),
-                role: None,
-                status: MemberStatus::Active,
-            },
-            today,
-        )?
-        .items;
+    // The default filter: the members in the group today.
+    let members = store.list_members(&MemberFilter::default(), today)?.items;
 
     let incidents_by_month = (0..12u32)
         .rev()
@@ -95,7 +87,7 @@ pub fn this_month(store: &Store, now: DateTime<Utc>) -> Result<ThisMonth> {
         month: key(this),
         month_label: label(this),
         today: date::format(today),
-        todo: todo(store, today, &facts.shifts)?,
+        todo: todo(store, today, &facts.shifts, &members)?,
         figures: KeyFigures {
             incidents: f.incidents.total,
             valuable_tips: f.incidents.valuable_tips,
@@ -111,8 +103,14 @@ pub fn this_month(store: &Store, now: DateTime<Utc>) -> Result<ThisMonth> {
     })
 }
 
-/// What is due on `today`, most pressing first. `this_shifts` are this month's shifts.
-fn todo(store: &Store, today: NaiveDate, this_shifts: &[ShiftFact]) -> Result<Vec<TodoItem>> {
+/// What is due on `today`, most pressing first. `this_shifts` are this month's shifts,
+/// `active` the members in the group today.
+fn todo(
+    store: &Store,
+    today: NaiveDate,
+    this_shifts: &[ShiftFact],
+    active: &[MemberRow],
+) -> Result<Vec<TodoItem>> {
     let group = store.require_group()?;
     let this = month_of(today.with_day(1).expect("day 1 exists"));
     let last = month_of(this.from - Months::new(1));
@@ -215,16 +213,6 @@ fn todo(store: &Store, today: NaiveDate, this_shifts: &[ShiftFact]) -> Result<Ve
     }
 
     // Members in the group today without a health certificate or consent date.
-    let active = store
-        .list_members(
-            &MemberFilter {
-                search: String::new(),
-                role: None,
-                status: MemberStatus::Active,
-            },
-            today,
-        )?
-        .items;
     let mut no_health = Vec::new();
     let mut no_consent = Vec::new();
     for row in active.iter().filter(|m| !m.anonymised) {
