@@ -12,6 +12,7 @@ pub mod ledger_sheet;
 pub mod legacy_text;
 pub mod member_sheet;
 pub mod model;
+pub mod places;
 pub mod report;
 pub mod roster;
 pub mod save;

@@ -10,6 +10,7 @@ mod incident;
 mod ledger;
 mod member_sheet;
 mod patrol;
+mod places;
 mod practice;
 mod report;
 mod sync;
@@ -107,6 +108,17 @@ enum Cmd {
     /// Backups: create, list, verify, restore, copy to a USB stick.
     #[command(subcommand)]
     Backup(backup::BackupCmd),
+    /// The national list of provinces and communes (QĐ 19/2025): find a commune's code.
+    Places {
+        /// Words of the commune's name, with or without diacritics ("quang yen").
+        #[arg(long)]
+        search: Option<String>,
+        /// Only in this province (its 2-digit code).
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// What to do now ("Tháng này"), then the month's key figures so far.
     Todo {
         #[arg(long)]
@@ -338,6 +350,11 @@ fn run(cli: Cli) -> Result<()> {
     // Backups open the data themselves: restoring must work on a file that cannot be opened.
     let cmd = match cli.cmd {
         Cmd::Backup(c) => return backup::run(&dir, c, now),
+        Cmd::Places {
+            search,
+            province,
+            json,
+        } => return places::run(search.as_deref(), province.as_deref(), json),
         other => other,
     };
     let mut store = app::backup::open(&dir, now)?;
@@ -371,6 +388,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let g = app::group::create(&mut store, &setup, now)?;
             say!("Đã tạo {} ({}).", g.name, store.path().display());
+            for w in app::group::place_warnings(&setup.group) {
+                say!("Lưu ý: {w}");
+            }
         }
         Cmd::Demo { ward: true, .. } => {
             ttq::demo::fill_ward(&mut store, now)?;
@@ -443,7 +463,9 @@ fn run(cli: Cli) -> Result<()> {
         } => sync::import(&mut store, &files, dry_run, accept_new_key, json, now)?,
         Cmd::Ward(c) => sync::ward(&mut store, c, now)?,
         Cmd::Receipt(c) => sync::receipt(&mut store, c, now)?,
-        Cmd::Backup(_) => unreachable!("backup commands run before the data is opened"),
+        Cmd::Backup(_) | Cmd::Places { .. } => {
+            unreachable!("these commands run before the data is opened")
+        }
         Cmd::Member(mc) => match mc {
             MemberCmd::Add { fields, json } => {
                 let base = MemberInput {

@@ -4,7 +4,9 @@
 use super::{iso_to_vn, print_json};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use ttq::model::patrol::{parse_weekdays, Attendance, PatternInput, RosterView, SeatEdit};
+use ttq::model::patrol::{
+    parse_weekdays, Attendance, PatternInput, PresentScope, RosterView, SeatEdit,
+};
 use ttq::{app, Error, ErrorCode, Result, Store};
 
 #[derive(Subcommand)]
@@ -14,6 +16,9 @@ pub enum RosterCmd {
         /// YYYY-MM or MM/YYYY.
         #[arg(long)]
         month: String,
+        /// Regenerate even though seats were changed by hand (they are undone).
+        #[arg(long)]
+        yes: bool,
         #[arg(long)]
         json: bool,
     },
@@ -141,6 +146,15 @@ pub enum PatrolCmd {
         #[arg(long)]
         substitute: Option<String>,
     },
+    /// Mark everyone not yet marked "có mặt" on a shift, or on every started shift of a week.
+    Present {
+        /// One shift.
+        #[arg(long, conflicts_with = "week", required_unless_present = "week")]
+        shift: Option<String>,
+        /// Any day of the week (dd/mm/yyyy), Monday to Sunday.
+        #[arg(long)]
+        week: Option<String>,
+    },
     /// Add a note to the patrol log.
     Log {
         /// "dd/mm/yyyy HH:MM" (Vietnam time).
@@ -233,7 +247,31 @@ pub fn roster(store: &mut Store, cmd: RosterCmd, now: DateTime<Utc>) -> Result<(
             say!("Đã lưu lịch tuần tra vào {}.", out.display());
             return Ok(());
         }
-        RosterCmd::Generate { month, json } => (app::patrols::generate(store, &month, now)?, json),
+        RosterCmd::Generate { month, yes, json } => {
+            let edits = app::patrols::hand_edits(store, &month)?;
+            if !edits.is_empty() && !yes {
+                let named: Vec<String> = edits
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {} ({})",
+                            iso_to_vn(&Some(e.date.clone())),
+                            e.pattern_name,
+                            e.name
+                        )
+                    })
+                    .collect();
+                return Err(Error::new(
+                    ErrorCode::NeedsConfirmation,
+                    format!(
+                        "Xếp lại lịch sẽ bỏ {} chỗ đã sửa tay: {}. Nếu vẫn muốn xếp lại, chạy lại lệnh với --yes.",
+                        edits.len(),
+                        named.join("; ")
+                    ),
+                ));
+            }
+            (app::patrols::generate(store, &month, now)?, json)
+        }
         RosterCmd::Show { month, json } => (app::patrols::roster(store, &month)?, json),
         RosterCmd::Replace {
             shift,
@@ -410,6 +448,25 @@ pub fn patrol(store: &mut Store, cmd: PatrolCmd, now: DateTime<Utc>) -> Result<(
                 now,
             )?;
             say!("Đã chấm công: {}.", status.label());
+        }
+        PatrolCmd::Present { shift, week } => {
+            let scope = match (shift, week) {
+                (Some(shift_id), _) => PresentScope::Shift { shift_id },
+                (None, Some(day)) => PresentScope::Week {
+                    day: ttq::date::parse(&day).map(ttq::date::iso).ok_or_else(|| {
+                        Error::invalid(vec![ttq::error::FieldError::new(
+                            "week",
+                            ttq::date::wrong_date("Ngày --week", &day, "07/12/2026"),
+                        )])
+                    })?,
+                },
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let r = app::patrols::mark_present(store, &scope, now)?;
+            say!("Đã chấm có mặt {} lượt trong {} ca.", r.marked, r.shifts);
+            if r.not_started > 0 {
+                say!("{} ca chưa đến giờ nên chưa chấm.", r.not_started);
+            }
         }
         PatrolCmd::Log { at, note, shift } => {
             let e = app::patrols::add_log(store, shift.as_deref(), &at, &note, now)?;

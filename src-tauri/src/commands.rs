@@ -16,6 +16,10 @@ macro_rules! for_each_command {
             session::demo_close() -> AppInfo;
             session::group_create(setup: GroupSetup) -> Group;
             session::group_update(input: GroupInput) -> Group;
+            session::group_check(setup: GroupSetup) -> Vec<FieldError>;
+            session::place_provinces() -> Vec<Province>;
+            session::place_search(query: String, province_code: Option<String>) -> Vec<Place>;
+            session::place_warnings(input: GroupInput) -> Vec<String>;
 
             backup::backup_status() -> BackupStatus;
             backup::backup_list() -> Vec<BackupInfo>;
@@ -65,6 +69,8 @@ macro_rules! for_each_command {
             patrol::roster_generate(month: String) -> RosterView;
             patrol::roster_get(month: String) -> RosterView;
             patrol::attendance_set(shift_id: String, member_id: String, status: Attendance, substitute_id: Option<String>) -> ();
+            patrol::attendance_mark_present(scope: PresentScope) -> PresentMarked;
+            patrol::roster_hand_edits(month: String) -> Vec<HandEdit>;
             patrol::seat_edit(edit: SeatEdit) -> RosterView;
             patrol::seat_preview(edit: SeatEdit) -> Vec<String>;
             patrol::patrol_figures(month: String) -> PatrolFigures;
@@ -86,6 +92,7 @@ macro_rules! for_each_command {
             report::month_close(month: String, issued_on: String, editor: String) -> IssuedReport;
             report::month_reopen(month: String, editor: String, reason: String) -> ();
             report::issued_list() -> Vec<IssuedReport>;
+            report::closed_months() -> Vec<String>;
             report::report_save(month: String, issued_on: String) -> Option<String>;
             report::issued_save(id: String) -> Option<String>;
             report::report_print(month: String, issued_on: String) -> String;

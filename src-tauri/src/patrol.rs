@@ -7,7 +7,8 @@ use tauri::State;
 use ttq::app::patrols;
 use ttq::model::figures::PatrolFigures;
 use ttq::model::patrol::{
-    Attendance, Availability, LogEntry, PatternInput, RosterView, SeatEdit, ShiftPattern,
+    Attendance, Availability, HandEdit, LogEntry, PatternInput, PresentMarked, PresentScope,
+    RosterView, SeatEdit, ShiftPattern,
 };
 use ttq::Result;
 
@@ -49,6 +50,18 @@ pub fn attendance_set(
             app.now(),
         )
     })
+}
+
+/// "Cả ca có mặt" / "Cả tuần có mặt": everyone not yet marked on started shifts.
+#[tauri::command]
+pub fn attendance_mark_present(app: State<App>, scope: PresentScope) -> Result<PresentMarked> {
+    app.with(|s| patrols::mark_present(s.store(), &scope, app.now()))
+}
+
+/// The seats "Xếp lại lịch" would undo.
+#[tauri::command]
+pub fn roster_hand_edits(app: State<App>, month: String) -> Result<Vec<HandEdit>> {
+    app.with(|s| patrols::hand_edits(s.store(), &month))
 }
 
 /// A hand edit of the roster; the answer is the month's roster with its warnings.

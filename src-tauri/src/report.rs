@@ -50,6 +50,12 @@ pub fn issued_list(app: State<App>) -> Result<Vec<IssuedReport>> {
     app.with(|s| month::issued_list(s.store()))
 }
 
+/// The closed months, for the forms' "đính chính" notice.
+#[tauri::command]
+pub fn closed_months(app: State<App>) -> Result<Vec<String>> {
+    app.with(|s| month::closed_months(s.store()))
+}
+
 /// Saves the month's report (issued copy or draft) where the user chooses.
 #[tauri::command(async)]
 pub fn report_save(app: State<App>, month: String, issued_on: String) -> Result<Option<String>> {

@@ -2,7 +2,9 @@
 
 use crate::state::App;
 use tauri::State;
+use ttq::error::FieldError;
 use ttq::model::group::{Group, GroupInput, GroupSetup};
+use ttq::places::{Place, Province};
 use ttq::session::AppInfo;
 use ttq::Result;
 
@@ -37,4 +39,32 @@ pub fn group_create(app: State<App>, setup: GroupSetup) -> Result<Group> {
 #[tauri::command]
 pub fn group_update(app: State<App>, input: GroupInput) -> Result<Group> {
     app.with(|s| ttq::app::group::update(s.store(), &input, app.now()))
+}
+
+/// What is wrong with the wizard's input so far, field by field.
+#[tauri::command]
+pub fn group_check(app: State<App>, setup: GroupSetup) -> Result<Vec<FieldError>> {
+    Ok(ttq::app::group::check_setup(&setup, app.now()))
+}
+
+/// The 34 provinces, for the province picker (needs no data file: the wizard uses it).
+#[tauri::command]
+pub fn place_provinces() -> Result<Vec<Province>> {
+    Ok(ttq::app::group::provinces())
+}
+
+/// Communes matching what the leader typed, for the commune picker.
+#[tauri::command]
+pub fn place_search(query: String, province_code: Option<String>) -> Result<Vec<Place>> {
+    Ok(ttq::app::group::find_places(
+        &query,
+        province_code.as_deref(),
+        30,
+    ))
+}
+
+/// What looks wrong about the codes typed against the national list.
+#[tauri::command]
+pub fn place_warnings(input: GroupInput) -> Result<Vec<String>> {
+    Ok(ttq::app::group::place_warnings(&input))
 }

@@ -1,7 +1,9 @@
-//! The group: set it up (with its signing key), change its details, read them.
+//! The group: set it up (with its signing key), change its details, read them; and the
+//! national list of places its commune and province are picked from.
 
-use crate::error::Result;
-use crate::model::group::{Group, GroupInput, GroupSetup};
+use crate::error::{FieldError, Result};
+use crate::model::group::{self, Group, GroupInput, GroupSetup};
+use crate::places::{self, Place, Province};
 use crate::store::Store;
 use crate::sync::keys;
 use chrono::{DateTime, Utc};
@@ -20,4 +22,34 @@ pub fn update(store: &mut Store, input: &GroupInput, now: DateTime<Utc>) -> Resu
 /// The group, or the message to set it up first.
 pub fn get(store: &Store) -> Result<Group> {
     store.require_group()
+}
+
+/// What is wrong with a set-up so far, field by field (leader's fields as `leader.…`), so
+/// the wizard checks each step on "Tiếp tục" rather than all at the end.
+pub fn check_setup(setup: &GroupSetup, now: DateTime<Utc>) -> Vec<FieldError> {
+    match group::validate_setup(setup, crate::date::vn_today(now)) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.fields,
+    }
+}
+
+/// The 34 provinces and centrally-run cities, by code.
+pub fn provinces() -> Vec<Province> {
+    places::provinces().to_vec()
+}
+
+/// Communes, wards and special zones matching what was typed (no diacritics needed),
+/// optionally in one province.
+pub fn find_places(query: &str, province_code: Option<&str>, limit: usize) -> Vec<Place> {
+    places::search(query, province_code, limit)
+}
+
+/// What looks wrong about the group's codes against the national list; they are saved
+/// anyway, because lists change.
+pub fn place_warnings(input: &GroupInput) -> Vec<String> {
+    places::check(
+        &input.commune_code,
+        &input.commune_name,
+        &input.province_code,
+    )
 }

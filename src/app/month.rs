@@ -158,6 +158,12 @@ pub fn state(store: &Store, month: &str) -> Result<crate::model::month::MonthSta
     store.month_state(month)
 }
 
+/// The closed months (`YYYY-MM`): a change to a record dated in one is saved as its
+/// amendment (đính chính), so the forms say so before saving.
+pub fn closed_months(store: &Store) -> Result<Vec<String>> {
+    store.closed_months()
+}
+
 /// Every issued report, newest first.
 pub fn issued_list(store: &Store) -> Result<Vec<IssuedReport>> {
     store.issued_reports(None)

@@ -9,7 +9,8 @@ use crate::figures;
 use crate::model::figures::{PatrolFigures, Period};
 use crate::model::member::{not_rostered_reason, MemberFilter, MemberStatus};
 use crate::model::patrol::{
-    Attendance, Availability, LogEntry, PatternInput, RosterGap, RosterView, SeatEdit, ShiftPattern,
+    Attendance, Availability, HandEdit, LogEntry, PatternInput, PresentMarked, PresentScope,
+    RosterGap, RosterView, SeatEdit, ShiftPattern,
 };
 use crate::report;
 use crate::roster::generate::{self as gen, Candidate, Pattern, Request};
@@ -223,6 +224,13 @@ pub fn roster(store: &Store, month: &str) -> Result<RosterView> {
     ))
 }
 
+/// The month's seats changed by hand since the roster was made: "Xếp lại lịch" would undo
+/// them, so the user is asked first.
+pub fn hand_edits(store: &Store, month: &str) -> Result<Vec<HandEdit>> {
+    let month = super::month(month)?;
+    store.hand_edits(super::period(&month)?)
+}
+
 /// Marks a member's attendance on a shift.
 pub fn set_attendance(
     store: &mut Store,
@@ -233,6 +241,37 @@ pub fn set_attendance(
     now: DateTime<Utc>,
 ) -> Result<()> {
     store.set_attendance(shift_id, member_id, status, substitute_id, now)
+}
+
+/// Marks a shift, or every shift of a week, "có mặt" for everyone not yet marked; the
+/// exceptions are marked one by one before or after. Shifts not yet started are left alone.
+pub fn mark_present(
+    store: &mut Store,
+    scope: &PresentScope,
+    now: DateTime<Utc>,
+) -> Result<PresentMarked> {
+    let ids: Vec<String> = match scope {
+        PresentScope::Shift { shift_id } => vec![shift_id.clone()],
+        PresentScope::Week { day } => {
+            let day = date::from_iso(day).ok_or_else(|| {
+                Error::new(ErrorCode::Invalid, format!("Ngày “{day}” chưa đúng."))
+            })?;
+            let from =
+                day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+            let to = from + chrono::Duration::days(7);
+            store
+                .roster_shifts(Period { from, to })?
+                .into_iter()
+                .map(|s| s.id)
+                .collect()
+        }
+    };
+    let (marked, not_started) = store.mark_present(&ids, now)?;
+    Ok(PresentMarked {
+        marked,
+        shifts: ids.len() as u32 - not_started,
+        not_started,
+    })
 }
 
 /// Records the actual start and end of a member's shift (HH:MM).

@@ -2,7 +2,7 @@
 
 use crate::date;
 use crate::error::{Error, FieldError, Result};
-use crate::model::member::MemberInput;
+use crate::model::member::{self, MemberInput, ValidMember};
 use crate::text::clean;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -189,6 +189,27 @@ fn opt(s: &str) -> Option<String> {
 }
 
 /// Checks every field and returns the cleaned group, or all field errors at once.
+/// Checks the group and its leader at once, so both forms' problems are reported together;
+/// the leader's fields come prefixed `leader.`.
+pub fn validate_setup(setup: &GroupSetup, today: NaiveDate) -> Result<(ValidGroup, ValidMember)> {
+    let mut leader = setup.leader.clone();
+    leader.role = Some(member::Role::ToTruong);
+    match (
+        validate(&setup.group, today),
+        member::validate(&leader, today),
+    ) {
+        (Ok(g), Ok(l)) => Ok((g, l)),
+        (g, l) => {
+            let mut fields = g.err().map(|e| e.fields).unwrap_or_default();
+            for mut f in l.err().map(|e| e.fields).unwrap_or_default() {
+                f.field = format!("leader.{}", f.field);
+                fields.push(f);
+            }
+            Err(Error::invalid(fields))
+        }
+    }
+}
+
 pub fn validate(input: &GroupInput, today: NaiveDate) -> Result<ValidGroup> {
     let mut errs = Vec::new();
     let required = |field: &str, value: &str, what: &str, errs: &mut Vec<FieldError>| {

@@ -281,6 +281,43 @@ pub struct Seat {
     pub actual_end: Option<String>,
 }
 
+/// The shifts "Cả ca có mặt" marks: one shift, or the week (Monday to Sunday) of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum PresentScope {
+    Shift {
+        shift_id: String,
+    },
+    /// Any ISO date of the week.
+    Week {
+        day: String,
+    },
+}
+
+/// What marking a shift or a week present did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct PresentMarked {
+    /// Seats newly marked "có mặt".
+    pub marked: u32,
+    /// Shifts looked at that had started.
+    pub shifts: u32,
+    /// Shifts left alone because they have not started.
+    pub not_started: u32,
+}
+
+/// A seat changed by hand since the roster was made, which "Xếp lại lịch" would undo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct HandEdit {
+    /// ISO date of the shift.
+    pub date: String,
+    pub pattern_name: String,
+    /// Who holds the seat now.
+    pub name: String,
+}
+
 /// A hand edit of the roster, previewed before it is made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]

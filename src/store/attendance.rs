@@ -6,8 +6,13 @@ use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::model::incident::parse_time;
 use crate::model::patrol::{Attendance, LogEntry};
 use crate::text::clean;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{params, OptionalExtension};
+
+/// The wall-clock time in Vietnam.
+fn vn_now(now: DateTime<Utc>) -> NaiveDateTime {
+    now.with_timezone(&date::vn_offset()).naive_local()
+}
 
 impl Store {
     /// Records a member's attendance on a shift (and who substituted, for "thay bởi").
@@ -20,6 +25,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let seat = self.seat_of(shift_id, member_id)?;
+        self.refuse_before_start(shift_id, now)?;
         let substitute = match (attendance, substitute_id) {
             (Attendance::ThayBoi, Some(s)) => {
                 let m = self.member(s)?;
@@ -45,6 +51,73 @@ impl Store {
             &self.revision(now),
             now,
         )
+    }
+
+    /// Marks every seat of these shifts that has no attendance yet "có mặt", in one
+    /// transaction; the marks already made (the exceptions) stay, and shifts that have not
+    /// started are left alone. The answer is (seats marked, shifts not started).
+    pub fn mark_present(&mut self, shift_ids: &[String], now: DateTime<Utc>) -> Result<(u32, u32)> {
+        let mut seats = Vec::new();
+        let mut not_started = 0;
+        for id in shift_ids {
+            if self.shift_start(id)? > vn_now(now) {
+                not_started += 1;
+                continue;
+            }
+            let mut st = self.conn.prepare(
+                "SELECT id FROM shift_members WHERE shift_id = ?1 AND attendance IS NULL AND deleted_at IS NULL",
+            )?;
+            let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+            seats.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        let rev = self.revision(now);
+        let tx = self.conn.transaction()?;
+        for seat in &seats {
+            update_row(
+                &tx,
+                "shift_members",
+                seat,
+                vec![("attendance", Attendance::CoMat.as_str().to_string().into())],
+                &rev,
+                now,
+            )?;
+        }
+        tx.commit()?;
+        Ok((seats.len() as u32, not_started))
+    }
+
+    /// When a shift starts, Vietnam time.
+    fn shift_start(&self, shift_id: &str) -> Result<NaiveDateTime> {
+        let (d, t): (String, String) = self
+            .conn
+            .query_row(
+                "SELECT s.shift_date, p.start_time FROM shifts s JOIN shift_patterns p ON p.id = s.pattern_id
+                 WHERE s.id = ?1 AND s.deleted_at IS NULL",
+                [shift_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("ca tuần tra"))?;
+        let day = date::from_iso(&d).ok_or_else(|| Error::not_found("ca tuần tra"))?;
+        let time = parse_time(&t).and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok());
+        Ok(day.and_time(time.unwrap_or_default()))
+    }
+
+    /// A shift is marked only once it has started: on the 2nd, the 10th's shift has not
+    /// been patrolled, whatever anyone clicks.
+    fn refuse_before_start(&self, shift_id: &str, now: DateTime<Utc>) -> Result<()> {
+        let start = self.shift_start(shift_id)?;
+        if start > vn_now(now) {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Ca ngày {} bắt đầu lúc {} nên chưa chấm công được. Hãy chấm khi ca đã bắt đầu.",
+                    date::format(start.date()),
+                    start.format("%H:%M")
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// One person, one seat a shift: a substitute may not already hold a seat on the shift
@@ -95,6 +168,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let seat = self.seat_of(shift_id, member_id)?;
+        self.refuse_before_start(shift_id, now)?;
         let (start, end) = (start.trim(), end.trim());
         let (s, e) = if start.is_empty() && end.is_empty() {
             (None, None)

@@ -4,7 +4,6 @@ use super::{insert_row, new_id, update_row, Store, Values};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::group::{self, AreaKind, Group, GroupInput, GroupKind, GroupSetup, ValidGroup};
-use crate::model::member;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row};
 
@@ -104,22 +103,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Group> {
         let today = date::vn_today(now);
-        let g = group::validate(&setup.group, today);
-        let mut leader = setup.leader.clone();
-        leader.role = Some(member::Role::ToTruong);
-        let l = member::validate(&leader, today);
-        let (g, l) = match (g, l) {
-            (Ok(g), Ok(l)) => (g, l),
-            (g, l) => {
-                // Report both forms' problems at once; leader fields are prefixed.
-                let mut fields = g.err().map(|e| e.fields).unwrap_or_default();
-                for mut f in l.err().map(|e| e.fields).unwrap_or_default() {
-                    f.field = format!("leader.{}", f.field);
-                    fields.push(f);
-                }
-                return Err(Error::invalid(fields));
-            }
-        };
+        let (g, l) = group::validate_setup(setup, today)?;
         if self.group()?.is_some() {
             return Err(Error::new(
                 ErrorCode::GroupExists,

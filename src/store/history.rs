@@ -105,6 +105,16 @@ impl Store {
         Ok(())
     }
 
+    /// The group's closed months (`YYYY-MM`), oldest first.
+    pub fn closed_months(&self) -> Result<Vec<String>> {
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT month FROM closed_months WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY month",
+        )?;
+        let rows = st.query_map([&group.id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Whether the month (`YYYY-MM`) has been closed (khóa sổ).
     pub fn is_month_closed(&self, group_id: &str, month: &str) -> Result<bool> {
         Ok(self

@@ -6,7 +6,7 @@ use super::{insert_row, new_id, update_row, Store};
 use crate::date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::figures::Period;
-use crate::model::patrol::{Attendance, RosterShift, Seat, SeatEdit};
+use crate::model::patrol::{Attendance, HandEdit, RosterShift, Seat, SeatEdit};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
@@ -311,6 +311,28 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Seats changed since the roster was made (replaced, swapped, moved, actual times):
+    /// the roster writes each seat once, so a later `updated_at` is a hand edit.
+    pub fn hand_edits(&self, p: Period) -> Result<Vec<HandEdit>> {
+        let group = self.require_group()?;
+        let mut st = self.conn.prepare(
+            "SELECT s.shift_date, p.name, m.full_name FROM shift_members sm
+             JOIN shifts s ON s.id = sm.shift_id JOIN shift_patterns p ON p.id = s.pattern_id
+             JOIN members m ON m.id = sm.member_id
+             WHERE s.group_id = ?1 AND s.shift_date >= ?2 AND s.shift_date < ?3
+               AND s.deleted_at IS NULL AND sm.deleted_at IS NULL AND sm.updated_at > sm.created_at
+             ORDER BY s.shift_date, p.start_time, p.name, sm.rowid",
+        )?;
+        let rows = st.query_map(params![group.id, date::iso(p.from), date::iso(p.to)], |r| {
+            Ok(HandEdit {
+                date: r.get(0)?,
+                pattern_name: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The month (`YYYY-MM`) a shift belongs to.

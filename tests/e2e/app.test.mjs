@@ -46,18 +46,38 @@ test("first run, add a member, search folded, restart and find her again", { tim
   await driver.waitFor(".wizard");
   assert.match(await driver.text("[data-testid=db-path]"), new RegExp(dataDir));
 
-  // Step 1: finishing with required fields empty keeps the user on the step with messages.
+  // Step 1 is checked on "Tiếp tục": empty, it stays with one message per field it shows.
+  const valueOf = (css) => driver.exec(`return document.querySelector(${JSON.stringify(css)}).value`);
+  await driver.click("button[type=submit]");
+  const stepProblem = await driver.until("step 1 checked", () => driver.text(".wizard-step .banner.error"));
+  const invalid = (await driver.findAll(".wizard-step .field.invalid")).length;
+  assert.ok(invalid >= 4, `${invalid} fields flagged`);
+  assert.match(stepProblem, new RegExp(`^Có ${invalid} ô cần sửa ở bước này`));
+  assert.match(await driver.text(".steps .current"), /Tổ của bạn/);
+
+  // The commune is picked from the national list by a few letters without diacritics; the
+  // codes are filled in.
   await driver.type("#g-name", "Tổ bảo vệ ANTT Khu phố 7");
   await driver.type("#g-area-name", "Khu phố 7");
-  await driver.type("#g-commune-name", "Phường Yên Hải");
-  await driver.type("#g-commune-code", "07069");
-  await driver.type("#g-province-name", "Quảng Ninh");
-  await driver.type("#g-province-code", "22");
+  await driver.type("#g-commune-name", "quang yen");
+  await driver.waitFor("[data-testid=place-suggestions] button");
+  assert.match(await driver.text("[data-testid=place-suggestions] li:first-child"), /^Phường Quảng Yên — Tỉnh Quảng Ninh · mã 07132/);
+  await driver.click("[data-testid=place-suggestions] li:first-child button");
+  assert.equal(await valueOf("#g-commune-name"), "Phường Quảng Yên");
+  assert.equal(await valueOf("#g-commune-code"), "07132");
+  assert.equal(await valueOf("#g-province"), "22");
+  assert.equal(await valueOf("#g-province-code"), "22");
   await shot("01-wizard");
   await driver.click("button[type=submit]");
-  // Step 2.
-  await driver.type("#g-police", "Công an phường Yên Hải");
+  // Step 2: a number field keeps only digits; the police unit is required before going on.
+  await driver.waitFor("#g-police");
+  await driver.type("#g-households", "abc");
+  assert.equal(await valueOf("#g-households"), "");
   await driver.type("#g-households", "245");
+  await driver.click("button[type=submit]");
+  assert.match(await driver.until("step 2 checked", () => driver.text("#g-police-error")), /Công an/);
+  assert.match(await driver.text(".wizard-step .banner.error"), /^Có 1 ô cần sửa ở bước này/);
+  await driver.type("#g-police", "Công an phường Quảng Yên");
   await driver.click("button[type=submit]");
   // Step 3: the leader.
   await driver.type("#leader-full_name", "Trần Văn Quyết");
@@ -82,6 +102,24 @@ test("first run, add a member, search folded, restart and find her again", { tim
   await driver.click("#member-save");
   await driver.until("two members", async () => (await rowNames()).length === 2);
   assert.match(await driver.text("#saved-note"), /^Đã lưu/);
+
+  // Typed input is not lost to a stray Esc or ✕: the dialog asks first.
+  await driver.click("#add-member");
+  await driver.type("#m-full_name", "Lê Văn Tám");
+  await driver.type("#m-full_name", "\uE00C", { clear: false });
+  await driver.waitFor("[data-testid=discard-ask]");
+  await driver.click("#discard-keep");
+  assert.equal(await driver.exec("return document.querySelector('#m-full_name').value"), "Lê Văn Tám");
+  await driver.click(".member-dialog[open] .dialog-head button.icon");
+  await driver.waitFor("[data-testid=discard-ask]");
+  await driver.click("#discard-yes");
+  await driver.until("dialog closed", async () => (await driver.findAll("dialog[open]")).length === 0);
+  assert.deepEqual((await rowNames()).length, 2, "nothing saved");
+  // Opened and closed without typing: no question.
+  await driver.click("#add-member");
+  await driver.waitFor("#m-full_name");
+  await driver.click(".member-dialog[open] .dialog-foot button.secondary");
+  await driver.until("closed without asking", async () => (await driver.findAll("dialog[open]")).length === 0);
 
   await driver.type("#member-search", "hao");
   await driver.until("search narrows to Hảo", async () => {

@@ -15,6 +15,9 @@ let tauri;
 let driver;
 
 const ttq = (...args) => run(dataDir, ...args);
+// The 10th of a month at 10:00: the shifts of the 1st–9th have been patrolled, the 10th's
+// (22:00) and later have not. The CLI and the app share this clock.
+process.env.TTQ_TEST_NOW = "2026-12-10T10:00:00+07:00";
 
 before(async () => {
   initGroup(dataDir);
@@ -50,13 +53,8 @@ test("add a pattern, generate the roster, mark attendance, swap two members, pri
   const tallies = await driver.text("[data-testid=tallies]");
   for (const name of ["Hoàng Văn Nam", "Vũ Thị Lan", "Bùi Văn Sơn", "Lê Văn Thành"]) assert.match(tallies, new RegExp(name));
 
-  await driver.click("[data-testid=roster] .seat");
-  await driver.click("#att-co_mat");
-  await driver.until("figures updated", async () => /^1 ca đã tuần tra · 1 lượt người · 6 giờ · có mặt 100%/.test(await driver.text("[data-testid=patrol-figures]")));
-  assert.equal((await driver.findAll("[data-testid=roster] .seat.co_mat")).length, 1);
-
   // Swap the second night's first member with the last seat of the month.
-  const row = "[data-testid=roster] tbody tr:nth-child(2) .seat";
+  const row = "[data-testid=roster] tr[data-day='2026-12-02'] .seat";
   const before = await driver.texts(row);
   await driver.click(row);
   const sel = await driver.waitFor("#seat-swap");
@@ -69,6 +67,50 @@ test("add a pattern, generate the roster, mark attendance, swap two members, pri
   const after = await driver.texts(row);
   assert.notDeepEqual(after, before);
   assert.equal(after.length, before.length);
+
+  // "Xếp lại lịch" asks first and names the hand edits it would undo; declining keeps them.
+  await driver.click("#roster-generate");
+  await driver.waitFor("[data-testid=hand-edits]");
+  const edits = await driver.texts("[data-testid=hand-edits] li");
+  assert.equal(edits.length, 2, edits.join(" | "));
+  assert.match(edits[0], /^T4 02\/12\/2026, Ca đêm: /);
+  assert.match(edits[1], /^(T[2-7]|CN) [23]\d\/12\/2026, Ca đêm: /);
+  await driver.click("dialog[open] .dialog-foot .secondary");
+  assert.deepEqual(await driver.texts(row), after);
+
+  // One seat marked present; a shift that has not started cannot be marked.
+  await driver.click("[data-testid=roster] tr[data-day='2026-12-01'] .seat");
+  await driver.click("#att-co_mat");
+  await driver.until("figures updated", async () => /^1 ca đã tuần tra · 1 lượt người · 6 giờ · có mặt 100%/.test(await driver.text("[data-testid=patrol-figures]")));
+  assert.equal((await driver.findAll("[data-testid=roster] .seat.co_mat")).length, 1);
+  await driver.click("[data-testid=roster] tr[data-day='2026-12-10'] .seat");
+  assert.match(await driver.text("[data-testid=not-started]"), /chưa bắt đầu/);
+  assert.equal((await driver.findAll("#att-co_mat")).length, 0);
+  // The popover opens beside the seat clicked, not in a corner of the window.
+  const [seatBox, popBox] = await driver.exec(
+    "const r = (e) => e.getBoundingClientRect(); return [r(document.querySelector(\"tr[data-day='2026-12-10'] .seat\")), r(document.querySelector('.popover'))].map((b) => ({ top: b.top, left: b.left, right: b.right }));",
+  );
+  assert.ok(Math.abs(popBox.top - seatBox.top) < 120 && (popBox.left > seatBox.right - 1 || popBox.right < seatBox.left + 1), JSON.stringify({ seatBox, popBox }));
+  await driver.click(".popover .actions .link");
+
+  // "Cả ca có mặt" on one shift, then "Cả tuần có mặt": the exception marked by hand stays.
+  await driver.click("[data-testid=roster] tr[data-day='2026-12-03'] .seat");
+  await driver.click("#att-vang_co_ly_do");
+  await driver.until("one absent", async () => (await driver.findAll(".seat.vang_co_ly_do")).length === 1);
+  await driver.click("[data-testid=roster] tr[data-day='2026-12-03'] .seat.vang_co_ly_do");
+  await driver.click("#shift-present");
+  await driver.until("shift marked", async () => /^Đã chấm có mặt 1 lượt trong 1 ca\./.test(await driver.text("[role=status]")));
+  assert.equal((await driver.findAll("[data-testid=roster] tr[data-day='2026-12-03'] .seat.co_mat")).length, 1);
+  const weeks = await driver.findAll(".week-present");
+  await driver.cmd("POST", `/element/${weeks[1]}/click`, {});
+  await driver.until("second week marked", async () => /^Đã chấm có mặt 6 lượt trong 3 ca\. 4 ca chưa đến giờ nên chưa chấm\./.test(await driver.text("[role=status]")));
+  await driver.cmd("POST", `/element/${weeks[0]}/click`, {});
+  await driver.until("first week marked", async () => /^Đã chấm có mặt 9 lượt trong 6 ca\./.test(await driver.text("[role=status]")));
+  assert.match(await driver.text("[data-testid=patrol-figures]"), /^9 ca đã tuần tra · 17 lượt người/);
+  assert.equal((await driver.findAll("[data-testid=roster] .seat.vang_co_ly_do")).length, 1);
+  assert.equal(await driver.cmd("GET", `/element/${await driver.find("#roster-generate")}/enabled`), false);
+  const legend = await driver.text("[data-testid=seat-legend]");
+  for (const l of ["chưa chấm công", "Có mặt", "Vắng có lý do", "Vắng không lý do", "Thay bởi"]) assert.match(legend, new RegExp(l));
 
   // Print: the roster PDF, saved where the user chose, shows the swapped names and tallies.
   await driver.click("#roster-pdf");

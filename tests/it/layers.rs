@@ -64,6 +64,7 @@ fn the_pure_engines_use_neither_the_store_nor_the_tasks() {
         "src/roster",
         "src/report",
         "src/sync",
+        "src/places",
     ] {
         let found = uses(dir, &["crate::store", "crate::app", "rusqlite"]);
         assert!(found.is_empty(), "{dir}: {found:#?}");

@@ -78,7 +78,19 @@ fn a_month_is_rostered_attended_and_counted() {
 
     let first = &again.shifts[0];
     let (a, b) = (&first.seats[0].member_id, &first.seats[1].member_id);
-    s.set_attendance(&first.id, a, Attendance::CoMat, None, later(1))
+    // Before the shift starts (22:00 on 01/12) nobody can be marked for it.
+    let early = s
+        .set_attendance(&first.id, a, Attendance::CoMat, None, later(1))
+        .unwrap_err();
+    assert_eq!(early.code, ErrorCode::Conflict);
+    assert!(
+        early
+            .message
+            .contains("Ca ngày 01/12/2026 bắt đầu lúc 22:00"),
+        "{}",
+        early.message
+    );
+    s.set_attendance(&first.id, a, Attendance::CoMat, None, january(1))
         .unwrap();
     let other = again
         .tallies
@@ -86,7 +98,7 @@ fn a_month_is_rostered_attended_and_counted() {
         .find(|t| &t.member_id != a && &t.member_id != b)
         .unwrap();
     assert_eq!(
-        s.set_attendance(&first.id, b, Attendance::ThayBoi, None, later(2))
+        s.set_attendance(&first.id, b, Attendance::ThayBoi, None, january(2))
             .unwrap_err()
             .fields[0]
             .field,
@@ -94,7 +106,7 @@ fn a_month_is_rostered_attended_and_counted() {
     );
     // Nobody substitutes for a member of the same shift's other seat, or for themselves.
     let e = s
-        .set_attendance(&first.id, b, Attendance::ThayBoi, Some(a), later(3))
+        .set_attendance(&first.id, b, Attendance::ThayBoi, Some(a), january(3))
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Conflict);
     assert!(
@@ -107,7 +119,7 @@ fn a_month_is_rostered_attended_and_counted() {
         b,
         Attendance::ThayBoi,
         Some(&other.member_id),
-        later(3),
+        january(3),
     )
     .unwrap();
     // …and one substitute stands in once a shift (counted once).
@@ -117,7 +129,7 @@ fn a_month_is_rostered_attended_and_counted() {
             a,
             Attendance::ThayBoi,
             Some(&other.member_id),
-            later(3)
+            january(3)
         )
         .unwrap_err()
         .code,
@@ -129,7 +141,7 @@ fn a_month_is_rostered_attended_and_counted() {
         &second.seats[0].member_id,
         Attendance::VangKhongLyDo,
         None,
-        later(4),
+        january(4),
     )
     .unwrap();
 
@@ -401,20 +413,20 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
     // Actual times replace the planned six hours in the figures.
     let shift = &later_view.shifts[0];
     let who = shift.seats[0].member_id.clone();
-    s.set_attendance(&shift.id, &who, Attendance::CoMat, None, now())
+    s.set_attendance(&shift.id, &who, Attendance::CoMat, None, january(0))
         .unwrap();
     assert_eq!(
         ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
         6.0
     );
     assert_eq!(
-        s.set_actual_times(&shift.id, &who, "22:15", "25:00", now())
+        s.set_actual_times(&shift.id, &who, "22:15", "25:00", january(1))
             .unwrap_err()
             .fields[0]
             .field,
         "actual_end"
     );
-    s.set_actual_times(&shift.id, &who, "22:30", "02:00", now())
+    s.set_actual_times(&shift.id, &who, "22:30", "02:00", january(1))
         .unwrap();
     assert_eq!(
         ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
@@ -425,7 +437,8 @@ fn busy_days_are_listed_and_removed_the_rest_rule_is_set_and_actual_hours_count(
         (seat.actual_start.as_deref(), seat.actual_end.as_deref()),
         (Some("22:30"), Some("02:00"))
     );
-    s.set_actual_times(&shift.id, &who, "", "", now()).unwrap();
+    s.set_actual_times(&shift.id, &who, "", "", january(1))
+        .unwrap();
     assert_eq!(
         ttq::app::patrols::figures(&s, "2026-12").unwrap().hours(),
         6.0

@@ -123,7 +123,7 @@ fn hand_edits_apply_and_the_roster_warns_about_broken_rules() {
         &sh.seats[0].member_id,
         Attendance::CoMat,
         None,
-        later(40),
+        january(40),
     )
     .unwrap();
     let e = s
@@ -276,4 +276,97 @@ fn a_member_is_never_seated_twice_on_one_shift_and_two_shifts_in_a_night_are_fla
     let d = chrono::NaiveDate::parse_from_str(&late.date, "%Y-%m-%d").unwrap();
     let double = format!("trực hai ca trong đêm {}", d.format("%d/%m/%Y"));
     assert!(w.iter().any(|x| x.contains(&double)), "{w:?}");
+}
+
+#[test]
+fn regenerating_names_the_hand_edits_and_bulk_marking_keeps_the_exceptions() {
+    use ttq::model::patrol::PresentScope;
+    let (_d, mut s) = store_with_group();
+    for (name, birth) in [
+        ("Hoàng Văn Nam", "02/02/1975"),
+        ("Vũ Thị Lan", "03/03/1979"),
+    ] {
+        s.add_member(&member(name, birth), now()).unwrap();
+    }
+    s.add_pattern(&night(), now()).unwrap();
+    let v = ttq::app::patrols::generate(&mut s, "2026-12", now()).unwrap();
+    assert!(ttq::app::patrols::hand_edits(&s, "2026-12")
+        .unwrap()
+        .is_empty());
+
+    // A hand replacement is named with its night, pattern and who holds the seat now.
+    let spare = v
+        .tallies
+        .iter()
+        .find(|t| !v.shifts[4].seats.iter().any(|x| x.member_id == t.member_id))
+        .map(|t| t.member_id.clone())
+        .expect("three members, two seats a night");
+    let out = v.shifts[4].seats[0].member_id.clone();
+    s.replace_seat(&v.shifts[4].id, &out, &spare, later(5))
+        .unwrap();
+    let edits = ttq::app::patrols::hand_edits(&s, "2026-12").unwrap();
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    assert_eq!(edits[0].date, "2026-12-05");
+    assert_eq!(edits[0].pattern_name, "Ca đêm");
+    // Regenerating (confirmed) starts clean again.
+    ttq::app::patrols::generate(&mut s, "2026-12", later(6)).unwrap();
+    assert!(ttq::app::patrols::hand_edits(&s, "2026-12")
+        .unwrap()
+        .is_empty());
+    let v = ttq::app::patrols::roster(&s, "2026-12").unwrap();
+
+    // On 10/12 at 10:00: one absence marked by hand, then the week of 07/12 in one go.
+    let at = |h: &str| {
+        chrono::DateTime::parse_from_rfc3339(h)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let tenth = at("2026-12-10T10:00:00+07:00");
+    let eighth = v.shifts.iter().find(|x| x.date == "2026-12-08").unwrap();
+    let absent = eighth.seats[0].member_id.clone();
+    s.set_attendance(&eighth.id, &absent, Attendance::VangCoLyDo, None, tenth)
+        .unwrap();
+    let week = PresentScope::Week {
+        day: "2026-12-09".into(),
+    };
+    let r = ttq::app::patrols::mark_present(&mut s, &week, tenth).unwrap();
+    let per_shift = eighth.seats.len() as u32;
+    assert_eq!(
+        (r.shifts, r.not_started),
+        (3, 4),
+        "07–09 started, 10–13 not"
+    );
+    assert_eq!(r.marked, 3 * per_shift - 1, "the absence stays");
+    let after = ttq::app::patrols::roster(&s, "2026-12").unwrap();
+    let seat = |d: &str, m: &str| {
+        after
+            .shifts
+            .iter()
+            .find(|x| x.date == d)
+            .unwrap()
+            .seats
+            .iter()
+            .find(|x| x.member_id == m)
+            .unwrap()
+            .attendance
+    };
+    assert_eq!(seat("2026-12-08", &absent), Some(Attendance::VangCoLyDo));
+    let tenth_shift = after
+        .shifts
+        .iter()
+        .find(|x| x.date == "2026-12-10")
+        .unwrap();
+    assert!(tenth_shift.seats.iter().all(|x| x.attendance.is_none()));
+    // Again: nothing left to mark. One shift that has not started: nothing marked.
+    assert_eq!(
+        ttq::app::patrols::mark_present(&mut s, &week, tenth)
+            .unwrap()
+            .marked,
+        0
+    );
+    let one = PresentScope::Shift {
+        shift_id: tenth_shift.id.clone(),
+    };
+    let r = ttq::app::patrols::mark_present(&mut s, &one, tenth).unwrap();
+    assert_eq!((r.marked, r.not_started), (0, 1));
 }

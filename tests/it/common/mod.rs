@@ -24,6 +24,15 @@ pub fn later(secs: i64) -> DateTime<Utc> {
     now() + chrono::Duration::seconds(secs)
 }
 
+/// `secs` after 09:00 on 02/01/2027 (Vietnam): every December shift has started, so it
+/// can be marked.
+pub fn january(secs: i64) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2027-01-02T02:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+        + chrono::Duration::seconds(secs)
+}
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }

@@ -13,10 +13,12 @@ import type { BackupStatus } from "./bindings/BackupStatus";
 import type { Category } from "./bindings/Category";
 import type { CategoryCount } from "./bindings/CategoryCount";
 import type { Contents } from "./bindings/Contents";
+import type { FieldError } from "./bindings/FieldError";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { Group } from "./bindings/Group";
 import type { GroupInput } from "./bindings/GroupInput";
 import type { GroupSetup } from "./bindings/GroupSetup";
+import type { HandEdit } from "./bindings/HandEdit";
 import type { Incident } from "./bindings/Incident";
 import type { IncidentFilter } from "./bindings/IncidentFilter";
 import type { IncidentInput } from "./bindings/IncidentInput";
@@ -34,9 +36,13 @@ import type { MemberList } from "./bindings/MemberList";
 import type { Narrative } from "./bindings/Narrative";
 import type { PatrolFigures } from "./bindings/PatrolFigures";
 import type { PatternInput } from "./bindings/PatternInput";
+import type { Place } from "./bindings/Place";
 import type { Practice } from "./bindings/Practice";
 import type { PracticeInput } from "./bindings/PracticeInput";
 import type { PracticeRow } from "./bindings/PracticeRow";
+import type { PresentMarked } from "./bindings/PresentMarked";
+import type { PresentScope } from "./bindings/PresentScope";
+import type { Province } from "./bindings/Province";
 import type { ReceiptInfo } from "./bindings/ReceiptInfo";
 import type { RecordVersion } from "./bindings/RecordVersion";
 import type { ReportView } from "./bindings/ReportView";
@@ -59,6 +65,10 @@ export const commands = {
   demoClose: () => call<AppInfo>("demo_close"),
   groupCreate: (setup: GroupSetup) => call<Group>("group_create", { setup }),
   groupUpdate: (input: GroupInput) => call<Group>("group_update", { input }),
+  groupCheck: (setup: GroupSetup) => call<FieldError[]>("group_check", { setup }),
+  placeProvinces: () => call<Province[]>("place_provinces"),
+  placeSearch: (query: string, provinceCode: string | null) => call<Place[]>("place_search", { query, provinceCode }),
+  placeWarnings: (input: GroupInput) => call<string[]>("place_warnings", { input }),
   backupStatus: () => call<BackupStatus>("backup_status"),
   backupList: () => call<BackupInfo[]>("backup_list"),
   backupCreate: () => call<string>("backup_create"),
@@ -103,6 +113,8 @@ export const commands = {
   rosterGenerate: (month: string) => call<RosterView>("roster_generate", { month }),
   rosterGet: (month: string) => call<RosterView>("roster_get", { month }),
   attendanceSet: (shiftId: string, memberId: string, status: Attendance, substituteId: string | null) => call<null>("attendance_set", { shiftId, memberId, status, substituteId }),
+  attendanceMarkPresent: (scope: PresentScope) => call<PresentMarked>("attendance_mark_present", { scope }),
+  rosterHandEdits: (month: string) => call<HandEdit[]>("roster_hand_edits", { month }),
   seatEdit: (edit: SeatEdit) => call<RosterView>("seat_edit", { edit }),
   seatPreview: (edit: SeatEdit) => call<string[]>("seat_preview", { edit }),
   patrolFigures: (month: string) => call<PatrolFigures>("patrol_figures", { month }),
@@ -123,6 +135,7 @@ export const commands = {
   monthClose: (month: string, issuedOn: string, editor: string) => call<IssuedReport>("month_close", { month, issuedOn, editor }),
   monthReopen: (month: string, editor: string, reason: string) => call<null>("month_reopen", { month, editor, reason }),
   issuedList: () => call<IssuedReport[]>("issued_list"),
+  closedMonths: () => call<string[]>("closed_months"),
   reportSave: (month: string, issuedOn: string) => call<string | null>("report_save", { month, issuedOn }),
   issuedSave: (id: string) => call<string | null>("issued_save", { id }),
   reportPrint: (month: string, issuedOn: string) => call<string>("report_print", { month, issuedOn }),

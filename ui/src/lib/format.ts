@@ -122,6 +122,11 @@ export function recentMonths(n: number): [string, string][] {
   return out;
 }
 
+/** The current moment in Vietnam as "YYYY-MM-DD HH:MM", comparable with a shift's start. */
+export function vnNowIso(): string {
+  return new Date(nowMs() + 7 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
+}
+
 /** The current time in Vietnam as HH:MM. */
 export function vnNowTime(): string {
   return new Date(nowMs() + 7 * 3600 * 1000).toISOString().slice(11, 16);
