@@ -54,6 +54,29 @@ pub fn matches(folded_haystack: &str, query: &str) -> bool {
         .all(|w| w.is_empty() || folded_haystack.contains(w))
 }
 
+/// The collation key with numbers compared by their value, so "Khu phố 2" comes before
+/// "Khu phố 10".
+pub fn natural_key(s: &str) -> CollationKey {
+    let mut padded = String::with_capacity(s.len() + 16);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            out.push_str(&format!("{digits:0>12}"));
+            digits.clear();
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut padded);
+            padded.push(c);
+        }
+    }
+    flush(&mut digits, &mut padded);
+    collation_key(&padded)
+}
+
 /// Vietnamese collation order for text: letters in the Vietnamese alphabet (a ă â b c d đ e
 /// ê … o ô ơ … u ư …), tones only breaking ties (a à á ả ã ạ), case last.
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {

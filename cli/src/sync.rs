@@ -140,6 +140,20 @@ fn print_preview(p: &ImportPreview) {
         p.unchanged,
         p.fingerprint
     );
+    let f = &p.figures;
+    say!(
+        "  Số liệu tháng: {} vụ việc, tin báo ({} chuyển Công an), {} ca tuần tra, {} tổ viên.",
+        f.incidents.total,
+        f.incidents.transferred,
+        f.patrols.patrols_held,
+        f.members.active
+    );
+    if let Some(other) = &p.same_name_as {
+        say!(
+            "  Chú ý: đã có một tổ tên “{}” với mã nhận diện khác ({other}). Hãy gọi tổ trưởng xác nhận đây đúng là tổ của mình trước khi nhận.",
+            p.group_name
+        );
+    }
     if p.amendments > 0 {
         say!(
             "  Có {} đính chính số liệu các tháng đã chốt.",

@@ -8,8 +8,7 @@ use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::figures;
 use crate::model::figures::{MonthFigures, INDICATORS};
 use crate::model::ward::{
-    fingerprint, FileOutcome, GroupMonth, GroupStatus, ImportPreview, KeyStatus, MonthCell,
-    ReportState, StatusMonth, StatusTotals, Ward, WardDocuments, WardInput, WardStatus,
+    fingerprint, FileOutcome, GroupMonth, ImportPreview, KeyStatus, Ward, WardDocuments, WardInput,
 };
 use crate::report::{self, ward as doc};
 use crate::store::{ImportRecord, Store, WardFile};
@@ -17,6 +16,10 @@ use crate::sync::package::{self, MonthStatus, Package};
 use crate::sync::{facts, keys, receipt, sheet};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use std::collections::BTreeMap;
+
+mod status;
+pub use status::status;
+use status::{cell, sent_at};
 
 /// How an import treats the file.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +98,19 @@ pub fn import(
     };
     let already = store.file_received(&p.sha256)?;
     let warnings = checks(&p);
+    let same_name_as = if key == KeyStatus::New {
+        let folded = crate::text::fold(&g.name);
+        store
+            .ward_groups()?
+            .into_iter()
+            .find(|o| {
+                o.group_id.as_deref().is_some_and(|id| id != g.id)
+                    && crate::text::fold(&o.name) == folded
+            })
+            .and_then(|o| o.public_key.as_deref().map(fingerprint))
+    } else {
+        None
+    };
     let tables = if opts.dry_run {
         store.preview_merge(&g.id, &p.data)?
     } else {
@@ -144,6 +160,8 @@ pub fn import(
         draft: m.status == MonthStatus::Draft,
         digest: m.digest.clone(),
         amendments: m.amendments.len() as u32,
+        figures: m.figures.clone(),
+        same_name_as,
         warnings,
     })
 }
@@ -249,97 +267,6 @@ pub fn deadline(month: &str, day: u8) -> Result<(NaiveDate, DateTime<Utc>)> {
         d,
         DateTime::from_naive_utc_and_offset(local - chrono::Duration::hours(7), Utc),
     ))
-}
-
-/// When the group made the file (what on time is judged by).
-fn sent_at(f: &WardFile) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(&f.created_at)
-        .map(|t| t.with_timezone(&Utc))
-        .ok()
-}
-
-/// A group's month: the first file decides on time or late, the newest carries the figures.
-fn cell(files: &[WardFile], amended: bool, end: DateTime<Utc>, now: DateTime<Utc>) -> MonthCell {
-    let state = match files.first() {
-        None if now > end => ReportState::Missing,
-        None => ReportState::NotDue,
-        Some(f) if sent_at(f).is_some_and(|t| t <= end) => ReportState::OnTime,
-        Some(_) => ReportState::Late,
-    };
-    let mut warnings: Vec<String> = files.iter().flat_map(|f| f.warnings.clone()).collect();
-    warnings.dedup();
-    MonthCell {
-        state,
-        draft: files.last().is_some_and(|f| !f.closed),
-        amended,
-        warnings,
-    }
-}
-
-/// Who has reported: the groups × `months` table at `now`, with each month's deadline and
-/// the rates over the months that are due.
-pub fn status(store: &Store, months: &[String], now: DateTime<Utc>) -> Result<WardStatus> {
-    let ward = store.require_ward()?;
-    let months: Vec<String> = months
-        .iter()
-        .map(|m| super::month(m))
-        .collect::<Result<_>>()?;
-    let mut columns = Vec::new();
-    let mut ends = Vec::new();
-    for m in &months {
-        let (day, end) = deadline(m, ward.deadline_day)?;
-        columns.push(StatusMonth {
-            month: m.clone(),
-            deadline: date::iso(day),
-            due: now > end,
-        });
-        ends.push(end);
-    }
-    let mut amended: BTreeMap<(String, String), bool> = BTreeMap::new();
-    for m in &months {
-        for (g, a) in store.ward_amendments(m)? {
-            if a.amends_month == *m {
-                amended.insert((g, m.clone()), true);
-            }
-        }
-    }
-    let mut totals = StatusTotals::default();
-    let mut groups = Vec::new();
-    for g in store.ward_groups()? {
-        let mut cells = Vec::new();
-        for (m, end) in months.iter().zip(&ends) {
-            let files = match &g.group_id {
-                Some(id) => store.ward_files(id, m)?,
-                None => Vec::new(),
-            };
-            let id = g.group_id.clone().unwrap_or_default();
-            let c = cell(&files, amended.contains_key(&(id, m.clone())), *end, now);
-            if now > *end {
-                totals.due += 1;
-                totals.received += u32::from(c.state.received());
-                totals.on_time += u32::from(c.state == ReportState::OnTime);
-            }
-            cells.push(c);
-        }
-        let last_file = match &g.group_id {
-            Some(id) => store
-                .last_ward_file(id)?
-                .map(|(m, at)| (m, date::format_timestamp(&at))),
-            None => None,
-        };
-        groups.push(GroupStatus {
-            group_id: g.group_id.unwrap_or_default(),
-            fingerprint: g.public_key.as_deref().map(fingerprint).unwrap_or_default(),
-            name: g.name,
-            months: cells,
-            last_file,
-        });
-    }
-    Ok(WardStatus {
-        months: columns,
-        groups,
-        totals,
-    })
 }
 
 /// Every group's line for the consolidated report of `month` at `now`, and the category

@@ -88,6 +88,11 @@ pub struct ImportPreview {
     pub digest: String,
     /// Amendments to closed months the file carries.
     pub amendments: u32,
+    /// The month's figures the file reports, shown before it is taken in.
+    pub figures: crate::model::figures::MonthFigures,
+    /// A new group's name is already on file under another key: that group's fingerprint.
+    /// Two groups may share a name, but this is how a forged file would look.
+    pub same_name_as: Option<String>,
     /// What the ward's checks found that does not refuse the file, in Vietnamese (e.g. the
     /// figures recounted from the rows differ from the signed ones).
     pub warnings: Vec<String>,
@@ -246,6 +251,8 @@ pub struct MonthCell {
     pub draft: bool,
     /// The group amended the month after closing it.
     pub amended: bool,
+    /// The month is before the group's first file: not counted against it, shown "—".
+    pub before_first: bool,
     /// Warnings the ward's checks found in the month's files.
     pub warnings: Vec<String>,
 }
@@ -273,6 +280,34 @@ pub struct GroupStatus {
     pub months: Vec<MonthCell>,
     /// The last file received from the group: its month and when ("dd/mm/yyyy HH:MM").
     pub last_file: Option<(String, String)>,
+    /// Where it stands for last month (the summary's month); none before its first file.
+    pub last_month: Option<ReportState>,
+    /// Incidents its file for last month reports (none without a file).
+    pub incidents_last: Option<u32>,
+    /// …and its file for the month before that.
+    pub incidents_before: Option<u32>,
+}
+
+/// Last month (the one being reported now) at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MonthSummary {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The deadline day, ISO.
+    pub deadline: String,
+    /// Days from today to the deadline: 0 on the day, negative once it has passed.
+    pub days_left: i32,
+    pub on_time: u32,
+    pub late: u32,
+    pub missing: u32,
+    pub not_due: u32,
+    /// Incidents in the files received for the month.
+    pub incidents: u32,
+    /// Of those, from groups that also sent the month before…
+    pub incidents_compared: u32,
+    /// …and what those groups reported the month before.
+    pub incidents_before: u32,
 }
 
 /// Reporting rates over the months that are due.
@@ -294,6 +329,7 @@ pub struct WardStatus {
     pub months: Vec<StatusMonth>,
     pub groups: Vec<GroupStatus>,
     pub totals: StatusTotals,
+    pub summary: MonthSummary,
 }
 
 /// A receipt from the ward, as the group sees it.

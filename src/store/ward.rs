@@ -382,7 +382,7 @@ impl Store {
                     public_key: None,
                 }),
         );
-        all.sort_by_cached_key(|g| crate::text::collation_key(&g.name));
+        all.sort_by_cached_key(|g| crate::text::natural_key(&g.name));
         Ok(all)
     }
 
@@ -442,6 +442,15 @@ impl Store {
             out.push(f);
         }
         Ok(out)
+    }
+
+    /// The first month a group sent a file for (`YYYY-MM`).
+    pub fn first_ward_period(&self, group_id: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row(
+            "SELECT min(period) FROM ward_files WHERE group_id = ?1",
+            [group_id],
+            |r| r.get(0),
+        )?)
     }
 
     /// The last file received from a group: its month and when it came, UTC RFC 3339.

@@ -67,6 +67,8 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   assert.match(preview, /Tổ mới: hãy so mã nhận diện với bản giấy/);
   // The group had not closed the month: the file says so, and so does the ward.
   assert.match(preview, /Bản nháp: tổ chưa khóa sổ/);
+  // The preview shows the month's figures the file reports, not row counts.
+  assert.match(preview, /1 vụ việc, tin báo · 0 ca tuần tra · \d+ tổ viên/);
   await driver.click("#import-apply");
   await driver.until("imported", async () => /Đã nhận 1\/1 tệp/.test(await driver.text("[data-testid=ward-notice]")));
   await driver.click("#nav-ward-status");
@@ -74,6 +76,12 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   assert.match(status, /Tổ bảo vệ ANTT Thôn Đông/);
   assert.match(status, /Đúng hạn|Muộn/);
   assert.match(status, /bản nháp/);
+  // Last month at a glance: its deadline, the counts, the incidents in the files received.
+  const summary = await driver.text("[data-testid=ward-summary]");
+  const [y, m] = month.split("-");
+  assert.match(summary, new RegExp(`^Báo cáo tháng ${m}/${y}`));
+  assert.match(summary, /Hạn nộp: hết ngày|Hôm nay là hạn cuối|Đã quá hạn/);
+  assert.match(summary, /Vụ việc, tin báo trong các báo cáo đã nhận: 1\./);
   // The deadline can be moved in the ward's settings; the table shows the new one.
   await driver.exec("const i = document.querySelector('#deadline-day'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true}));");
   await driver.type("#deadline-day", "10");
@@ -84,6 +92,10 @@ test("a group's file goes from the group's app into the ward's", { timeout: 2400
   await driver.type("#expect-name", "Tổ bảo vệ ANTT Khu phố 6");
   await driver.click("#expect-add");
   await driver.until("expected group listed", async () => /Khu phố 6\s*chưa gửi tệp nào/.test(await driver.text("[data-testid=ward-status]")));
+  // "Chỉ xem các tổ chưa nộp": the group that sent last month drops out of the table.
+  await driver.click("#only-missing");
+  await driver.until("filtered", async () => !/Thôn Đông/.test(await driver.text("[data-testid=ward-status]")));
+  assert.match(await driver.text("[data-testid=ward-status]"), /Khu phố 6/);
   // The consolidated report is headed as the ward's documents are: under the province's
   // police, signed by the name the ward gives.
   await driver.click("#nav-ward-report");

@@ -21,3 +21,4 @@ mod sync;
 mod todo;
 mod upgrade;
 mod ward;
+mod ward_glance;

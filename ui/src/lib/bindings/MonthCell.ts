@@ -14,6 +14,10 @@ draft: boolean,
  */
 amended: boolean, 
 /**
+ * The month is before the group's first file: not counted against it, shown "—".
+ */
+before_first: boolean, 
+/**
  * Warnings the ward's checks found in the month's files.
  */
 warnings: Array<string>, };
