@@ -179,7 +179,7 @@ pub fn import(
         dry_run,
         accept_new_key_by,
     };
-    let outcomes = app::ward::import_files(store, files, &opts, now);
+    let outcomes = app::ward::import_files(store, files, &opts, now, &mut |_| {});
     let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
     if json {
         print_json(&outcomes)?;

@@ -1,5 +1,8 @@
 //! The `ttq` command-line tool, run as a user runs it.
 
+mod common;
+
+use common::ttq_at;
 use std::process::{Command, Output};
 
 fn ttq(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -321,18 +324,6 @@ fn the_demo_has_closed_months_and_prints_reports_through_the_cli() {
         ],
     );
     assert!(stderr(&o).contains("chưa đúng"), "{}", stderr(&o));
-}
-
-/// Runs the CLI with its clock started at `now` (RFC 3339), the test-only knob.
-fn ttq_at(dir: &std::path::Path, now: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ttq"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TTQ_DATA_DIR")
-        .env("TTQ_TEST_NOW", now)
-        .output()
-        .unwrap()
 }
 
 #[test]

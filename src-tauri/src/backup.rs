@@ -21,7 +21,8 @@ pub fn backup_list(app: State<App>) -> Vec<BackupInfo> {
     ttq::app::backup::list(&app.data_dir)
 }
 
-#[tauri::command]
+// Long enough to show the progress bar: off the main thread, so the window keeps painting.
+#[tauri::command(async)]
 pub fn backup_create(app: State<App>) -> Result<String> {
     app.with(|s| {
         let path = ttq::app::backup::create(s.store(), Occasion::Manual, app.now())?;
@@ -47,7 +48,8 @@ pub fn backup_choose() -> Option<BackupInfo> {
         .map(|p| ttq::app::backup::describe(p))
 }
 
-#[tauri::command]
+// Long enough to show the progress bar: off the main thread, so the window keeps painting.
+#[tauri::command(async)]
 pub fn backup_restore(app: State<App>, path: String, other_owner_ok: bool) -> Result<Contents> {
     app.with(|s| s.restore(&PathBuf::from(&path), other_owner_ok, app.now()))
 }

@@ -118,6 +118,7 @@ macro_rules! for_each_command {
             sync::ward_init(input: WardInput) -> Ward;
             sync::import_choose() -> Vec<FileOutcome>;
             sync::import_apply(accept_new_key_by: Option<String>) -> Vec<FileOutcome>;
+            sync::progress_get() -> Option<Progress>;
             sync::ward_expect(name: String) -> ();
             sync::ward_status(months: Vec<String>) -> WardStatus;
             sync::ward_deadline_set(day: u8) -> Ward;

@@ -56,7 +56,8 @@ pub fn member_import_choose() -> Option<String> {
         .map(|p| p.display().to_string())
 }
 
-#[tauri::command]
+// Long enough to show the progress bar: off the main thread, so the window keeps painting.
+#[tauri::command(async)]
 pub fn member_import_preview(
     app: State<App>,
     path: String,
@@ -65,7 +66,8 @@ pub fn member_import_preview(
     app.with(|s| member_import::preview(s.store(), Path::new(&path), &choice, app.now()))
 }
 
-#[tauri::command]
+// Long enough to show the progress bar: off the main thread, so the window keeps painting.
+#[tauri::command(async)]
 pub fn member_import_apply(
     app: State<App>,
     path: String,

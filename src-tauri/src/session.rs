@@ -21,7 +21,8 @@ pub fn app_ready(app: State<App>) -> u128 {
     ms
 }
 
-#[tauri::command]
+// Long enough to show the progress bar: off the main thread, so the window keeps painting.
+#[tauri::command(async)]
 pub fn demo_open(app: State<App>) -> Result<AppInfo> {
     app.with(|s| s.open_demo(app.now()))
 }

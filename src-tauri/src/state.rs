@@ -20,9 +20,19 @@ pub struct App {
     clock: Clock,
     /// Package files the ward chose and previewed, waiting for "Nhận".
     pub pending: Mutex<Vec<PathBuf>>,
+    /// How far the running long task has got (read by the progress bar while it runs).
+    pub progress: Mutex<Option<ttq::app::Progress>>,
 }
 
 impl App {
+    /// Runs `f` with a sink for its progress, shown by `progress_get` until it returns.
+    pub fn with_progress<T>(&self, f: impl FnOnce(&mut dyn FnMut(ttq::app::Progress)) -> T) -> T {
+        let mut report = |p| *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+        let out = f(&mut report);
+        *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        out
+    }
+
     /// Runs `f` on the open session, or returns the error that kept it closed.
     pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         // A panic elsewhere must not lock the user out of their data.
@@ -94,6 +104,7 @@ where
                 started,
                 clock: clock.unwrap_or_default(),
                 pending: Mutex::new(Vec::new()),
+                progress: Mutex::new(None),
             });
             Ok(())
         })

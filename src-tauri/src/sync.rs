@@ -47,14 +47,24 @@ pub fn import_choose(app: State<App>) -> Result<Vec<FileOutcome>> {
         dry_run: true,
         ..Default::default()
     };
-    let out = app.with(|s| Ok(app::ward::import_files(s.store(), &paths, &opts, app.now())))?;
+    let out = app.with_progress(|progress| {
+        app.with(|s| {
+            Ok(app::ward::import_files(
+                s.store(),
+                &paths,
+                &opts,
+                app.now(),
+                progress,
+            ))
+        })
+    })?;
     *app.pending.lock().unwrap_or_else(|e| e.into_inner()) = paths;
     Ok(out)
 }
 
 /// Imports the files chosen last, each in its own transaction; a new key is accepted only
 /// with the name of the person who confirmed it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_apply(
     app: State<App>,
     accept_new_key_by: Option<String>,
@@ -64,7 +74,23 @@ pub fn import_apply(
         dry_run: false,
         accept_new_key_by,
     };
-    app.with(|s| Ok(app::ward::import_files(s.store(), &paths, &opts, app.now())))
+    app.with_progress(|progress| {
+        app.with(|s| {
+            Ok(app::ward::import_files(
+                s.store(),
+                &paths,
+                &opts,
+                app.now(),
+                progress,
+            ))
+        })
+    })
+}
+
+/// How far the running long task has got; none when nothing long is running.
+#[tauri::command]
+pub fn progress_get(app: State<App>) -> Result<Option<ttq::app::Progress>> {
+    Ok(*app.progress.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
 #[tauri::command]

@@ -20,6 +20,15 @@ use crate::model::figures::Period;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::Path;
 
+/// How far a long task has got, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Progress {
+    /// Steps done (files, …).
+    pub done: u32,
+    pub total: u32,
+}
+
 /// A file a task makes: the name to offer when saving it, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {

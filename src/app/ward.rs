@@ -167,19 +167,27 @@ pub fn import(
 }
 
 /// Imports (or previews) several files chosen together, each on its own: a refused file
-/// changes nothing and the others still go in.
+/// changes nothing and the others still go in. `progress` hears of each file done, with
+/// how many there are (a province's month is thousands of files).
 pub fn import_files(
     store: &mut Store,
     paths: &[std::path::PathBuf],
     opts: &ImportOptions,
     now: DateTime<Utc>,
+    progress: &mut dyn FnMut(super::Progress),
 ) -> Vec<FileOutcome> {
     if !opts.dry_run && !paths.is_empty() {
         super::backup::automatic(store, crate::backup::Occasion::BeforeImport, now);
     }
+    let total = paths.len() as u32;
     paths
         .iter()
-        .map(|path| {
+        .enumerate()
+        .map(|(i, path)| {
+            progress(super::Progress {
+                done: i as u32,
+                total,
+            });
             let file = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -16,3 +16,15 @@ pub const WARD_INIT: [&str; 12] = [
     "--commune-name",
     "Phường Yên Hải",
 ];
+
+/// Runs the CLI on `dir` with its clock started at `now` (RFC 3339), the test-only knob.
+pub fn ttq_at(dir: &std::path::Path, now: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ttq"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TTQ_DATA_DIR")
+        .env("TTQ_TEST_NOW", now)
+        .output()
+        .unwrap()
+}

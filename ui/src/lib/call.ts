@@ -2,6 +2,7 @@
 // core's error shape.
 import { invoke } from "@tauri-apps/api/core";
 import type { Error as CoreError } from "./bindings/Error";
+import { track } from "./busy.svelte";
 
 /** Narrows anything thrown by `invoke` to the core's error shape. */
 export function asCoreError(e: unknown): CoreError {
@@ -15,10 +16,11 @@ export function asCoreError(e: unknown): CoreError {
   };
 }
 
-/** Invokes a command of the core. */
+/** Invokes a command of the core (counted as running work, except the progress query). */
 export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    const p = invoke<T>(cmd, args);
+    return await (cmd === "progress_get" ? p : track(p));
   } catch (e) {
     throw asCoreError(e);
   }

@@ -42,6 +42,7 @@ import type { PracticeInput } from "./bindings/PracticeInput";
 import type { PracticeRow } from "./bindings/PracticeRow";
 import type { PresentMarked } from "./bindings/PresentMarked";
 import type { PresentScope } from "./bindings/PresentScope";
+import type { Progress } from "./bindings/Progress";
 import type { Province } from "./bindings/Province";
 import type { ReceiptInfo } from "./bindings/ReceiptInfo";
 import type { RecordVersion } from "./bindings/RecordVersion";
@@ -159,6 +160,7 @@ export const commands = {
   wardInit: (input: WardInput) => call<Ward>("ward_init", { input }),
   importChoose: () => call<FileOutcome[]>("import_choose"),
   importApply: (acceptNewKeyBy: string | null) => call<FileOutcome[]>("import_apply", { acceptNewKeyBy }),
+  progressGet: () => call<Progress | null>("progress_get"),
   wardExpect: (name: string) => call<null>("ward_expect", { name }),
   wardStatus: (months: string[]) => call<WardStatus>("ward_status", { months }),
   wardDeadlineSet: (day: number) => call<Ward>("ward_deadline_set", { day }),
