@@ -96,7 +96,7 @@ test("add a pattern, generate the roster, mark attendance, swap two members, pri
   // "Cả ca có mặt" on one shift, then "Cả tuần có mặt": the exception marked by hand stays.
   await driver.click("[data-testid=roster] tr[data-day='2026-12-03'] .seat");
   await driver.click("#att-vang_co_ly_do");
-  await driver.until("one absent", async () => (await driver.findAll(".seat.vang_co_ly_do")).length === 1);
+  await driver.until("one absent", async () => (await driver.findAll("[data-testid=roster] .seat.vang_co_ly_do")).length === 1);
   await driver.click("[data-testid=roster] tr[data-day='2026-12-03'] .seat.vang_co_ly_do");
   await driver.click("#shift-present");
   await driver.until("shift marked", async () => /^Đã chấm có mặt 1 lượt trong 1 ca\./.test(await driver.text("[role=status]")));
