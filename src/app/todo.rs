@@ -75,11 +75,12 @@ pub fn this_month(store: &Store, now: DateTime<Utc>) -> Result<ThisMonth> {
     let attendance = super::patrols::roster(store, &key(this))?
         .tallies
         .into_iter()
-        .filter(|t| t.total > 0)
+        .filter(|t| t.total > 0 || t.stood_in > 0)
         .map(|t| MemberAttendance {
             name: t.name,
             planned: t.total,
             attended: t.done,
+            stood_in: t.stood_in,
         })
         .collect();
 

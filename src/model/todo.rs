@@ -85,13 +85,15 @@ pub struct CategoryBar {
     pub count: u32,
 }
 
-/// One member's shifts this month: on the roster, and attended (marked present).
+/// One member's shifts this month: on the roster, attended (marked present), and done in
+/// someone else's place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct MemberAttendance {
     pub name: String,
     pub planned: u32,
     pub attended: u32,
+    pub stood_in: u32,
 }
 
 /// The "Tháng này" screen.

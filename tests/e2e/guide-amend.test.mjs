@@ -46,6 +46,13 @@ test("a closed month's record is amended knowingly; F1 opens the guide", { timeo
   await f1();
   await driver.waitFor(".guide-dialog[open]");
   assert.equal(await driver.text(".guide-dialog .guide-toc .current"), "Vụ việc, tin báo");
+  // …and scrolled there: the section's heading is near the top of the dialog.
+  await driver.until("scrolled to the section", async () => {
+    const top = await driver.exec(
+      "const h = [...document.querySelectorAll('.guide-dialog h2')].find((x) => x.textContent === 'Vụ việc, tin báo'); return h.getBoundingClientRect().top - document.querySelector('.guide-dialog').getBoundingClientRect().top;",
+    );
+    return top >= 0 && top < 200;
+  });
   assert.match(await driver.text(".guide-dialog [data-testid=guide]"), /Khóa sổ/);
   await driver.click("#help-back");
   await driver.until("guide closed", async () => (await driver.findAll(".guide-dialog")).length === 0);

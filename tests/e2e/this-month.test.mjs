@@ -67,7 +67,7 @@ test("the month's to-do list opens the right screens and the charts read as numb
   }
   assert.match(await driver.text("[data-testid=chart-attendance] h3"), /Đi tuần tra tháng 12\/2026, từng người/);
   assert.ok(expected.attendance.length > 0);
-  assert.deepEqual(await svgTexts("chart-attendance", "text.num"), expected.attendance.map((a) => `${a.attended}/${a.planned}`));
+  assert.deepEqual(await svgTexts("chart-attendance", "text.num"), expected.attendance.map((a) => `${a.attended}/${a.planned}${a.stood_in > 0 ? ` +${a.stood_in} thay` : ""}`));
   assert.deepEqual(await svgTexts("chart-attendance", "text.lbl"), expected.attendance.map((a) => a.name));
 
   mkdirSync(shots, { recursive: true });
