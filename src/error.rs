@@ -40,6 +40,8 @@ pub enum ErrorCode {
     /// The action would replace data of another group (or ward): ask the user, then retry
     /// with the confirmation.
     NeedsConfirmation,
+    /// The app lock holds the data: unlock first.
+    Locked,
     /// Anything else: a defect, reported with detail.
     Internal,
 }

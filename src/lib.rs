@@ -10,6 +10,7 @@ pub mod error;
 pub mod figures;
 pub mod ledger_sheet;
 pub mod legacy_text;
+pub mod lock;
 pub mod member_sheet;
 pub mod model;
 pub mod places;

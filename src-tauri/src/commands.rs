@@ -17,6 +17,11 @@ macro_rules! for_each_command {
             session::group_create(setup: GroupSetup) -> Group;
             session::group_update(input: GroupInput) -> Group;
             session::group_check(setup: GroupSetup) -> Vec<FieldError>;
+
+            lock::lock_set(current: Option<String>, secret: String, idle_minutes: u32) -> String;
+            lock::lock_remove(current: String) -> ();
+            lock::lock_now() -> AppInfo;
+            lock::lock_unlock(secret: String) -> AppInfo;
             session::place_provinces() -> Vec<Province>;
             session::place_search(query: String, province_code: Option<String>) -> Vec<Place>;
             session::place_warnings(input: GroupInput) -> Vec<String>;

@@ -8,6 +8,7 @@ mod commands;
 mod backup;
 mod dialog;
 mod ledger;
+mod lock;
 mod members;
 mod patrol;
 mod practice;

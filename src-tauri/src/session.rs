@@ -8,9 +8,10 @@ use ttq::places::{Place, Province};
 use ttq::session::AppInfo;
 use ttq::Result;
 
+/// The status for the screens; answers while locked too (naming nothing).
 #[tauri::command]
 pub fn app_info(app: State<App>) -> Result<AppInfo> {
-    app.with(|s| s.info(app.now()))
+    app.with_locked(|s| s.status(app.now()))
 }
 
 /// Called by the UI once the first screen is interactive; logs the start-up time.

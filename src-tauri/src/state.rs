@@ -33,15 +33,21 @@ impl App {
         out
     }
 
-    /// Runs `f` on the open session, or returns the error that kept it closed.
+    /// Runs `f` on the open session, or returns the error that kept it closed; refused
+    /// while the app lock holds the data.
     pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+        self.with_locked(|s| {
+            s.enter(self.now())?;
+            f(s)
+        })
+    }
+
+    /// Runs `f` on the open session even while locked: the lock screen's own commands.
+    pub fn with_locked<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         // A panic elsewhere must not lock the user out of their data.
         let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *guard {
-            Ok(session) => {
-                session.touch(self.now());
-                f(session)
-            }
+            Ok(session) => f(session),
             Err(e) => Err(e.clone()),
         }
     }
@@ -93,7 +99,16 @@ where
         .setup(move |app| {
             let dir = data_dir(app)?;
             let clock = Clock::from_env();
-            let session = clock.clone().and_then(|c| Session::open(&dir, c.now()));
+            let mut session = clock.clone().and_then(|c| Session::open(&dir, c.now()));
+            // Tests of the idle lock cannot wait minutes.
+            if let (Ok(s), Some(secs)) = (
+                &mut session,
+                std::env::var("TTQ_LOCK_IDLE_SECONDS")
+                    .ok()
+                    .and_then(|v| v.parse().ok()),
+            ) {
+                s.set_idle_override(Some(secs));
+            }
             match &session {
                 Ok(_) => eprintln!("ttq: dữ liệu tại {}", dir.display()),
                 Err(e) => eprintln!("ttq: không mở được dữ liệu tại {}: {e}", dir.display()),

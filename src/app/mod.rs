@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod group;
 pub mod ledger;
+pub mod lock;
 pub mod member_import;
 pub mod members;
 pub mod month;

@@ -7,6 +7,7 @@ mod common;
 mod layers;
 mod ledger;
 mod ledger_sheet;
+mod lock;
 mod member_import;
 mod members;
 mod monthly;

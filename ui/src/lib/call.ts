@@ -22,6 +22,9 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
     const p = invoke<T>(cmd, args);
     return await (cmd === "progress_get" ? p : track(p));
   } catch (e) {
-    throw asCoreError(e);
+    const err = asCoreError(e);
+    // The app locked itself (idle): the shell shows the lock screen.
+    if (err.code === "locked") window.dispatchEvent(new Event("ttq-locked"));
+    throw err;
   }
 }

@@ -3,4 +3,4 @@
 /**
  * Stable error codes; the UI may branch on them, so never rename one.
  */
-export type ErrorCode = "invalid" | "not_found" | "no_group" | "group_exists" | "database_too_new" | "database_corrupt" | "io" | "disk_full" | "busy" | "conflict" | "month_closed" | "package_rejected" | "key_changed" | "needs_confirmation" | "internal";
+export type ErrorCode = "invalid" | "not_found" | "no_group" | "group_exists" | "database_too_new" | "database_corrupt" | "io" | "disk_full" | "busy" | "conflict" | "month_closed" | "package_rejected" | "key_changed" | "needs_confirmation" | "locked" | "internal";
