@@ -21,10 +21,12 @@ pub enum Occasion {
     BeforeClose,
     /// Before a member's details are anonymised.
     BeforeAnonymise,
+    /// A USB copy sealed with a passphrase, opened to be restored.
+    FromUsb,
 }
 
 impl Occasion {
-    const ALL: [Occasion; 7] = [
+    const ALL: [Occasion; 8] = [
         Occasion::Daily,
         Occasion::Manual,
         Occasion::BeforeMigration,
@@ -32,6 +34,7 @@ impl Occasion {
         Occasion::BeforeRestore,
         Occasion::BeforeClose,
         Occasion::BeforeAnonymise,
+        Occasion::FromUsb,
     ];
 
     /// The file name's suffix; a daily copy has none.
@@ -44,6 +47,7 @@ impl Occasion {
             Occasion::BeforeRestore => "-truoc-khoi-phuc",
             Occasion::BeforeClose => "-truoc-chot-thang",
             Occasion::BeforeAnonymise => "-truoc-an-danh",
+            Occasion::FromUsb => "-mo-tu-usb",
         }
     }
 
@@ -57,6 +61,7 @@ impl Occasion {
             Occasion::BeforeRestore => "Trước khi khôi phục",
             Occasion::BeforeClose => "Trước khi chốt tháng",
             Occasion::BeforeAnonymise => "Trước khi ẩn danh",
+            Occasion::FromUsb => "Mở từ bản sao USB có mật khẩu",
         }
     }
 }

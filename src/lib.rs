@@ -17,6 +17,7 @@ pub mod places;
 pub mod report;
 pub mod roster;
 pub mod save;
+pub mod sealed;
 pub mod session;
 pub mod store;
 pub mod sync;

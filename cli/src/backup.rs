@@ -30,7 +30,33 @@ pub enum BackupCmd {
     Copy {
         #[arg(long)]
         to: PathBuf,
+        /// Seal the copy with the passphrase in TTQ_BACKUP_PASSPHRASE (a .sqlite.age file
+        /// whoever finds the stick cannot read).
+        #[arg(long)]
+        encrypt: bool,
     },
+}
+
+/// The passphrase of a sealed USB copy, from the environment (never on the command line,
+/// where other users of the PC could see it).
+fn passphrase() -> Result<String> {
+    std::env::var("TTQ_BACKUP_PASSPHRASE").map_err(|_| {
+        ttq::Error::new(
+            ErrorCode::Invalid,
+            "Hãy đặt mật khẩu của bản sao vào biến môi trường TTQ_BACKUP_PASSPHRASE rồi chạy lại lệnh.",
+        )
+    })
+}
+
+/// The file to restore from: a sealed USB copy is opened first, with its passphrase, into
+/// the backup folder.
+fn plain_copy(dir: &Path, file: PathBuf, now: chrono::DateTime<chrono::Utc>) -> Result<PathBuf> {
+    if !app::backup::is_sealed(&file) {
+        return Ok(file);
+    }
+    let opened = app::backup::unseal(dir, &file, &passphrase()?, now)?;
+    say!("Đã mở bản sao có mật khẩu {}.", file.display());
+    Ok(PathBuf::from(opened.path))
 }
 
 /// Runs a backup command on the data in `dir`.
@@ -57,11 +83,13 @@ pub fn run(dir: &Path, cmd: BackupCmd, now: chrono::DateTime<chrono::Utc>) -> Re
             }
         }
         BackupCmd::Verify { file } => {
+            let file = plain_copy(dir, file, now)?;
             let c = app::backup::verify(&file)?;
             say!("Tệp {} nguyên vẹn, khôi phục được.", file.display());
             print_contents(&c);
         }
         BackupCmd::Restore { file, yes } => {
+            let file = plain_copy(dir, file, now)?;
             let c = app::backup::verify(&file)?;
             let store = app::backup::open(dir, now);
             if let Err(e) = &store {
@@ -97,9 +125,10 @@ pub fn run(dir: &Path, cmd: BackupCmd, now: chrono::DateTime<chrono::Utc>) -> Re
                 }
             }
         }
-        BackupCmd::Copy { to } => {
+        BackupCmd::Copy { to, encrypt } => {
             let store = app::backup::open(dir, now)?;
-            let path = app::backup::copy_to(&store, &to, now)?;
+            let secret = encrypt.then(passphrase).transpose()?;
+            let path = app::backup::copy_to(&store, &to, secret.as_deref(), now)?;
             say!(
                 "Đã sao lưu ra {}. Hãy cất USB ở nơi an toàn.",
                 path.display()

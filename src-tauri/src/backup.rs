@@ -30,14 +30,28 @@ pub fn backup_create(app: State<App>) -> Result<String> {
     })
 }
 
+/// Copies the data to a folder the user picks (a USB stick), sealed when a passphrase is
+/// given.
 #[tauri::command(async)]
-pub fn backup_copy_out(app: State<'_, App>) -> Result<Option<String>> {
+pub fn backup_copy_out(app: State<'_, App>, passphrase: Option<String>) -> Result<Option<String>> {
+    if let Some(p) = &passphrase {
+        // Before the dialog: a passphrase too short is said at once.
+        ttq::sealed::check_passphrase(p)?;
+    }
     let Some(folder) = dialog::ask_folder() else {
         return Ok(None);
     };
     app.with(|s| {
-        let path = ttq::app::backup::copy_to(s.store(), &folder, app.now())?;
+        let path = ttq::app::backup::copy_to(s.store(), &folder, passphrase.as_deref(), app.now())?;
         Ok(Some(path.display().to_string()))
+    })
+}
+
+/// Opens a sealed USB copy with its passphrase, into this PC's backup folder.
+#[tauri::command(async)]
+pub fn backup_unseal(app: State<'_, App>, path: String, passphrase: String) -> Result<BackupInfo> {
+    app.with(|s| {
+        ttq::app::backup::unseal(s.data_dir(), &PathBuf::from(&path), &passphrase, app.now())
     })
 }
 

@@ -29,7 +29,8 @@ macro_rules! for_each_command {
             backup::backup_status() -> BackupStatus;
             backup::backup_list() -> Vec<BackupInfo>;
             backup::backup_create() -> String;
-            backup::backup_copy_out() -> Option<String>;
+            backup::backup_copy_out(passphrase: Option<String>) -> Option<String>;
+            backup::backup_unseal(path: String, passphrase: String) -> BackupInfo;
             backup::backup_choose() -> Option<BackupInfo>;
             backup::backup_restore(path: String, other_owner_ok: bool) -> Contents;
             backup::backup_recover(path: String) -> AppInfo;

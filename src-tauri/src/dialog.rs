@@ -24,7 +24,7 @@ pub const MEMBER_LIST: Kind = Kind(
     &["xlsx", "xls", "ods", "csv"],
 );
 /// Backups of the data file.
-pub const SQLITE: Kind = Kind("Bản sao lưu dữ liệu", &["sqlite"]);
+pub const SQLITE: Kind = Kind("Bản sao lưu dữ liệu", &["sqlite", "age"]);
 
 /// Asks where to save; `None` when the user cancels. `TTQ_SAVE_DIR` replaces the dialog (the
 /// end-to-end tests cannot drive a native dialog).

@@ -236,7 +236,9 @@ pub fn describe(path: &Path) -> BackupInfo {
             .and_then(|m| m.modified().ok())
             .map(DateTime::<Utc>::from)
     });
+    let sealed = is_sealed(path);
     let (contents, problem) = match verify(path) {
+        _ if sealed => (None, None),
         Ok(c) => (Some(c), None),
         Err(e) => (None, Some(e.message)),
     };
@@ -248,6 +250,7 @@ pub fn describe(path: &Path) -> BackupInfo {
         size: meta.map(|m| m.len()).unwrap_or(0),
         contents,
         problem,
+        sealed,
     }
 }
 
@@ -419,7 +422,20 @@ pub fn recover(dir: &Path, path: &Path, now: DateTime<Utc>) -> Result<(Store, Pa
 
 /// Copies the data to `target` (a USB stick, another folder) as a backup file named for
 /// the group or ward and the time; the new file's path.
-pub fn copy_to(store: &Store, target: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+pub fn copy_to(
+    store: &Store,
+    target: &Path,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
+    if let Some(p) = passphrase {
+        crate::sealed::check_passphrase(p)?;
+    }
+    let ext = if passphrase.is_some() {
+        "sqlite.age"
+    } else {
+        "sqlite"
+    };
     let owner = current(store)?
         .name
         .map(|n| super::file_safe(&n).replace(' ', "-"))
@@ -429,10 +445,10 @@ pub fn copy_to(store: &Store, target: &Path, now: DateTime<Utc>) -> Result<PathB
         now.with_timezone(&date::vn_offset())
             .format("%Y-%m-%d-%H%M")
     );
-    let mut path = target.join(format!("{stem}.sqlite"));
+    let mut path = target.join(format!("{stem}.{ext}"));
     let mut n = 2;
     while path.exists() {
-        path = target.join(format!("{stem}-{n}.sqlite"));
+        path = target.join(format!("{stem}-{n}.{ext}"));
         n += 1;
     }
     if !target.is_dir() {
@@ -444,9 +460,45 @@ pub fn copy_to(store: &Store, target: &Path, now: DateTime<Utc>) -> Result<PathB
             ),
         ));
     }
-    store.backup_to(&path).map_err(|e| not_written(e, target))?;
+    match passphrase {
+        None => store.backup_to(&path).map_err(|e| not_written(e, target))?,
+        Some(p) => {
+            // The plain copy is made on this PC, next to its own backups, and never reaches
+            // the stick: only the sealed bytes do.
+            let plain = create(store, Occasion::Manual, now)?;
+            let bytes = std::fs::read(&plain)?;
+            crate::save::save_file(&path, &crate::sealed::seal(&bytes, p)?)
+                .map_err(|e| not_written(e, target))?;
+        }
+    }
     store.set_local_value(OFFSITE, Some(&stamp(now)))?;
     Ok(path)
+}
+
+/// Whether a chosen file is a USB copy sealed with a passphrase.
+pub fn is_sealed(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 32];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| crate::sealed::is_sealed(&head[..n]))
+}
+
+/// Opens a sealed USB copy with its passphrase into this PC's backup folder, where it is
+/// then described, checked and restored like any other copy (and pruned like them).
+pub fn unseal(
+    data_dir: &Path,
+    sealed: &Path,
+    passphrase: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupInfo> {
+    let plain = crate::sealed::open(&std::fs::read(sealed)?, passphrase)?;
+    let folder = folder(data_dir);
+    make_folder(&folder)?;
+    let name = crate::backup::file_name(now, Occasion::FromUsb, &|n| folder.join(n).exists());
+    let path = folder.join(name);
+    crate::save::save_file(&path, &plain).map_err(|e| not_written(e, &folder))?;
+    Ok(describe(&path))
 }
 
 /// How this PC's backups stand at `now`.

@@ -61,6 +61,8 @@ pub struct BackupInfo {
     pub contents: Option<Contents>,
     /// Why it cannot be restored (damaged, made by a newer version), in Vietnamese.
     pub problem: Option<String>,
+    /// A USB copy sealed with a passphrase: it is opened (`unseal`) before anything else.
+    pub sealed: bool,
 }
 
 /// How this PC's backups stand, for the first screen.

@@ -16,13 +16,15 @@ const shots = join(root, "target/e2e-screenshots");
 const groupDir = mkdtempSync(join(tmpdir(), "ttq-e2e-backup-"));
 const usb = mkdtempSync(join(tmpdir(), "ttq-e2e-usb-"));
 const damagedDir = mkdtempSync(join(tmpdir(), "ttq-e2e-damaged-"));
+const sealedDir = mkdtempSync(join(tmpdir(), "ttq-e2e-sealed-"));
+const usb2 = mkdtempSync(join(tmpdir(), "ttq-e2e-usb2-"));
 let tauri;
 let driver;
 
 after(async () => {
   await driver?.quit().catch(() => {});
   tauri?.stop();
-  for (const d of [groupDir, usb, damagedDir]) rmSync(d, { recursive: true, force: true });
+  for (const d of [groupDir, usb, damagedDir, sealedDir, usb2]) rmSync(d, { recursive: true, force: true });
 });
 
 // For a person to look at after the run (target/e2e-screenshots).
@@ -69,7 +71,10 @@ test("copies are listed, made now, copied to USB, and an older one restored", { 
   assert.match(manual, /Sao lưu ngay/);
   assert.match(await driver.text("[data-testid=backup-count]"), /^2 bản sao lưu/);
 
+  // A plain copy this time (the sealed one is the last test).
   await driver.click("#backup-copy-out");
+  await driver.click("#usb-seal");
+  await driver.click("#usb-go");
   await driver.until("copied out", async () => /Đã sao lưu ra /.test(await driver.text("[data-testid=backup-notice]")));
   const copied = readdirSync(usb).filter((f) => /^ttq-sao-luu-.*\.sqlite$/.test(f));
   assert.equal(copied.length, 1, readdirSync(usb).join(", "));
@@ -138,4 +143,48 @@ test("a damaged data file is recovered from a good copy and kept aside", { timeo
   assert.equal(aside.length, 1, readdirSync(damagedDir).join(", "));
   assert.deepEqual(readFileSync(join(damagedDir, aside[0])), bytes, "the damaged file is kept as it was");
   assert.match(ttq(damagedDir, "member", "list"), /^2 tổ viên/m);
+});
+
+test("a USB copy with a passphrase is unreadable without it and restored with it", { timeout: 240000 }, async () => {
+  initGroup(sealedDir);
+  ttq(sealedDir, "member", "add", "--name", "Phạm Thị Hoa", "--birth-date", "02/03/1980");
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: sealedDir, TTQ_SAVE_DIR: usb2, TTQ_OPEN_DIR: usb2 });
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#nav-backup");
+  await driver.click("#backup-copy-out");
+  await driver.type("#usb-pass", "ngắn");
+  await driver.type("#usb-again", "ngắn");
+  await driver.click("#usb-go");
+  assert.match(await driver.until("too short", () => driver.text("#usb-pass-error").catch(() => "")), /ít nhất 8 ký tự/);
+  await driver.type("#usb-pass", "Tổ Thôn Đông năm 2026");
+  await driver.type("#usb-again", "Tổ Thôn Đông năm 2025");
+  await driver.click("#usb-go");
+  assert.match(await driver.until("mismatch", () => driver.text("#usb-again-error").catch(() => "")), /chưa giống nhau/);
+  await driver.type("#usb-again", "Tổ Thôn Đông năm 2026");
+  await driver.click("#usb-go");
+  await driver.until("sealed copy", async () => /có mật khẩu/.test(await driver.text("[data-testid=backup-notice]").catch(() => "")), 30000);
+  const files = readdirSync(usb2);
+  assert.equal(files.length, 1, files.join(", "));
+  assert.match(files[0], /^ttq-sao-luu-.*\.sqlite\.age$/);
+  const raw = readFileSync(join(usb2, files[0]));
+  assert.ok(raw.subarray(0, 21).toString() === "age-encryption.org/v1");
+  assert.ok(!raw.includes(Buffer.from("SQLite format 3")) && !raw.includes(Buffer.from("Phạm Thị Hoa")), "nothing readable on the stick");
+
+  // A member added after the copy; restoring the sealed copy brings the list back to two.
+  ttq(sealedDir, "member", "add", "--name", "Trần Văn Bình", "--birth-date", "05/06/1978");
+  await driver.click("#backup-choose");
+  await driver.waitFor("[data-testid=unseal]");
+  await driver.type("#unseal-pass", "Tổ Thôn Đông năm 2025");
+  await driver.click("#unseal-go");
+  assert.match(await driver.until("wrong passphrase", () => driver.text("#unseal-pass-error").catch(() => ""), 30000), /Mật khẩu chưa đúng/);
+  await driver.type("#unseal-pass", "Tổ Thôn Đông năm 2026");
+  await driver.click("#unseal-go");
+  const preview = await driver.until("preview", () => driver.text("[data-testid=restore-preview]").catch(() => ""), 30000);
+  assert.match(preview, /Tổ viên\s*2\b/);
+  await driver.click("#restore-confirm");
+  await driver.until("restored", async () => /Đã khôi phục dữ liệu/.test(await driver.text("[data-testid=backup-notice]")));
+  await stop();
+  const list = ttq(sealedDir, "member", "list");
+  assert.match(list, /^2 tổ viên/m);
+  assert.doesNotMatch(list, /Trần Văn Bình/);
 });

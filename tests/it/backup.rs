@@ -2,7 +2,7 @@
 //! restoring (and what is refused with nothing changed), a damaged file recovered with the
 //! damaged one kept, an old schema copied before it is upgraded.
 
-use crate::common::{member, now, store_with_group};
+use crate::common::{later, member, now, store_with_group};
 use chrono::Duration;
 use std::path::{Path, PathBuf};
 use ttq::app::backup;
@@ -198,16 +198,65 @@ fn an_old_schema_is_copied_as_it_was_before_it_is_upgraded() {
 }
 
 #[test]
+fn a_usb_copy_sealed_with_a_passphrase_is_opened_only_with_it_and_restores() {
+    let (dir, mut s) = store_with_group();
+    let usb = dir.path().join("USB của An");
+    std::fs::create_dir(&usb).unwrap();
+    let pass = "Tổ Thôn Đông năm 2026";
+    assert_eq!(
+        backup::copy_to(&s, &usb, Some("ngắn"), now())
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "passphrase"
+    );
+    assert_eq!(
+        std::fs::read_dir(&usb).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let p = backup::copy_to(&s, &usb, Some(pass), now()).unwrap();
+    assert!(
+        p.to_string_lossy().ends_with(".sqlite.age"),
+        "{}",
+        p.display()
+    );
+    let bytes = std::fs::read(&p).unwrap();
+    assert!(!bytes.windows(15).any(|w| w == b"SQLite format 3"));
+    assert!(!bytes.windows(6).any(|w| w == "Thành".as_bytes()));
+    // The stick holds only the sealed file; its plain copy stays on this PC.
+    assert_eq!(std::fs::read_dir(&usb).unwrap().count(), 1);
+    let info = backup::describe(&p);
+    assert!(info.sealed && info.contents.is_none() && info.problem.is_none());
+
+    s.add_member(&member("Phạm Thị Hoa", "02/03/1980"), later(5))
+        .unwrap();
+    let e = backup::unseal(dir.path(), &p, "Tổ Thôn Đông năm 2025", later(6)).unwrap_err();
+    assert_eq!(e.fields[0].field, "passphrase");
+    let opened = backup::unseal(dir.path(), &p, pass, later(6)).unwrap();
+    assert_eq!(
+        opened.occasion.as_deref(),
+        Some("Mở từ bản sao USB có mật khẩu")
+    );
+    assert_eq!(opened.contents.as_ref().unwrap().members, 1);
+    backup::restore(&mut s, Path::new(&opened.path), false, later(7)).unwrap();
+    let members = s
+        .list_members(&Default::default(), crate::common::today())
+        .unwrap();
+    assert_eq!(members.items.len(), 1, "Hoa came after the copy");
+}
+
+#[test]
 fn a_copy_to_a_usb_stick_clears_the_reminder_for_30_days() {
     let (dir, s) = store_with_group();
     assert!(backup::status(&s, now()).unwrap().offsite_due);
     let usb = dir.path().join("USB của An");
     assert_eq!(
-        backup::copy_to(&s, &usb, now()).unwrap_err().code,
+        backup::copy_to(&s, &usb, None, now()).unwrap_err().code,
         ErrorCode::NotFound
     );
     std::fs::create_dir(&usb).unwrap();
-    let p = backup::copy_to(&s, &usb, now()).unwrap();
+    let p = backup::copy_to(&s, &usb, None, now()).unwrap();
     assert!(p.starts_with(&usb));
     assert_eq!(backup::verify(&p).unwrap().members, 1);
     assert!(

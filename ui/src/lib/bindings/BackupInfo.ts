@@ -24,4 +24,8 @@ contents: Contents | null,
 /**
  * Why it cannot be restored (damaged, made by a newer version), in Vietnamese.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * A USB copy sealed with a passphrase: it is opened (`unseal`) before anything else.
+ */
+sealed: boolean, };
