@@ -1,5 +1,6 @@
 //! The daily work from the command line: marking a week present, regenerating a roster
-//! that has hand edits, and finding a commune's code in the national list.
+//! that has hand edits, finding a commune's code in the national list, and a USB copy
+//! sealed with a passphrase.
 
 mod common;
 
@@ -232,4 +233,72 @@ fn a_commune_is_found_by_its_name_without_diacritics() {
     );
     // Nothing is written: the list needs no data folder.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_usb_copy_sealed_with_a_passphrase_is_restored_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, usb) = (dir.path().join("data"), dir.path().join("USB của An"));
+    std::fs::create_dir(&usb).unwrap();
+    let at = "2026-12-02T09:00:00+07:00";
+    ok(ttq_at(
+        &d,
+        at,
+        &[
+            "init",
+            "--name",
+            "Tổ bảo vệ ANTT Thôn Đông",
+            "--province-code",
+            "22",
+            "--province-name",
+            "Tỉnh Quảng Ninh",
+            "--commune-code",
+            "07132",
+            "--commune-name",
+            "Phường Quảng Yên",
+            "--area-kind",
+            "thon",
+            "--area-name",
+            "Thôn Đông",
+            "--police-unit",
+            "Công an phường Quảng Yên",
+            "--leader-name",
+            "Lê Văn Thành",
+            "--leader-birth-date",
+            "10/10/1965",
+        ],
+    ));
+    let usb_s = usb.to_str().unwrap();
+    let with = |pass: Option<&str>, args: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ttq"));
+        c.arg("--data-dir")
+            .arg(&d)
+            .args(args)
+            .env("TTQ_TEST_NOW", at);
+        match pass {
+            Some(p) => c.env("TTQ_BACKUP_PASSPHRASE", p),
+            None => c.env_remove("TTQ_BACKUP_PASSPHRASE"),
+        };
+        c.output().unwrap()
+    };
+    let o = with(None, &["backup", "copy", "--to", usb_s, "--encrypt"]);
+    assert!(err(&o).contains("TTQ_BACKUP_PASSPHRASE"), "{}", err(&o));
+    let pass = "Tổ Thôn Đông năm 2026";
+    ok(with(
+        Some(pass),
+        &["backup", "copy", "--to", usb_s, "--encrypt"],
+    ));
+    let file = std::fs::read_dir(&usb)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(file.to_string_lossy().ends_with(".sqlite.age"));
+    let f = file.to_str().unwrap();
+    let o = with(Some("sai mật khẩu rồi"), &["backup", "restore", f]);
+    assert!(err(&o).contains("Mật khẩu chưa đúng"), "{}", err(&o));
+    let said = ok(with(Some(pass), &["backup", "restore", f]));
+    assert!(said.contains("Tổ bảo vệ ANTT Thôn Đông"), "{said}");
+    assert!(said.contains("--yes"), "{said}");
 }
