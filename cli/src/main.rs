@@ -294,6 +294,14 @@ enum MemberCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Save everything the group holds about one member, for that person, as a PDF.
+    Data {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Show a member's history.
     History {
         id: String,
@@ -545,6 +553,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             MemberCmd::Pdf { out, phones, date } => {
                 member_sheet::pdf(&store, &out, phones, date.as_deref(), now)?
+            }
+            MemberCmd::Data { id, out, date } => {
+                member_sheet::personal(&store, &id, &out, date.as_deref(), now)?
             }
             MemberCmd::History { id, json } => {
                 let h = app::members::history(&store, &id)?;

@@ -175,3 +175,21 @@ pub fn pdf(
     say!("Đã lưu danh sách tổ viên (PDF) vào {}.", out.display());
     Ok(())
 }
+
+/// Saves the member's own data (`ttq member data`) as a PDF.
+pub fn personal(
+    store: &Store,
+    id: &str,
+    out: &Path,
+    typed_date: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let on = app::document_date(typed_date, now)?;
+    let file = app::members::personal_pdf(store, id, on)?;
+    ttq::save::save_file(out, &file.bytes)?;
+    say!(
+        "Đã lưu phiếu thông tin cá nhân (PDF) vào {}.",
+        out.display()
+    );
+    Ok(())
+}

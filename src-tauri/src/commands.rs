@@ -50,6 +50,7 @@ macro_rules! for_each_command {
             members::member_import_apply(path: String, choice: SheetChoice) -> SheetPreview;
             members::member_save_xlsx(sensitive: bool) -> Option<String>;
             members::member_save_pdf(phones: bool) -> Option<String>;
+            members::member_save_personal_pdf(id: String) -> Option<String>;
 
             ledger::incident_categories() -> Vec<Category>;
             ledger::category_add(name: String) -> Category;

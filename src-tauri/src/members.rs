@@ -90,3 +90,11 @@ pub fn member_save_pdf(app: State<App>, phones: bool) -> Result<Option<String>> 
     let file = app.with(|s| members::pdf(s.store(), phones, today, app.now()))?;
     crate::dialog::save(&file, crate::dialog::PDF)
 }
+
+/// Saves everything the group holds about one member, for that person, as a PDF.
+#[tauri::command(async)]
+pub fn member_save_personal_pdf(app: State<App>, id: String) -> Result<Option<String>> {
+    let today = app.document_date("")?;
+    let file = app.with(|s| members::personal_pdf(s.store(), &id, today))?;
+    crate::dialog::save(&file, crate::dialog::PDF)
+}

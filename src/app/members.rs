@@ -63,6 +63,42 @@ pub fn pdf(
     })
 }
 
+/// "PHIẾU THÔNG TIN CÁ NHÂN": everything the group holds about one member, for that
+/// person, dated `issued_on`. Refused once the member's data has been anonymised (there is
+/// nothing left to give).
+pub fn personal_pdf(store: &Store, id: &str, issued_on: chrono::NaiveDate) -> Result<super::File> {
+    let group = store.require_group()?;
+    let m = store.member(id)?;
+    if m.anonymised {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorCode::Conflict,
+            "Dữ liệu cá nhân của người này đã được ẩn danh: tổ không còn lưu thông tin gì để in.",
+        ));
+    }
+    let (seats, attended) = store.member_seats(id)?;
+    let more = crate::report::personal::Involvement {
+        seats,
+        attended,
+        reported: store.incidents_reported_by(id)?,
+    };
+    let doc = crate::report::personal::document(
+        &group,
+        &m,
+        &store.member_history(id)?,
+        &more,
+        &date::iso(issued_on),
+    );
+    let (_, bytes) = crate::report::render(&doc);
+    Ok(super::File {
+        name: format!(
+            "Thong tin ca nhan {} {}.pdf",
+            super::file_safe(&crate::text::fold(&m.full_name)),
+            date::format(issued_on).replace('/', "-")
+        ),
+        bytes,
+    })
+}
+
 /// Checks a member's form without saving it.
 pub fn validate(store: &Store, input: &MemberInput, now: DateTime<Utc>) -> Result<()> {
     store.validate_member(input, now)

@@ -7,6 +7,7 @@ pub mod layout;
 pub mod members;
 pub mod monthly;
 pub mod pdf;
+pub mod personal;
 pub mod practice;
 pub mod prose;
 pub mod roster;

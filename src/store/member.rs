@@ -296,6 +296,29 @@ impl Store {
         self.member(id)
     }
 
+    /// Patrol seats a member held on the rosters, and of those marked present.
+    pub fn member_seats(&self, member_id: &str) -> Result<(u32, u32)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE sm.attendance = 'co_mat')
+             FROM shift_members sm JOIN shifts s ON s.id = sm.shift_id
+             WHERE sm.member_id = ?1 AND sm.deleted_at IS NULL AND s.deleted_at IS NULL",
+            [member_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// The incidents and tips a member reported (struck ones left out), oldest first: ISO
+    /// date and title.
+    pub fn incidents_reported_by(&self, member_id: &str) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT occurred_on, title FROM incidents
+             WHERE reporter_member_id = ?1 AND struck_at IS NULL AND deleted_at IS NULL
+             ORDER BY occurred_on, rowid",
+        )?;
+        let rows = st.query_map([member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// A member's history, oldest first.
     pub fn member_history(&self, id: &str) -> Result<Vec<MemberEvent>> {
         self.member(id)?;

@@ -70,6 +70,16 @@ test("the ward's list is previewed, a column corrected, and its members added", 
   await driver.click("#member-xlsx");
   await driver.until("the workbook saved", async () => /Đã lưu vào .*\.xlsx/.test(await driver.text("#member-saved")));
   assert.equal(readFileSync(join(saves, readdirSync(saves).find((f) => f.endsWith(".xlsx")))).subarray(0, 2).toString(), "PK");
+
+  // One member's own data, printed for them from their record.
+  await driver.click("[data-testid=member-table] tbody tr:nth-child(2) .row-link");
+  await driver.click("#member-personal-pdf");
+  await driver.until("personal PDF saved", async () => /Đã lưu phiếu thông tin cá nhân vào/.test(await driver.text("[data-testid=personal-saved]").catch(() => "")));
+  const slip = readdirSync(saves).find((f) => f.startsWith("Thong tin ca nhan"));
+  const slipText = execFileSync("pdftotext", ["-layout", join(saves, slip), "-"], { encoding: "utf8" });
+  assert.match(slipText, /PHIẾU THÔNG TIN CÁ NHÂN/);
+  assert.match(slipText, /Các lần ghi, sửa thông tin/);
+  await driver.click(".member-dialog[open] .dialog-foot .secondary");
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 
   const json = JSON.parse(ttq(dataDir, "member", "list", "--json"));

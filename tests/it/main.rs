@@ -12,6 +12,7 @@ mod member_import;
 mod members;
 mod monthly;
 mod patrol;
+mod personal;
 mod practice;
 mod report;
 mod robustness;

@@ -96,6 +96,7 @@ export const commands = {
   memberImportApply: (path: string, choice: SheetChoice) => call<SheetPreview>("member_import_apply", { path, choice }),
   memberSaveXlsx: (sensitive: boolean) => call<string | null>("member_save_xlsx", { sensitive }),
   memberSavePdf: (phones: boolean) => call<string | null>("member_save_pdf", { phones }),
+  memberSavePersonalPdf: (id: string) => call<string | null>("member_save_personal_pdf", { id }),
   incidentCategories: () => call<Category[]>("incident_categories"),
   categoryAdd: (name: string) => call<Category>("category_add", { name }),
   incidentList: (filter: IncidentFilter) => call<IncidentList>("incident_list", { filter }),
