@@ -72,7 +72,7 @@ fn check(store: &Store, typed: &str, field: &str, now: DateTime<Utc>) -> Result<
     };
     Err(Error::invalid(vec![FieldError::new(
         field,
-        format!("Mã khóa chưa đúng.{then}"),
+        format!("Mã khóa chưa đúng (đã sai {n} lần).{then}"),
     )]))
 }
 

@@ -54,7 +54,8 @@ test("set a PIN, lock, wrong tries wait, unlock, idle lock, restart locked", { t
   // Wrong PINs: said plainly; after three, a wait before the next try.
   for (let k = 0; k < 3; k++) {
     await unlockWith("1357");
-    await driver.until(`wrong ${k + 1}`, async () => /Mã khóa chưa đúng/.test(await driver.text("#unlock-error").catch(() => "")));
+    // Each answer names the count, so the next try waits for this one.
+    await driver.until(`wrong ${k + 1}`, async () => new RegExp(`Mã khóa chưa đúng \\(đã sai ${k + 1} lần\\)`).test(await driver.text("#unlock-error").catch(() => "")));
   }
   assert.match(await driver.text("#unlock-error"), /Lần thử tiếp theo sau 5 giây/);
   await unlockWith("2468");
