@@ -396,7 +396,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let g = app::group::create(&mut store, &setup, now)?;
             say!("Đã tạo {} ({}).", g.name, store.path().display());
-            for w in app::group::place_warnings(&setup.group) {
+            let g = &setup.group;
+            for w in app::group::place_warnings(&g.commune_code, &g.commune_name, &g.province_code)
+            {
                 say!("Lưu ý: {w}");
             }
         }

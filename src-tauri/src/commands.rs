@@ -24,7 +24,7 @@ macro_rules! for_each_command {
             lock::lock_unlock(secret: String) -> AppInfo;
             session::place_provinces() -> Vec<Province>;
             session::place_search(query: String, province_code: Option<String>) -> Vec<Place>;
-            session::place_warnings(input: GroupInput) -> Vec<String>;
+            session::place_warnings(commune_code: String, commune_name: String, province_code: String) -> Vec<String>;
 
             backup::backup_status() -> BackupStatus;
             backup::backup_list() -> Vec<BackupInfo>;

@@ -67,6 +67,14 @@ pub fn place_search(query: String, province_code: Option<String>) -> Result<Vec<
 
 /// What looks wrong about the codes typed against the national list.
 #[tauri::command]
-pub fn place_warnings(input: GroupInput) -> Result<Vec<String>> {
-    Ok(ttq::app::group::place_warnings(&input))
+pub fn place_warnings(
+    commune_code: String,
+    commune_name: String,
+    province_code: String,
+) -> Result<Vec<String>> {
+    Ok(ttq::app::group::place_warnings(
+        &commune_code,
+        &commune_name,
+        &province_code,
+    ))
 }

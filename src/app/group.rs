@@ -44,12 +44,8 @@ pub fn find_places(query: &str, province_code: Option<&str>, limit: usize) -> Ve
     places::search(query, province_code, limit)
 }
 
-/// What looks wrong about the group's codes against the national list; they are saved
-/// anyway, because lists change.
-pub fn place_warnings(input: &GroupInput) -> Vec<String> {
-    places::check(
-        &input.commune_code,
-        &input.commune_name,
-        &input.province_code,
-    )
+/// What looks wrong about a group's or a ward's codes against the national list; they are
+/// saved anyway, because lists change.
+pub fn place_warnings(commune_code: &str, commune_name: &str, province_code: &str) -> Vec<String> {
+    places::check(commune_code, commune_name, province_code)
 }

@@ -35,8 +35,8 @@ async function unlockWith(secret) {
 test("set a PIN, lock, wrong tries wait, unlock, idle lock, restart locked", { timeout: 180000 }, async () => {
   driver = await Driver.start(tauri.base, app);
   await driver.click("#nav-group");
-  // The group's commune code (07069, from before the 2025 merger) is not in the national
-  // list: wait for that warning, so the page no longer moves under the clicks.
+  // Since the 2025 merger the group's commune code (07069) names another ward: wait for
+  // that warning, so the page no longer moves under the clicks.
   await driver.waitFor("[data-testid=place-warnings]");
   await driver.type("#lock-secret", "2468");
   await driver.type("#lock-again", "2468");
