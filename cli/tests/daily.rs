@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ttq_at;
+use common::{ttq_at, GROUP_INIT};
 use std::process::Output;
 
 fn out(o: &Output) -> String {
@@ -45,33 +45,7 @@ fn a_week_is_marked_present_and_a_regeneration_names_the_hand_edits() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let nov = "2026-11-20T09:00:00+07:00";
-    ok(ttq_at(
-        d,
-        nov,
-        &[
-            "init",
-            "--name",
-            "Tổ bảo vệ ANTT Thôn Đông",
-            "--province-code",
-            "22",
-            "--province-name",
-            "Tỉnh Quảng Ninh",
-            "--commune-code",
-            "07132",
-            "--commune-name",
-            "Phường Quảng Yên",
-            "--area-kind",
-            "thon",
-            "--area-name",
-            "Thôn Đông",
-            "--police-unit",
-            "Công an phường Quảng Yên",
-            "--leader-name",
-            "Lê Văn Thành",
-            "--leader-birth-date",
-            "10/10/1965",
-        ],
-    ));
+    ok(ttq_at(d, nov, &GROUP_INIT));
     let mut ids = Vec::new();
     for (name, born) in [
         ("Hoàng Văn Nam", "02/02/1975"),
@@ -241,33 +215,7 @@ fn a_usb_copy_sealed_with_a_passphrase_is_restored_with_it() {
     let (d, usb) = (dir.path().join("data"), dir.path().join("USB của An"));
     std::fs::create_dir(&usb).unwrap();
     let at = "2026-12-02T09:00:00+07:00";
-    ok(ttq_at(
-        &d,
-        at,
-        &[
-            "init",
-            "--name",
-            "Tổ bảo vệ ANTT Thôn Đông",
-            "--province-code",
-            "22",
-            "--province-name",
-            "Tỉnh Quảng Ninh",
-            "--commune-code",
-            "07132",
-            "--commune-name",
-            "Phường Quảng Yên",
-            "--area-kind",
-            "thon",
-            "--area-name",
-            "Thôn Đông",
-            "--police-unit",
-            "Công an phường Quảng Yên",
-            "--leader-name",
-            "Lê Văn Thành",
-            "--leader-birth-date",
-            "10/10/1965",
-        ],
-    ));
+    ok(ttq_at(&d, at, &GROUP_INIT));
     let usb_s = usb.to_str().unwrap();
     let with = |pass: Option<&str>, args: &[&str]| {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ttq"));

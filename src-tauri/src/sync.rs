@@ -3,6 +3,7 @@
 
 use crate::dialog::{self, ask_open_paths, PDF, RECEIPT, XLSX, ZIP};
 use crate::state::App;
+use std::path::PathBuf;
 use tauri::State;
 use ttq::app::{self, ward::ImportOptions};
 use ttq::model::ward::{FileOutcome, ReceiptInfo, Ward, WardDocuments, WardInput, WardStatus};
@@ -47,17 +48,7 @@ pub fn import_choose(app: State<App>) -> Result<Vec<FileOutcome>> {
         dry_run: true,
         ..Default::default()
     };
-    let out = app.with_progress(|progress| {
-        app.with(|s| {
-            Ok(app::ward::import_files(
-                s.store(),
-                &paths,
-                &opts,
-                app.now(),
-                progress,
-            ))
-        })
-    })?;
+    let out = import_files(&app, &paths, &opts)?;
     *app.pending.lock().unwrap_or_else(|e| e.into_inner()) = paths;
     Ok(out)
 }
@@ -74,12 +65,17 @@ pub fn import_apply(
         dry_run: false,
         accept_new_key_by,
     };
+    import_files(&app, &paths, &opts)
+}
+
+/// Previews or imports `paths`, each file's progress shown by `progress_get`.
+fn import_files(app: &App, paths: &[PathBuf], opts: &ImportOptions) -> Result<Vec<FileOutcome>> {
     app.with_progress(|progress| {
         app.with(|s| {
             Ok(app::ward::import_files(
                 s.store(),
-                &paths,
-                &opts,
+                paths,
+                opts,
                 app.now(),
                 progress,
             ))

@@ -49,14 +49,6 @@ fn month_before(month: &str) -> Result<String> {
     Ok(date::iso(super::super::period(month)?.from - chrono::Months::new(1))[..7].to_string())
 }
 
-/// Incidents the newest file of a group's month reports.
-fn incidents(store: &Store, group_id: &str, month: &str) -> Result<Option<u32>> {
-    Ok(store
-        .ward_files(group_id, month)?
-        .last()
-        .map(|f| f.figures.incidents.total))
-}
-
 /// Who has reported: the groups × `months` table at `now`, with each month's deadline, the
 /// rates over the months that are due, and last month (the month before `now`'s) at a
 /// glance. A month before a group's first file is not counted against it.
@@ -123,17 +115,14 @@ pub fn status(store: &Store, months: &[String], now: DateTime<Utc>) -> Result<Wa
             }
             cells.push(c);
         }
-        let (incidents_last, incidents_before) = match &g.group_id {
-            Some(id) => (
-                incidents(store, id, &last)?,
-                incidents(store, id, &before_last)?,
-            ),
-            None => (None, None),
-        };
-        let last_month = (!before_first(&last)).then(|| -> Result<ReportState> {
-            Ok(cell(&files(&last)?, false, last_end, now).state)
-        });
-        let last_month = last_month.transpose()?;
+        // Last month's files decide both its state and its incidents: read them once.
+        let last_files = files(&last)?;
+        let incidents_last = last_files.last().map(|f| f.figures.incidents.total);
+        let incidents_before = files(&before_last)?
+            .last()
+            .map(|f| f.figures.incidents.total);
+        let last_month =
+            (!before_first(&last)).then(|| cell(&last_files, false, last_end, now).state);
         match last_month {
             Some(ReportState::OnTime) => summary.on_time += 1,
             Some(ReportState::Late) => summary.late += 1,
