@@ -10,7 +10,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   webkit2gtk-driver xvfb xauth xdotool
-  poppler-utils qpdf imagemagick fonts-liberation2 faketime
+  poppler-utils qpdf imagemagick fonts-liberation2 faketime age
   util-linux libreoffice-calc-nogui
 )
 

@@ -86,8 +86,11 @@ pub enum Reason {
     KeyChanged,
     /// A receipt for another group.
     WrongGroup,
-    /// A receipt signed by another key than the ward's pinned one.
+    /// A receipt signed by another key than the ward's pinned one, or a ward key file
+    /// other than the one pinned.
     WardKeyChanged,
+    /// A package encrypted to another ward's key.
+    OtherWard,
 }
 
 /// One field that failed validation, with a Vietnamese message shown next to it.

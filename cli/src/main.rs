@@ -8,6 +8,7 @@ mod backup;
 mod choice;
 mod incident;
 mod ledger;
+mod member;
 mod member_sheet;
 mod patrol;
 mod places;
@@ -19,9 +20,7 @@ mod todo;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use ttq::model::group::{AreaKind, GroupInput, GroupKind, GroupSetup};
-use ttq::model::member::{
-    Gender, LeaveInput, MemberFilter, MemberInput, MemberRow, MemberStatus, Role,
-};
+use ttq::model::member::{Gender, MemberFilter, MemberInput, Role};
 use ttq::{app, date, Error, ErrorCode, Result};
 
 #[derive(Parser)]
@@ -54,7 +53,7 @@ enum Cmd {
     },
     /// Members: add, edit, leave, anonymise, list, history.
     #[command(subcommand)]
-    Member(MemberCmd),
+    Member(member::MemberCmd),
     /// Incidents and tips: add, edit, strike, list, show, counts, categories.
     #[command(subcommand)]
     Incident(incident::IncidentCmd),
@@ -102,6 +101,9 @@ enum Cmd {
     /// The ward workspace: set-up and reporting status.
     #[command(subcommand)]
     Ward(sync::WardCmd),
+    /// The ward's encryption key, as the group pinned it.
+    #[command(subcommand)]
+    Recipient(sync::RecipientCmd),
     /// Receipts: the ward issues them, the group imports them.
     #[command(subcommand)]
     Receipt(sync::ReceiptCmd),
@@ -168,148 +170,6 @@ struct InitArgs {
     leader_gender: Option<Gender>,
 }
 
-#[derive(Args)]
-struct MemberFields {
-    #[arg(long)]
-    name: Option<String>,
-    #[arg(long, value_parser = crate::choice::choice::<Gender>())]
-    gender: Option<Gender>,
-    /// dd/mm/yyyy
-    #[arg(long)]
-    birth_date: Option<String>,
-    #[arg(long)]
-    phone: Option<String>,
-    #[arg(long)]
-    address: Option<String>,
-    #[arg(long, value_parser = crate::choice::choice::<Role>())]
-    role: Option<Role>,
-    /// dd/mm/yyyy (default: today)
-    #[arg(long)]
-    joined_on: Option<String>,
-    #[arg(long)]
-    cccd: Option<String>,
-    /// Date of the health certificate, dd/mm/yyyy.
-    #[arg(long)]
-    health_cert_date: Option<String>,
-    /// Date the member consented to data processing, dd/mm/yyyy.
-    #[arg(long)]
-    consent_date: Option<String>,
-    #[arg(long)]
-    notes: Option<String>,
-}
-
-impl MemberFields {
-    /// Overlays the given flags on `base`.
-    fn apply(self, mut base: MemberInput) -> MemberInput {
-        let set = |field: &mut String, v: Option<String>| {
-            if let Some(v) = v {
-                *field = v;
-            }
-        };
-        set(&mut base.full_name, self.name);
-        set(&mut base.birth_date, self.birth_date);
-        set(&mut base.phone, self.phone);
-        set(&mut base.address, self.address);
-        set(&mut base.joined_on, self.joined_on);
-        set(&mut base.cccd, self.cccd);
-        set(&mut base.health_cert_date, self.health_cert_date);
-        set(&mut base.consent_date, self.consent_date);
-        set(&mut base.notes, self.notes);
-        base.gender = self.gender.or(base.gender);
-        base.role = self.role.or(base.role);
-        base
-    }
-}
-
-#[derive(Subcommand)]
-enum MemberCmd {
-    /// Add a member.
-    Add {
-        #[command(flatten)]
-        fields: MemberFields,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Change a member's fields (only the flags given).
-    Edit {
-        id: String,
-        #[command(flatten)]
-        fields: MemberFields,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Record that a member left the group.
-    Leave {
-        id: String,
-        /// dd/mm/yyyy (default: today)
-        #[arg(long)]
-        on: Option<String>,
-        #[arg(long)]
-        reason: String,
-    },
-    /// Erase a leaver's personal data.
-    Anonymise { id: String },
-    /// List members.
-    List {
-        #[arg(long, default_value = "")]
-        search: String,
-        #[arg(long, value_parser = crate::choice::choice::<Role>())]
-        role: Option<Role>,
-        #[arg(long, value_parser = crate::choice::choice::<MemberStatus>(), default_value = "active")]
-        status: MemberStatus,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Import members from the group's list in Excel (.xlsx, .xls, .ods) or .csv.
-    Import {
-        file: PathBuf,
-        /// The sheet to read (default: the first with a member list).
-        #[arg(long)]
-        sheet: Option<String>,
-        /// What a column holds, e.g. `--column C=birth-date` or `--column F=none`.
-        #[arg(long = "column")]
-        columns: Vec<String>,
-        /// Only show what would be imported.
-        #[arg(long)]
-        dry_run: bool,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Save the member list as an Excel workbook.
-    Export {
-        #[arg(long)]
-        out: PathBuf,
-        /// Also include phone and CCCD numbers.
-        #[arg(long)]
-        sensitive: bool,
-    },
-    /// Save "DANH SÁCH TỔ VIÊN" as a printable PDF.
-    Pdf {
-        #[arg(long)]
-        out: PathBuf,
-        /// Also print phone numbers.
-        #[arg(long)]
-        phones: bool,
-        /// Date on the list (dd/mm/yyyy); today by default.
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Save everything the group holds about one member, for that person, as a PDF.
-    Data {
-        id: String,
-        #[arg(long)]
-        out: PathBuf,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Show a member's history.
-    History {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
 fn data_dir(cli_dir: Option<PathBuf>) -> Result<PathBuf> {
     match cli_dir {
         Some(d) => Ok(d),
@@ -328,27 +188,6 @@ fn iso_to_vn(s: &Option<String>) -> String {
         .and_then(date::from_iso)
         .map(date::format)
         .unwrap_or_default()
-}
-
-fn print_rows(rows: &[MemberRow]) {
-    for r in rows {
-        let mut flags = r.warnings.clone();
-        if r.possible_duplicate {
-            flags.push("Có thể trùng".into());
-        }
-        if let Some(l) = &r.left_on {
-            flags.push(format!("Đã rời tổ {}", iso_to_vn(&Some(l.clone()))));
-        }
-        say!(
-            "{}  {:<28} {:<10} {:<10} {:<12} {}",
-            r.id,
-            r.full_name,
-            r.role.label(),
-            iso_to_vn(&r.birth_date),
-            r.phone.as_deref().unwrap_or(""),
-            flags.join("; ")
-        );
-    }
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -473,103 +312,11 @@ fn run(cli: Cli) -> Result<()> {
         } => sync::import(&mut store, &files, dry_run, accept_new_key, json, now)?,
         Cmd::Ward(c) => sync::ward(&mut store, c, now)?,
         Cmd::Receipt(c) => sync::receipt(&mut store, c, now)?,
+        Cmd::Recipient(c) => sync::recipient(&mut store, c, now)?,
         Cmd::Backup(_) | Cmd::Places { .. } => {
             unreachable!("these commands run before the data is opened")
         }
-        Cmd::Member(mc) => match mc {
-            MemberCmd::Add { fields, json } => {
-                let base = MemberInput {
-                    role: Some(Role::ToVien),
-                    joined_on: date::format(today),
-                    ..Default::default()
-                };
-                let m = app::members::add(&mut store, &fields.apply(base), now)?;
-                if json {
-                    print_json(&m)?;
-                } else {
-                    say!("Đã thêm {} ({}).", m.full_name, m.id);
-                }
-            }
-            MemberCmd::Edit { id, fields, json } => {
-                let current = app::members::get(&store, &id)?;
-                let m =
-                    app::members::edit(&mut store, &id, &fields.apply(current.to_input()), now)?;
-                if json {
-                    print_json(&m)?;
-                } else {
-                    say!("Đã lưu {}.", m.full_name);
-                }
-            }
-            MemberCmd::Leave { id, on, reason } => {
-                let m = app::members::leave(
-                    &mut store,
-                    &id,
-                    &LeaveInput {
-                        left_on: on.unwrap_or_else(|| date::format(today)),
-                        reason,
-                    },
-                    now,
-                )?;
-                say!("Đã ghi nhận {} rời tổ.", m.full_name);
-            }
-            MemberCmd::Anonymise { id } => {
-                let m = app::members::anonymise(&mut store, &id, now)?;
-                say!("Đã ẩn danh: {}.", m.full_name);
-            }
-            MemberCmd::List {
-                search,
-                role,
-                status,
-                json,
-            } => {
-                let list = app::members::list(
-                    &store,
-                    &MemberFilter {
-                        search,
-                        role,
-                        status,
-                    },
-                    now,
-                )?;
-                if json {
-                    print_json(&list)?;
-                } else {
-                    print_rows(&list.items);
-                    say!(
-                        "{} tổ viên trong danh sách ({} đang hoạt động, {} đã rời tổ).",
-                        list.items.len(),
-                        list.active_count,
-                        list.left_count
-                    );
-                }
-            }
-            MemberCmd::Import {
-                file,
-                sheet,
-                columns,
-                dry_run,
-                json,
-            } => member_sheet::import(&mut store, &file, sheet, &columns, dry_run, json, now)?,
-            MemberCmd::Export { out, sensitive } => {
-                member_sheet::export(&store, &out, sensitive, now)?
-            }
-            MemberCmd::Pdf { out, phones, date } => {
-                member_sheet::pdf(&store, &out, phones, date.as_deref(), now)?
-            }
-            MemberCmd::Data { id, out, date } => {
-                member_sheet::personal(&store, &id, &out, date.as_deref(), now)?
-            }
-            MemberCmd::History { id, json } => {
-                let h = app::members::history(&store, &id)?;
-                if json {
-                    print_json(&h)?;
-                } else {
-                    for e in h {
-                        say!("{}  {}", date::format_timestamp(&e.at), e.summary);
-                    }
-                }
-            }
-        },
+        Cmd::Member(c) => member::run(&mut store, c, now)?,
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `ttq export`, `ttq import`, `ttq ward …` and `ttq receipt …`: sync to the ward by file.
+//! `ttq export`, `ttq import`, `ttq ward …`, `ttq recipient …` and `ttq receipt …`: sync to
+//! the ward by file.
 
 use super::print_json;
 use chrono::{DateTime, Utc};
@@ -53,6 +54,12 @@ pub enum WardCmd {
         #[arg(long)]
         signer_name: Option<String>,
     },
+    /// Save the ward's encryption key as a small text file for its groups; they pin it with
+    /// `ttq recipient set`, and from then on their files only the ward can open.
+    Key {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Who has reported: groups × months (the month given and the ones before it).
     Status {
         #[arg(long)]
@@ -82,6 +89,72 @@ pub enum ReceiptCmd {
     List,
 }
 
+#[derive(Subcommand)]
+pub enum RecipientCmd {
+    /// (Group) pin the ward's encryption key from its key file: files for the ward are then
+    /// encrypted to it.
+    Set {
+        file: PathBuf,
+        /// A key other than the one pinned, confirmed (by phone) by this person at the ward.
+        #[arg(long)]
+        confirmed_by: Option<String>,
+        /// Only show the key and what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// (Group) show the ward's key files are encrypted to.
+    Show,
+}
+
+/// Runs `ttq recipient …`.
+pub fn recipient(store: &mut Store, cmd: RecipientCmd, now: DateTime<Utc>) -> Result<()> {
+    match cmd {
+        RecipientCmd::Set {
+            file,
+            confirmed_by,
+            dry_run,
+        } => {
+            let opts = app::recipient::PinOptions {
+                dry_run,
+                confirmed_by,
+            };
+            let p = app::recipient::pin(store, &app::read_file(&file)?, &opts, now)?;
+            let k = &p.key;
+            let what = match (p.unchanged, p.applied) {
+                (true, _) => "Khóa này đã được ghi nhận từ trước",
+                (false, true) => "Đã ghi nhận khóa mã hóa",
+                (false, false) => "Sẽ ghi nhận khóa mã hóa",
+            };
+            say!(
+                "{what}: {} (mã {}), mã kiểm tra {}.",
+                k.ward_name,
+                k.commune_code,
+                k.fingerprint
+            );
+            if let Some(old) = &p.replaces {
+                say!("Khóa này thay cho khóa trước ({old}).");
+            }
+            if p.applied || p.unchanged {
+                say!("Từ nay tệp gửi phường được mã hóa: chỉ {} mở được.", k.ward_name);
+            }
+        }
+        RecipientCmd::Show => match app::recipient::pinned(store)? {
+            Some(k) => say!(
+                "Tệp gửi phường được mã hóa cho {} (mã {}), mã kiểm tra {}, ghi nhận từ {} lúc {}.",
+                k.ward_name,
+                k.commune_code,
+                k.fingerprint,
+                k.source,
+                ttq::date::format_timestamp(&k.pinned_at)
+            ),
+            None => say!(
+                "Chưa có khóa mã hóa của phường: tệp gửi phường chỉ được ký, chưa mã hóa. Xin phường tệp khóa rồi chạy: ttq recipient set TỆP"
+            ),
+        },
+    }
+    Ok(())
+}
+
 /// Runs `ttq export`.
 pub fn export(
     store: &mut Store,
@@ -109,6 +182,10 @@ pub fn export(
     );
     if let Some(f) = app::sync::fingerprint(store)? {
         say!("Mã nhận diện của Tổ: {f}");
+    }
+    match app::recipient::pinned(store)? {
+        Some(k) => say!("Tệp đã được mã hóa: chỉ {} mở được.", k.ward_name),
+        None => say!("Tệp chỉ được ký, chưa mã hóa (chưa có khóa mã hóa của phường)."),
     }
     Ok(())
 }
@@ -323,6 +400,16 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 }
             }
         }
+        WardCmd::Key { out } => {
+            let file = app::ward::key_file(store)?;
+            ttq::save::save_file(&out, &file.bytes)?;
+            let w = app::ward::get(store)?;
+            say!(
+                "Đã ghi khóa mã hóa của phường ra {}. Mã kiểm tra: {}.",
+                out.display(),
+                w.encryption_fingerprint.unwrap_or_default()
+            );
+        }
         WardCmd::Settings {
             deadline_day,
             parent_body,
@@ -406,6 +493,9 @@ pub fn receipt(store: &mut Store, cmd: ReceiptCmd, now: DateTime<Utc>) -> Result
                 r.period,
                 r.received_at
             );
+            if let Some(fp) = &r.pinned_key {
+                say!("Đã ghi nhận khóa mã hóa của phường (mã kiểm tra {fp}): từ nay tệp gửi phường được mã hóa.");
+            }
         }
         ReceiptCmd::List => {
             for r in app::sync::receipts(store)? {

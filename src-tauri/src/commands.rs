@@ -45,6 +45,9 @@ macro_rules! for_each_command {
             members::member_edit(id: String, input: MemberInput) -> Member;
             members::member_leave(id: String, input: LeaveInput) -> Member;
             members::member_anonymise(id: String) -> Member;
+            members::retention_get() -> Retention;
+            members::retention_set(years: Option<u32>) -> Retention;
+            members::retention_apply(ids: Vec<String>) -> Vec<Member>;
             members::member_import_choose() -> Option<String>;
             members::member_import_preview(path: String, choice: SheetChoice) -> SheetPreview;
             members::member_import_apply(path: String, choice: SheetChoice) -> SheetPreview;
@@ -134,6 +137,10 @@ macro_rules! for_each_command {
             sync::ward_xlsx_save(month: String) -> Option<String>;
             sync::ward_report_layout(month: String) -> Layout;
             sync::receipt_issue(group_id: String, month: String) -> Option<String>;
+            sync::ward_key_save() -> Option<String>;
+            sync::ward_key_pinned() -> Option<WardRecipient>;
+            sync::ward_key_choose() -> Option<RecipientPreview>;
+            sync::ward_key_pin(confirmed_by: Option<String>) -> RecipientPreview;
         }
     };
 }

@@ -12,8 +12,14 @@ pub struct Kind(&'static str, &'static [&'static str]);
 pub const PDF: Kind = Kind("Tệp PDF", &["pdf"]);
 /// iCalendar files.
 pub const ICS: Kind = Kind("Lịch iCalendar", &["ics"]);
-/// Export packages for the ward.
+/// Export packages for the ward, signed (`.zip`) or also encrypted to it (`.ttq`).
+pub const PACKAGE: Kind = Kind("Tệp gửi phường", &["zip", "ttq"]);
+/// A package encrypted to the ward, as saved.
+pub const ENCRYPTED: Kind = Kind("Tệp gửi phường (đã mã hóa)", &["ttq"]);
+/// A signed-only package, as saved.
 pub const ZIP: Kind = Kind("Tệp gửi phường", &["zip"]);
+/// The ward's encryption key file.
+pub const WARD_KEY: Kind = Kind("Tệp khóa của phường", &["txt"]);
 /// Receipts from the ward.
 pub const RECEIPT: Kind = Kind("Giấy biên nhận của phường", &["json"]);
 /// Spreadsheets.

@@ -3,9 +3,11 @@
 use crate::state::App;
 use std::path::Path;
 use tauri::State;
-use ttq::app::{member_import, members};
+use ttq::app::{member_import, members, retention};
 use ttq::model::member::import::{SheetChoice, SheetPreview};
-use ttq::model::member::{LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList};
+use ttq::model::member::{
+    LeaveInput, Member, MemberEvent, MemberFilter, MemberInput, MemberList, Retention,
+};
 use ttq::Result;
 
 #[tauri::command]
@@ -46,6 +48,23 @@ pub fn member_leave(app: State<App>, id: String, input: LeaveInput) -> Result<Me
 #[tauri::command]
 pub fn member_anonymise(app: State<App>, id: String) -> Result<Member> {
     app.with(|s| members::anonymise(s.store(), &id, app.now()))
+}
+
+/// How long leavers' data is kept, and who is due to be anonymised today.
+#[tauri::command]
+pub fn retention_get(app: State<App>) -> Result<Retention> {
+    app.with(|s| retention::get(s.store(), ttq::date::vn_today(app.now())))
+}
+
+#[tauri::command]
+pub fn retention_set(app: State<App>, years: Option<u32>) -> Result<Retention> {
+    app.with(|s| retention::set(s.store(), years, ttq::date::vn_today(app.now())))
+}
+
+/// Anonymises the due leavers the user was shown (only those still due).
+#[tauri::command(async)]
+pub fn retention_apply(app: State<App>, ids: Vec<String>) -> Result<Vec<Member>> {
+    app.with(|s| retention::apply(s.store(), &ids, app.now()))
 }
 
 /// Asks for the member list to import; `None` when cancelled.

@@ -20,6 +20,8 @@ pub struct App {
     clock: Clock,
     /// Package files the ward chose and previewed, waiting for "Nhận".
     pub pending: Mutex<Vec<PathBuf>>,
+    /// The ward's key file the group chose and previewed, waiting for "Ghi nhận".
+    pub pending_key: Mutex<Option<PathBuf>>,
     /// How far the running long task has got (read by the progress bar while it runs).
     pub progress: Mutex<Option<ttq::app::Progress>>,
 }
@@ -119,6 +121,7 @@ where
                 started,
                 clock: clock.unwrap_or_default(),
                 pending: Mutex::new(Vec::new()),
+                pending_key: Mutex::new(None),
                 progress: Mutex::new(None),
             });
             Ok(())

@@ -1,19 +1,29 @@
-//! Sync commands. The group: export the month's package, import the ward's receipt. The
-//! ward: set up, choose files and preview them, import, status, consolidated report, receipts.
+//! Sync commands. The group: export the month's package, import the ward's receipt, pin the
+//! ward's encryption key. The ward: set up, choose files and preview them, import, status,
+//! consolidated report, receipts, its key file.
 
-use crate::dialog::{self, ask_open_paths, PDF, RECEIPT, XLSX, ZIP};
+use crate::dialog::{self, ask_open_paths, ENCRYPTED, PACKAGE, PDF, RECEIPT, WARD_KEY, XLSX, ZIP};
 use crate::state::App;
 use std::path::PathBuf;
 use tauri::State;
+use ttq::app::recipient::PinOptions;
 use ttq::app::{self, ward::ImportOptions};
-use ttq::model::ward::{FileOutcome, ReceiptInfo, Ward, WardDocuments, WardInput, WardStatus};
+use ttq::model::ward::{
+    FileOutcome, ReceiptInfo, RecipientPreview, Ward, WardDocuments, WardInput, WardRecipient,
+    WardStatus,
+};
 use ttq::report::Layout;
 use ttq::Result;
 
 #[tauri::command(async)]
 pub fn package_export(app: State<App>, month: String, sensitive: bool) -> Result<Option<String>> {
     let file = app.with(|s| app::sync::export(s.store(), &month, sensitive, app.now()))?;
-    let saved = dialog::save(&file, ZIP)?;
+    let kind = if file.name.ends_with(app::sync::ENCRYPTED_EXTENSION) {
+        ENCRYPTED
+    } else {
+        ZIP
+    };
+    let saved = dialog::save(&file, kind)?;
     if saved.is_some() {
         app.with(|s| app::sync::saved(s.store(), &month, app.now()))?;
     }
@@ -43,7 +53,7 @@ pub fn ward_init(app: State<App>, input: WardInput) -> Result<Ward> {
 /// Opens the file dialog and previews the chosen packages (nothing is written yet).
 #[tauri::command(async)]
 pub fn import_choose(app: State<App>) -> Result<Vec<FileOutcome>> {
-    let paths = ask_open_paths(&ZIP, true);
+    let paths = ask_open_paths(&PACKAGE, true);
     let opts = ImportOptions {
         dry_run: true,
         ..Default::default()
@@ -133,4 +143,50 @@ pub fn ward_report_layout(app: State<App>, month: String) -> Result<Layout> {
 pub fn receipt_issue(app: State<App>, group_id: String, month: String) -> Result<Option<String>> {
     let file = app.with(|s| app::ward::issue_receipt(s.store(), &group_id, &month))?;
     dialog::save(&file, RECEIPT)
+}
+
+/// Saves the ward's encryption key file for its groups.
+#[tauri::command(async)]
+pub fn ward_key_save(app: State<App>) -> Result<Option<String>> {
+    let file = app.with(|s| app::ward::key_file(s.store()))?;
+    dialog::save(&file, WARD_KEY)
+}
+
+/// The ward's key the group's files are encrypted to.
+#[tauri::command]
+pub fn ward_key_pinned(app: State<App>) -> Result<Option<WardRecipient>> {
+    app.with(|s| app::recipient::pinned(s.store()))
+}
+
+/// Opens the file dialog and reads the ward's key file chosen (nothing is pinned yet).
+#[tauri::command(async)]
+pub fn ward_key_choose(app: State<App>) -> Result<Option<RecipientPreview>> {
+    let Some(path) = ask_open_paths(&WARD_KEY, false).into_iter().next() else {
+        return Ok(None);
+    };
+    let bytes = app::read_file(&path)?;
+    let opts = PinOptions {
+        dry_run: true,
+        ..Default::default()
+    };
+    let preview = app.with(|s| app::recipient::pin(s.store(), &bytes, &opts, app.now()))?;
+    *app.pending_key.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    Ok(Some(preview))
+}
+
+/// Pins the key file chosen last; a changed key only with the name of who confirmed it.
+#[tauri::command(async)]
+pub fn ward_key_pin(app: State<App>, confirmed_by: Option<String>) -> Result<RecipientPreview> {
+    let pending = || app.pending_key.lock().unwrap_or_else(|e| e.into_inner());
+    let path = pending()
+        .clone()
+        .ok_or_else(|| ttq::Error::internal("no key file was chosen"))?;
+    let bytes = app::read_file(&path)?;
+    let opts = PinOptions {
+        dry_run: false,
+        confirmed_by,
+    };
+    let pinned = app.with(|s| app::recipient::pin(s.store(), &bytes, &opts, app.now()))?;
+    *pending() = None;
+    Ok(pinned)
 }

@@ -55,7 +55,8 @@ pub fn open(dir: &Path, now: DateTime<Utc>) -> Result<Store> {
         })();
         problem = copy.err();
     }
-    let store = Store::open_dir(dir).map_err(|e| damaged(dir, e))?;
+    let mut store = Store::open_dir(dir).map_err(|e| damaged(dir, e))?;
+    super::ward::ensure_encryption_key(&mut store)?;
     match problem {
         Some(e) => record_problem(&store, &e, now),
         None => daily(&store, now),

@@ -11,6 +11,8 @@ pub mod members;
 pub mod month;
 pub mod patrols;
 pub mod practices;
+pub mod recipient;
+pub mod retention;
 pub mod sync;
 pub mod todo;
 pub mod ward;

@@ -10,7 +10,7 @@ use crate::report::{self, monthly};
 use crate::store::{ReceiptRecord, Store};
 use crate::sync::keys;
 use crate::sync::package::{self, GroupIdentity, Manifest, MonthStatus};
-use crate::sync::{receipt, sheet};
+use crate::sync::{receipt, sheet, ward_key};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -59,7 +59,7 @@ pub fn sent_closed(store: &Store, month: &str) -> Result<bool> {
 /// The month's package for the ward: the full state of the group's rows, the month's figures
 /// and report (the issued copy, its figures and digest, once the month is closed; else a
 /// draft, marked as one), the amendments after closing, and a spreadsheet; signed with the
-/// group's key.
+/// group's key, and encrypted to the ward's key once the group has pinned it.
 pub fn export(store: &mut Store, month: &str, sensitive: bool, now: DateTime<Utc>) -> Result<File> {
     let group = store.require_group()?;
     let month = super::month(month)?;
@@ -168,16 +168,23 @@ pub fn export(store: &mut Store, month: &str, sensitive: bool, now: DateTime<Utc
         ],
         &secret_key,
     )?;
-    Ok(File {
-        name: package_name(
-            &group.province_code,
-            &group.commune_code,
-            &group.name,
-            &month,
-        ),
-        bytes,
+    let name = package_name(
+        &group.province_code,
+        &group.commune_code,
+        &group.name,
+        &month,
+    );
+    Ok(match super::recipient::pinned(store)? {
+        Some(ward) => File {
+            name: name.replace(".zip", ENCRYPTED_EXTENSION),
+            bytes: ward_key::encrypt(&ward.recipient, &bytes)?,
+        },
+        None => File { name, bytes },
     })
 }
+
+/// The extension of a package encrypted to the ward (a signed-only one is a `.zip`).
+pub const ENCRYPTED_EXTENSION: &str = ".ttq";
 
 /// `TTQ_<province>_<commune>_<name folded to ASCII>_<YYYY-MM>.zip`: readable, valid on NTFS.
 pub fn package_name(province: &str, commune: &str, group_name: &str, month: &str) -> String {
@@ -226,10 +233,19 @@ pub fn import_receipt(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Re
         },
         now,
     )?;
+    let pinned_key = super::recipient::pin_from_receipt(
+        store,
+        &r.ward_name,
+        &r.commune_code,
+        &r.ward_public_key,
+        r.ward_recipient.as_deref(),
+        now,
+    )?;
     Ok(ReceiptInfo {
         period: r.period,
         ward_name: r.ward_name,
         received_at: date::format_timestamp(&r.received_at),
+        pinned_key,
     })
 }
 

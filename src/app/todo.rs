@@ -247,6 +247,19 @@ fn todo(
             ),
         );
     }
+    let retention = super::retention::get(store, today)?;
+    if let (Some(years), false) = (retention.years, retention.due.is_empty()) {
+        let due: Vec<String> = retention.due.into_iter().map(|d| d.full_name).collect();
+        item(
+            TodoKind::LeaversDueForAnonymising,
+            TodoArea::Members,
+            format!(
+                "{} người đã rời tổ quá {years} năm, đến hạn ẩn danh dữ liệu cá nhân: {}",
+                due.len(),
+                names(&due)
+            ),
+        );
+    }
     Ok(out)
 }
 

@@ -13,7 +13,7 @@ use crate::model::ward::{
 use crate::report::{self, ward as doc};
 use crate::store::{ImportRecord, Store, WardFile};
 use crate::sync::package::{self, MonthStatus, Package};
-use crate::sync::{facts, keys, receipt, sheet};
+use crate::sync::{facts, keys, receipt, sheet, ward_key};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use std::collections::BTreeMap;
 
@@ -33,7 +33,61 @@ pub struct ImportOptions {
 /// Sets this (empty) data folder up as the ward's, with the ward's signing key.
 pub fn init(store: &mut Store, input: &WardInput, now: DateTime<Utc>) -> Result<Ward> {
     let k = keys::generate()?;
-    store.init_ward(input, &k.public_hex, &k.secret_hex, now)
+    store.init_ward(input, &k.public_hex, &k.secret_hex, now)?;
+    ensure_encryption_key(store)?;
+    store.require_ward()
+}
+
+/// Gives a ward its encryption key if it has none (a ward made before encryption gets one
+/// on its next opening); does nothing for a group's data.
+pub fn ensure_encryption_key(store: &mut Store) -> Result<()> {
+    if store.ward()?.is_none() || store.ward_encryption()?.is_some() {
+        return Ok(());
+    }
+    let (identity, recipient) = ward_key::generate();
+    store.set_ward_encryption(&identity, &recipient)
+}
+
+/// The ward's encryption key as the file it hands its groups (signed by the ward's key;
+/// its fingerprint is read out by phone).
+pub fn key_file(store: &mut Store) -> Result<File> {
+    ensure_encryption_key(store)?;
+    let ward = store.require_ward()?;
+    let (public_key, secret_key) = store.ward_key()?;
+    let (_, recipient) = store
+        .ward_encryption()?
+        .ok_or_else(|| Error::internal("the ward has no encryption key"))?;
+    let text = ward_key::write(
+        &ward_key::WardKey {
+            ward_name: ward.name,
+            commune_code: ward.commune_code.clone(),
+            recipient,
+            signing_key: public_key,
+        },
+        &secret_key,
+    )?;
+    Ok(File {
+        name: format!("Khoa-ma-hoa-phuong-{}.txt", ward.commune_code),
+        bytes: text.into_bytes(),
+    })
+}
+
+/// The package inside a file: as it is when signed only, decrypted with the ward's key
+/// when the group encrypted it to the ward.
+fn unwrap_package(store: &Store, bytes: &[u8]) -> Result<Package> {
+    if ward_key::sealing(bytes) == ward_key::Sealing::None {
+        return package::read(bytes);
+    }
+    let (identity, _) = store.ward_encryption()?.ok_or_else(|| {
+        Error::rejected(
+            Reason::OtherWard,
+            "Tệp này đã được mã hóa nhưng phường chưa có khóa mã hóa. Hãy mở lại ứng dụng rồi nhận lại tệp.",
+        )
+    })?;
+    let mut p = package::read(&ward_key::decrypt(&identity, bytes)?)?;
+    // The file as sent is what is recognised when it comes twice and what receipts name.
+    p.sha256 = keys::sha256_hex(bytes);
+    Ok(p)
 }
 
 /// The ward workspace, or a message saying to set it up.
@@ -67,7 +121,7 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportPreview> {
     let ward = store.require_ward()?;
-    let p = package::read(bytes)?;
+    let p = unwrap_package(store, bytes)?;
     let g = &p.manifest.group;
     if g.commune_code != ward.commune_code {
         return Err(Error::rejected(
@@ -426,7 +480,7 @@ pub fn issue_receipt(store: &Store, group_id: &str, month: &str) -> Result<File>
     let bytes = receipt::write(
         receipt::Receipt {
             format: receipt::FORMAT.into(),
-            version: 1,
+            version: receipt::VERSION,
             ward_name: ward.name,
             commune_code: ward.commune_code,
             ward_public_key: public_key,
@@ -435,6 +489,7 @@ pub fn issue_receipt(store: &Store, group_id: &str, month: &str) -> Result<File>
             period: month.clone(),
             package_sha256: sha,
             received_at,
+            ward_recipient: store.ward_encryption()?.map(|(_, r)| r),
         },
         &secret_key,
     )?;

@@ -43,6 +43,10 @@ impl Rng {
     }
 }
 
+/// What the demo's members agreed their data may be used for.
+const CONSENT_PURPOSE: &str =
+    "Quản lý tổ viên, phân công tuần tra và báo cáo Công an phường theo quy định";
+
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý",
 ];
@@ -228,6 +232,7 @@ pub(crate) fn fill_profile(
                 date(joined - Duration::days(10 + rng.below(60) as i64))
             },
             consent_date: date(joined),
+            consent_purpose: CONSENT_PURPOSE.into(),
             notes: String::new(),
         }
     };

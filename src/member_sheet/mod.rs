@@ -306,6 +306,7 @@ fn member_row<'g>(
         cccd,
         health_cert_date,
         consent_date: String::new(),
+        consent_purpose: String::new(),
         notes: text(SheetField::Notes),
     };
     for (key, m) in &field_problem {

@@ -54,6 +54,7 @@ pub fn field_label(field: &str) -> &'static str {
         "cccd" => "Số CCCD",
         "health_cert_date" => "Giấy khám sức khỏe",
         "consent_date" => "Ngày đồng ý xử lý dữ liệu",
+        "consent_purpose" => "Mục đích đồng ý",
         "notes" => "Ghi chú",
         "left_on" => "Ngày rời tổ",
         "reason" => "Lý do",

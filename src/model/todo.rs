@@ -25,6 +25,8 @@ pub enum TodoKind {
     MembersWithoutHealthCert,
     /// Members in the group without the date they agreed to the processing of their data.
     MembersWithoutConsent,
+    /// Leavers kept longer than the group's setting, due to be anonymised.
+    LeaversDueForAnonymising,
 }
 
 /// The screen that fixes an item; the same names as the UI's areas.

@@ -133,6 +133,8 @@ pub struct Ward {
     pub commune_name: String,
     pub deadline_day: u8,
     pub fingerprint: String,
+    /// The fingerprint of its encryption key, read out to groups by phone.
+    pub encryption_fingerprint: Option<String>,
     /// How its documents are headed and signed, defaults filled in.
     pub documents: WardDocuments,
 }
@@ -340,6 +342,9 @@ pub struct ReceiptInfo {
     pub ward_name: String,
     /// "dd/mm/yyyy HH:MM".
     pub received_at: String,
+    /// The fingerprint of the ward's encryption key when this receipt brought it (the group
+    /// had none pinned): from now on files for the ward are encrypted.
+    pub pinned_key: Option<String>,
 }
 
 /// One group's month at the ward, for the consolidated report and spreadsheet: where it
@@ -357,4 +362,37 @@ pub struct GroupMonth {
     pub previous: Option<crate::model::figures::MonthFigures>,
     /// The latest file is a draft (the group had not closed the month).
     pub draft: bool,
+}
+
+/// The ward's encryption key as the group pinned it: packages are encrypted to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct WardRecipient {
+    pub ward_name: String,
+    pub commune_code: String,
+    /// The age X25519 recipient, `age1…`.
+    pub recipient: String,
+    /// The ward's signing key (hex) that signed the key file.
+    pub signing_key: String,
+    /// The short code read out by phone.
+    pub fingerprint: String,
+    /// When it was pinned, UTC RFC 3339.
+    pub pinned_at: String,
+    /// How it came: "tệp khóa", "biên nhận".
+    pub source: String,
+    /// Who at the ward confirmed a changed key by phone.
+    pub confirmed_by: Option<String>,
+}
+
+/// A ward key file read by the group: the key, and the one it would replace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RecipientPreview {
+    pub key: WardRecipient,
+    /// The fingerprint of the different key pinned before; a change needs confirming.
+    pub replaces: Option<String>,
+    /// The same key was already pinned.
+    pub unchanged: bool,
+    /// Whether it was pinned (false for a preview).
+    pub applied: bool,
 }

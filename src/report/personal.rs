@@ -80,6 +80,7 @@ pub fn document(
     fields.extend([
         ("Ngày khám sức khỏe", day(&m.health_cert_date)),
         ("Ngày đồng ý cho tổ xử lý dữ liệu", day(&m.consent_date)),
+        ("Đồng ý cho mục đích", m.consent_purpose.clone()),
         ("Ghi chú", m.notes.clone().unwrap_or_default()),
     ]);
     let table = |rows: Vec<Vec<String>>, columns: Vec<Column>| {

@@ -36,6 +36,7 @@ fn values(m: &ValidMember) -> Values {
         ("cccd", m.cccd.clone().into()),
         ("health_cert_date", m.health_cert_date.map(date::iso).into()),
         ("consent_date", m.consent_date.map(date::iso).into()),
+        ("consent_purpose", m.consent_purpose.clone().into()),
         ("notes", m.notes.clone().into()),
     ]
 }
@@ -95,6 +96,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Member> {
         cccd: r.get("cccd")?,
         health_cert_date: r.get("health_cert_date")?,
         consent_date: r.get("consent_date")?,
+        consent_purpose: r.get("consent_purpose")?,
         notes: r.get("notes")?,
         anonymised: anonymised_at.is_some(),
         created_at: r.get("created_at")?,
@@ -129,6 +131,10 @@ fn changed_fields(before: &Member, after: &ValidMember) -> Vec<&'static str> {
     check(
         "consent_date",
         before.consent_date != iso(after.consent_date),
+    );
+    check(
+        "consent_purpose",
+        before.consent_purpose != after.consent_purpose,
     );
     check("notes", before.notes != after.notes);
     out

@@ -462,4 +462,11 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE monthly_reports ADD COLUMN temporary_residents INTEGER;
     ALTER TABLE monthly_reports ADD COLUMN hot_spots TEXT NOT NULL DEFAULT '';
     "#,
+    // 10: privacy. The ward's encryption key (age X25519; a ward made earlier gets one on
+    // its next opening), and what a member consented to their data being used for.
+    r#"
+    ALTER TABLE ward ADD COLUMN age_identity TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ward ADD COLUMN age_recipient TEXT NOT NULL DEFAULT '';
+    ALTER TABLE members ADD COLUMN consent_purpose TEXT NOT NULL DEFAULT '';
+    "#,
 ];

@@ -205,6 +205,7 @@ impl Store {
                 period: r.get(0)?,
                 ward_name: r.get(1)?,
                 received_at: date::format_timestamp(&r.get::<_, String>(2)?),
+                pinned_key: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

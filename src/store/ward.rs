@@ -69,7 +69,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT name, province_code, province_name, commune_code, commune_name, deadline_day, public_key,
-                        parent_body, issuer_code, signer_on_behalf, signer_title, signer_name FROM ward",
+                        parent_body, issuer_code, signer_on_behalf, signer_title, signer_name, age_recipient FROM ward",
                 [],
                 |r| {
                     let name: String = r.get(0)?;
@@ -91,6 +91,9 @@ impl Store {
                         commune_name,
                         deadline_day: r.get(5)?,
                         fingerprint: fingerprint(&r.get::<_, String>(6)?),
+                        encryption_fingerprint: Some(r.get::<_, String>(12)?)
+                            .filter(|k| !k.is_empty())
+                            .map(|k| fingerprint(&k)),
                         documents,
                     })
                 },
@@ -158,6 +161,30 @@ impl Store {
             .query_row("SELECT public_key, secret_key FROM ward", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?)
+    }
+
+    /// The ward's encryption identity and recipient (age X25519), once it has them.
+    pub fn ward_encryption(&self) -> Result<Option<(String, String)>> {
+        self.require_ward()?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT age_identity, age_recipient FROM ward WHERE age_identity <> ''",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Gives the ward the encryption key it is made with (or, for a ward made before
+    /// encryption, gets on its next opening).
+    pub fn set_ward_encryption(&mut self, identity: &str, recipient: &str) -> Result<()> {
+        self.require_ward()?;
+        self.conn.execute(
+            "UPDATE ward SET age_identity = ?1, age_recipient = ?2",
+            params![identity, recipient],
+        )?;
+        Ok(())
     }
 
     /// Sets this (empty) data file up as a ward workspace with its signing key.

@@ -1,5 +1,5 @@
 //! Sync to the ward by file, as formats: keys, the signed export package, the facts its rows
-//! hold, receipts and spreadsheets. The tasks (export, import, status) are in `app::sync` and
+//! hold, receipts, spreadsheets and the ward's encryption key. The tasks (export, import, status) are in `app::sync` and
 //! `app::ward`; the rows they read and merge in `store::sync` and `store::ward`.
 
 pub mod facts;
@@ -7,3 +7,4 @@ pub mod keys;
 pub mod package;
 pub mod receipt;
 pub mod sheet;
+pub mod ward_key;

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 /// The receipt format's name.
 pub const FORMAT: &str = "ttq-receipt";
+/// The receipt version this build writes (2 carries the ward's encryption key) and the
+/// newest it reads.
+pub const VERSION: u32 = 2;
 
 /// What the ward received, signed by the ward's key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -24,6 +27,9 @@ pub struct Receipt {
     pub package_sha256: String,
     /// UTC, RFC 3339.
     pub received_at: String,
+    /// The ward's encryption key (`age1…`), from version 2 on: a group without one pins it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward_recipient: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -60,7 +66,7 @@ pub fn read(bytes: &[u8]) -> Result<Receipt> {
             "Tệp không phải giấy biên nhận của phường.",
         ));
     }
-    if signed.receipt.version > 1 {
+    if signed.receipt.version > VERSION {
         return Err(Error::rejected(
             Reason::TooNew,
             "Giấy biên nhận được tạo bởi phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng.",

@@ -12,7 +12,7 @@ use ttq::model::ward::{KeyStatus, ReportState, WardInput};
 use ttq::sync::package;
 use ttq::{ErrorCode, Reason, Store};
 
-fn ward_input() -> WardInput {
+pub(crate) fn ward_input() -> WardInput {
     WardInput {
         name: "Công an phường Yên Hải".into(),
         province_code: "22".into(),

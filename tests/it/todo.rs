@@ -34,6 +34,7 @@ fn group() -> (tempfile::TempDir, Store) {
     let mut hoa = member("Phạm Thị Hoa", "02/03/1982");
     hoa.health_cert_date = String::new();
     hoa.consent_date = String::new();
+    hoa.consent_purpose = String::new();
     s.add_member(&hoa, common::now()).unwrap();
     s.add_pattern(&night(), common::now()).unwrap();
     (dir, s)

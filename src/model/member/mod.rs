@@ -99,6 +99,8 @@ pub struct MemberInput {
     pub cccd: String,
     pub health_cert_date: String,
     pub consent_date: String,
+    /// What the member agreed their data may be used for.
+    pub consent_purpose: String,
     pub notes: String,
 }
 
@@ -115,6 +117,7 @@ pub struct ValidMember {
     pub cccd: Option<String>,
     pub health_cert_date: Option<NaiveDate>,
     pub consent_date: Option<NaiveDate>,
+    pub consent_purpose: String,
     pub notes: Option<String>,
 }
 
@@ -136,6 +139,8 @@ pub struct Member {
     pub cccd: Option<String>,
     pub health_cert_date: Option<String>,
     pub consent_date: Option<String>,
+    /// What the member agreed their data may be used for (empty if not recorded).
+    pub consent_purpose: String,
     pub notes: Option<String>,
     /// True once a leaver's personal data has been erased.
     pub anonymised: bool,
@@ -168,6 +173,7 @@ impl Member {
             cccd: self.cccd.clone().unwrap_or_default(),
             health_cert_date: d(&self.health_cert_date),
             consent_date: d(&self.consent_date),
+            consent_purpose: self.consent_purpose.clone(),
             notes: self.notes.clone().unwrap_or_default(),
         }
     }
@@ -300,3 +306,25 @@ pub use validate::{eligibility_warnings, mask_cccd, validate, validate_leave};
 super::named!(Role: [ToTruong, ToPho, ToVien]);
 super::named!(Gender: [Nam, Nu, Khac]);
 super::named!(MemberStatus: [Active, Left, All]);
+
+/// How long the group keeps a leaver's personal data, and who is due to be anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Retention {
+    /// Years after leaving; none: leavers are anonymised only by hand.
+    pub years: Option<u32>,
+    /// Leavers whose time is up, not yet anonymised, longest gone first.
+    pub due: Vec<DueLeaver>,
+}
+
+/// A leaver whose personal data is due to be anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct DueLeaver {
+    pub id: String,
+    pub full_name: String,
+    /// ISO date.
+    pub left_on: String,
+    /// ISO date: `left_on` plus the years kept.
+    pub due_on: String,
+}

@@ -154,6 +154,19 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
         today,
         &mut errs,
     );
+    let consent_purpose = crate::text::clean(&input.consent_purpose);
+    if consent_purpose.chars().count() > 500 {
+        errs.push(FieldError::new(
+            "consent_purpose",
+            "Mục đích đồng ý dài quá 500 ký tự.",
+        ));
+    }
+    if !consent_purpose.is_empty() && input.consent_date.trim().is_empty() {
+        errs.push(FieldError::new(
+            "consent_date",
+            "Đã ghi mục đích thì hãy ghi cả ngày tổ viên đồng ý.",
+        ));
+    }
     let address = opt(&input.address);
     let notes = opt(&input.notes);
     if notes.as_ref().is_some_and(|n| n.chars().count() > 2000) {
@@ -173,6 +186,7 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<ValidMember> {
         cccd,
         health_cert_date,
         consent_date,
+        consent_purpose,
         notes,
     })
 }
@@ -274,6 +288,7 @@ pub(crate) mod tests {
             cccd: "".into(),
             health_cert_date: "10/02/2025".into(),
             consent_date: "01/03/2025".into(),
+            consent_purpose: "Quản lý tổ viên và phân công tuần tra".into(),
             notes: "".into(),
         }
     }

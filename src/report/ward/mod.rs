@@ -321,6 +321,7 @@ mod tests {
             commune_name: "Phường Yên Hải".into(),
             deadline_day: 5,
             fingerprint: String::new(),
+            encryption_fingerprint: None,
             documents: WardDocuments::default().with_defaults(
                 "Công an phường Yên Hải",
                 "Quảng Ninh",

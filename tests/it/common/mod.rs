@@ -67,6 +67,7 @@ pub fn member(name: &str, birth: &str) -> MemberInput {
         cccd: "".into(),
         health_cert_date: "05/12/2024".into(),
         consent_date: "01/01/2025".into(),
+        consent_purpose: "Quản lý tổ viên, phân công tuần tra".into(),
         notes: "".into(),
     }
 }

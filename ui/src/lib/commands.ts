@@ -45,8 +45,10 @@ import type { PresentScope } from "./bindings/PresentScope";
 import type { Progress } from "./bindings/Progress";
 import type { Province } from "./bindings/Province";
 import type { ReceiptInfo } from "./bindings/ReceiptInfo";
+import type { RecipientPreview } from "./bindings/RecipientPreview";
 import type { RecordVersion } from "./bindings/RecordVersion";
 import type { ReportView } from "./bindings/ReportView";
+import type { Retention } from "./bindings/Retention";
 import type { RosterView } from "./bindings/RosterView";
 import type { SeatEdit } from "./bindings/SeatEdit";
 import type { SheetChoice } from "./bindings/SheetChoice";
@@ -56,6 +58,7 @@ import type { ThisMonth } from "./bindings/ThisMonth";
 import type { Ward } from "./bindings/Ward";
 import type { WardDocuments } from "./bindings/WardDocuments";
 import type { WardInput } from "./bindings/WardInput";
+import type { WardRecipient } from "./bindings/WardRecipient";
 import type { WardStatus } from "./bindings/WardStatus";
 import type { WriteupVersion } from "./bindings/WriteupVersion";
 
@@ -91,6 +94,9 @@ export const commands = {
   memberEdit: (id: string, input: MemberInput) => call<Member>("member_edit", { id, input }),
   memberLeave: (id: string, input: LeaveInput) => call<Member>("member_leave", { id, input }),
   memberAnonymise: (id: string) => call<Member>("member_anonymise", { id }),
+  retentionGet: () => call<Retention>("retention_get"),
+  retentionSet: (years: number | null) => call<Retention>("retention_set", { years }),
+  retentionApply: (ids: string[]) => call<Member[]>("retention_apply", { ids }),
   memberImportChoose: () => call<string | null>("member_import_choose"),
   memberImportPreview: (path: string, choice: SheetChoice) => call<SheetPreview>("member_import_preview", { path, choice }),
   memberImportApply: (path: string, choice: SheetChoice) => call<SheetPreview>("member_import_apply", { path, choice }),
@@ -175,4 +181,8 @@ export const commands = {
   wardXlsxSave: (month: string) => call<string | null>("ward_xlsx_save", { month }),
   wardReportLayout: (month: string) => call<Layout>("ward_report_layout", { month }),
   receiptIssue: (groupId: string, month: string) => call<string | null>("receipt_issue", { groupId, month }),
+  wardKeySave: () => call<string | null>("ward_key_save"),
+  wardKeyPinned: () => call<WardRecipient | null>("ward_key_pinned"),
+  wardKeyChoose: () => call<RecipientPreview | null>("ward_key_choose"),
+  wardKeyPin: (confirmedBy: string | null) => call<RecipientPreview>("ward_key_pin", { confirmedBy }),
 };

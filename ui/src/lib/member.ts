@@ -16,6 +16,7 @@ export function emptyMember(): MemberInput {
     cccd: "",
     health_cert_date: "",
     consent_date: "",
+    consent_purpose: "",
     notes: "",
   };
 }
@@ -33,6 +34,7 @@ export function memberToInput(m: Member): MemberInput {
     cccd: m.cccd ?? "",
     health_cert_date: vnDate(m.health_cert_date),
     consent_date: vnDate(m.consent_date),
+    consent_purpose: m.consent_purpose,
     notes: m.notes ?? "",
   };
 }

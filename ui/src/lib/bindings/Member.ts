@@ -9,7 +9,11 @@ export type Member = { id: string, full_name: string, gender: Gender | null,
 /**
  * ISO dates from here on.
  */
-birth_date: string | null, phone: string | null, address: string | null, role: Role, joined_on: string | null, left_on: string | null, left_reason: string | null, cccd: string | null, health_cert_date: string | null, consent_date: string | null, notes: string | null, 
+birth_date: string | null, phone: string | null, address: string | null, role: Role, joined_on: string | null, left_on: string | null, left_reason: string | null, cccd: string | null, health_cert_date: string | null, consent_date: string | null, 
+/**
+ * What the member agreed their data may be used for (empty if not recorded).
+ */
+consent_purpose: string, notes: string | null, 
 /**
  * True once a leaver's personal data has been erased.
  */

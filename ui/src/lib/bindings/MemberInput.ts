@@ -9,4 +9,8 @@ export type MemberInput = { full_name: string, gender: Gender | null, birth_date
 /**
  * Citizen ID (CCCD), optional: 12 digits.
  */
-cccd: string, health_cert_date: string, consent_date: string, notes: string, };
+cccd: string, health_cert_date: string, consent_date: string, 
+/**
+ * What the member agreed their data may be used for.
+ */
+consent_purpose: string, notes: string, };

@@ -4,4 +4,4 @@
  * Why a package or a receipt was refused: a stable name for code (the UI, tests,
  * `ttq import --json`), next to the Vietnamese message for people. Never rename one.
  */
-export type Reason = "not_a_package" | "too_large" | "damaged" | "bad_entry_name" | "missing_entry" | "bad_manifest" | "too_new" | "bad_signature" | "checksum_mismatch" | "count_mismatch" | "foreign_rows" | "unknown_table" | "unknown_column" | "bad_value" | "wrong_commune" | "key_changed" | "wrong_group" | "ward_key_changed";
+export type Reason = "not_a_package" | "too_large" | "damaged" | "bad_entry_name" | "missing_entry" | "bad_manifest" | "too_new" | "bad_signature" | "checksum_mismatch" | "count_mismatch" | "foreign_rows" | "unknown_table" | "unknown_column" | "bad_value" | "wrong_commune" | "key_changed" | "wrong_group" | "ward_key_changed" | "other_ward";

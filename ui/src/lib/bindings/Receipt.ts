@@ -15,4 +15,8 @@ package_sha256: string,
 /**
  * UTC, RFC 3339.
  */
-received_at: string, };
+received_at: string, 
+/**
+ * The ward's encryption key (`age1…`), from version 2 on: a group without one pins it.
+ */
+ward_recipient?: string | null, };

@@ -7,4 +7,9 @@ export type ReceiptInfo = { period: string, ward_name: string,
 /**
  * "dd/mm/yyyy HH:MM".
  */
-received_at: string, };
+received_at: string, 
+/**
+ * The fingerprint of the ward's encryption key when this receipt brought it (the group
+ * had none pinned): from now on files for the ward are encrypted.
+ */
+pinned_key: string | null, };

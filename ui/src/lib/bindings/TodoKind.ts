@@ -3,4 +3,4 @@
 /**
  * What a to-do item is about: a stable name for code and tests.
  */
-export type TodoKind = "last_month_not_closed" | "last_month_not_sent" | "no_receipt" | "shifts_without_attendance" | "roster_missing" | "next_roster_missing" | "members_without_health_cert" | "members_without_consent";
+export type TodoKind = "last_month_not_closed" | "last_month_not_sent" | "no_receipt" | "shifts_without_attendance" | "roster_missing" | "next_roster_missing" | "members_without_health_cert" | "members_without_consent" | "leavers_due_for_anonymising";

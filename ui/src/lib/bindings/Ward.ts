@@ -6,6 +6,10 @@ import type { WardDocuments } from "./WardDocuments";
  */
 export type Ward = { name: string, province_code: string, province_name: string, commune_code: string, commune_name: string, deadline_day: number, fingerprint: string, 
 /**
+ * The fingerprint of its encryption key, read out to groups by phone.
+ */
+encryption_fingerprint: string | null, 
+/**
  * How its documents are headed and signed, defaults filled in.
  */
 documents: WardDocuments, };
