@@ -59,6 +59,9 @@ pub enum WardCmd {
     Key {
         #[arg(long)]
         out: PathBuf,
+        /// Also print the notice of the key (PDF) to hand the groups with it.
+        #[arg(long)]
+        sheet: Option<PathBuf>,
     },
     /// Who has reported: groups × months (the month given and the ones before it).
     Status {
@@ -400,7 +403,7 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 }
             }
         }
-        WardCmd::Key { out } => {
+        WardCmd::Key { out, sheet } => {
             let file = app::ward::key_file(store)?;
             ttq::save::save_file(&out, &file.bytes)?;
             let w = app::ward::get(store)?;
@@ -409,6 +412,10 @@ pub fn ward(store: &mut Store, cmd: WardCmd, now: DateTime<Utc>) -> Result<()> {
                 out.display(),
                 w.encryption_fingerprint.unwrap_or_default()
             );
+            if let Some(sheet) = sheet {
+                ttq::save::save_file(&sheet, &app::ward::key_sheet(store, now)?.bytes)?;
+                say!("Đã in thông báo khóa mã hóa ra {}.", sheet.display());
+            }
         }
         WardCmd::Settings {
             deadline_day,

@@ -138,6 +138,7 @@ macro_rules! for_each_command {
             sync::ward_report_layout(month: String) -> Layout;
             sync::receipt_issue(group_id: String, month: String) -> Option<String>;
             sync::ward_key_save() -> Option<String>;
+            sync::ward_key_sheet_save() -> Option<String>;
             sync::ward_key_pinned() -> Option<WardRecipient>;
             sync::ward_key_choose() -> Option<RecipientPreview>;
             sync::ward_key_pin(confirmed_by: Option<String>) -> RecipientPreview;

@@ -152,6 +152,13 @@ pub fn ward_key_save(app: State<App>) -> Result<Option<String>> {
     dialog::save(&file, WARD_KEY)
 }
 
+/// Saves the ward's printed notice of its key (PDF), to hand or send with the key file.
+#[tauri::command(async)]
+pub fn ward_key_sheet_save(app: State<App>) -> Result<Option<String>> {
+    let file = app.with(|s| app::ward::key_sheet(s.store(), app.now()))?;
+    dialog::save(&file, PDF)
+}
+
 /// The ward's key the group's files are encrypted to.
 #[tauri::command]
 pub fn ward_key_pinned(app: State<App>) -> Result<Option<WardRecipient>> {

@@ -72,6 +72,20 @@ pub fn key_file(store: &mut Store) -> Result<File> {
     })
 }
 
+/// The ward's printed notice of its key (PDF): the key file's name and the fingerprint a
+/// group leader compares before pinning it, signed as the ward's documents are.
+pub fn key_sheet(store: &mut Store, now: DateTime<Utc>) -> Result<File> {
+    let key = key_file(store)?;
+    let ward = get(store)?;
+    let fingerprint = ward.encryption_fingerprint.clone().unwrap_or_default();
+    let issued_on = date::iso(date::vn_today(now));
+    let sheet = doc::key_sheet::document(&ward, &fingerprint, &key.name, &issued_on);
+    Ok(File {
+        name: key.name.replace(".txt", ".pdf"),
+        bytes: report::render(&sheet).1,
+    })
+}
+
 /// The package inside a file: as it is when signed only, decrypted with the ward's key
 /// when the group encrypted it to the ward.
 fn unwrap_package(store: &Store, bytes: &[u8]) -> Result<Package> {

@@ -168,7 +168,7 @@ fn group_input(p: &Profile) -> GroupInput {
 }
 
 /// Fills an empty store with the demo group, Khu phố 3: 20 members (leader, two deputies),
-/// three leavers (one anonymised), a few eligibility warnings and one duplicate entry; seven
+/// three leavers (one anonymised, leavers kept five years), a few eligibility warnings and one duplicate entry; seven
 /// months (this one and the six before) of incidents (one corrected, one struck through),
 /// activities and attended rosters with a patrol log; the six past months written up and
 /// closed, and one group in five by seed with an amendment to last month.
@@ -310,6 +310,8 @@ pub(crate) fn fill_profile(
     if let Some(idx) = leavers.get(1) {
         store.anonymise_member(&ids[*idx], now)?;
     }
+    // The group keeps a leaver's data five years, as many groups decide.
+    crate::app::retention::set(store, Some(5), today)?;
     let active: Vec<String> = ids
         .iter()
         .enumerate()

@@ -290,3 +290,34 @@ fn the_wards_first_receipt_brings_its_key_and_an_old_ward_gets_one_on_opening() 
     let fp = app::ward::get(&w).unwrap().encryption_fingerprint.unwrap();
     assert_ne!(fp, ward_fp);
 }
+
+#[test]
+fn the_wards_printed_notice_carries_the_fingerprint_the_group_compares() {
+    let wd = tempfile::tempdir().unwrap();
+    let mut w = ward(wd.path());
+    let sheet = app::ward::key_sheet(&mut w, at("2026-12-03T10:00:00+07:00")).unwrap();
+    let code = app::ward::get(&w).unwrap().commune_code;
+    assert_eq!(sheet.name, format!("Khoa-ma-hoa-phuong-{code}.pdf"));
+    let path = wd.path().join(&sheet.name);
+    std::fs::write(&path, &sheet.bytes).unwrap();
+    pdf::qpdf_ok(&path);
+    pdf::assert_nd30_geometry(&path, false);
+    assert!(pdf::fonts(&path).iter().all(|(_, embedded, _)| *embedded));
+    let text = pdf::flat_text(&path);
+    // The fingerprint the group sees when it reads the key file, the file's name, the date.
+    let gd = tempfile::tempdir().unwrap();
+    let mut g = demo(gd.path());
+    let dry = PinOptions {
+        dry_run: true,
+        confirmed_by: None,
+    };
+    let shown = app::recipient::pin(&mut g, &key_file(&mut w), &dry, later(1)).unwrap();
+    assert!(text.contains(&shown.key.fingerprint), "{text}");
+    assert!(
+        text.contains(&format!("Khoa-ma-hoa-phuong-{code}.txt")),
+        "{text}"
+    );
+    assert!(text.contains("THÔNG BÁO"), "{text}");
+    assert!(text.contains("ngày 03 tháng 12 năm 2026"), "{text}");
+    assert!(text.contains("/TB-CAP"), "{text}");
+}

@@ -3,6 +3,7 @@
 //! group, incidents by category per group, and the amendments groups made to months
 //! already reported. Headed and signed as the ward's settings say.
 
+pub mod key_sheet;
 mod tables;
 
 use super::doc::{BarChart, Block, Closing, Document, Header, Orientation};

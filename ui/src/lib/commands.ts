@@ -182,6 +182,7 @@ export const commands = {
   wardReportLayout: (month: string) => call<Layout>("ward_report_layout", { month }),
   receiptIssue: (groupId: string, month: string) => call<string | null>("receipt_issue", { groupId, month }),
   wardKeySave: () => call<string | null>("ward_key_save"),
+  wardKeySheetSave: () => call<string | null>("ward_key_sheet_save"),
   wardKeyPinned: () => call<WardRecipient | null>("ward_key_pinned"),
   wardKeyChoose: () => call<RecipientPreview | null>("ward_key_choose"),
   wardKeyPin: (confirmedBy: string | null) => call<RecipientPreview>("ward_key_pin", { confirmedBy }),
