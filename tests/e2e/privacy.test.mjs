@@ -2,6 +2,7 @@
 // file goes out encrypted (.ttq), which the ward takes in as any other; and leavers past the
 // group's retention are listed by name, then anonymised only after a confirmation.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,9 +50,14 @@ test("a file encrypted to the ward's key goes from the group into the ward", { t
   });
   await driver.click("#ward-key-save");
   await driver.until("key saved", async () => /Đã lưu tệp khóa của phường/.test(await driver.text("[data-testid=ward-notice]").catch(() => "")));
+  // And the notice to print and sign, with the same fingerprint.
+  await driver.click("#ward-key-sheet");
+  await driver.until("notice saved", async () => /Đã lưu thông báo khóa mã hóa/.test(await driver.text("[data-testid=ward-notice]").catch(() => "")));
   await close();
-  const keyFiles = readdirSync(keys);
-  assert.deepEqual(keyFiles, ["Khoa-ma-hoa-phuong-07069.txt"]);
+  const keyFiles = readdirSync(keys).sort();
+  assert.deepEqual(keyFiles, ["Khoa-ma-hoa-phuong-07069.pdf", "Khoa-ma-hoa-phuong-07069.txt"]);
+  assert.match(execFileSync("pdftotext", [join(keys, keyFiles[0]), "-"], { encoding: "utf8" }), new RegExp(wardPrint));
+  keyFiles.shift();
   assert.match(readFileSync(join(keys, keyFiles[0]), "utf8"), new RegExp(wardPrint));
 
   // The group: signed only at first, then the key is read, compared and pinned.

@@ -56,7 +56,12 @@ fn now() -> DateTime<Utc> {
 fn every_earlier_schema_upgrades_with_its_data() {
     for v in 1..=ttq::store::schema_version() {
         let name = format!("v{v}-group.sqlite");
-        let original = rusqlite::Connection::open(fixture(&format!("upgrade/{name}"))).unwrap();
+        // Read-only, so a missing fixture is reported, not created empty.
+        let original = rusqlite::Connection::open_with_flags(
+            fixture(&format!("upgrade/{name}")),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}; make it with scripts/make-upgrade-fixtures.sh"));
         let version: i64 = original
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
