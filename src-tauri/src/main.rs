@@ -13,6 +13,7 @@ mod members;
 mod patrol;
 mod practice;
 mod report;
+mod screen_lock;
 mod session;
 mod state;
 mod sync;

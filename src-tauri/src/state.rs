@@ -124,6 +124,7 @@ where
                 pending_key: Mutex::new(None),
                 progress: Mutex::new(None),
             });
+            crate::screen_lock::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(handler)

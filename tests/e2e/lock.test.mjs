@@ -1,9 +1,9 @@
 // End to end: the app lock on a shared office PC. Set a PIN (the recovery code is shown
 // once), lock with the button, wrong PINs wait, unlock; idle for a (test-short) while
 // locks by itself over a half-typed form, which is still there after unlocking; a restart
-// opens locked.
+// opens locked; and the desktop session locking locks the app.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -11,6 +11,8 @@ import { app, initGroup } from "./fixtures.mjs";
 import { Driver, startTauriDriver } from "./webdriver.mjs";
 
 const dataDir = mkdtempSync(join(tmpdir(), "ttq-e2e-lock-"));
+// Stands in for the desktop's own lock (logind's LockedHint on Linux).
+const screenLock = join(dataDir, "screen-lock");
 let tauri;
 let driver;
 
@@ -85,5 +87,30 @@ test("set a PIN, lock, wrong tries wait, unlock, idle lock, restart locked", { t
   assert.doesNotMatch(await body(), /Thôn Đông/);
   await unlockWith("2468");
   await driver.until("open", async () => /Thôn Đông/.test(await body()));
+  assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
+});
+
+test("locking the desktop session locks the app", { timeout: 120000 }, async () => {
+  await driver?.quit().catch(() => {});
+  tauri?.stop();
+  writeFileSync(screenLock, "unlocked");
+  // The PIN set above; the idle time as the leader set it (5 minutes), so only the
+  // session's lock can lock the app here.
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: dataDir, TTQ_SCREEN_LOCK_FILE: screenLock });
+  driver = await Driver.start(tauri.base, app);
+  await unlockWith("2468");
+  await driver.until("open", async () => /Thôn Đông/.test(await body()));
+  await driver.click("#nav-members");
+  await driver.waitFor("[data-testid=member-table]");
+  writeFileSync(screenLock, "locked");
+  await driver.until("locked with the session", async () => (await driver.findAll("[data-testid=lock-screen]")).length === 1, 10000);
+  assert.doesNotMatch(await driver.text("[data-testid=lock-screen]"), /Thôn Đông|Phạm Thị Hoa/);
+  // Back at the desk: the session unlocks, the app stays locked until the PIN.
+  writeFileSync(screenLock, "unlocked");
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal((await driver.findAll("[data-testid=lock-screen]")).length, 1);
+  await unlockWith("2468");
+  await driver.until("unlocked", async () => (await driver.findAll("[data-testid=lock-screen]")).length === 0);
+  assert.match(await driver.text("[data-testid=member-table]"), /Phạm Thị Hoa/);
   assert.deepEqual(await driver.uiErrors(), [], "no uncaught UI errors");
 });
