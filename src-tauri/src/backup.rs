@@ -8,7 +8,7 @@ use tauri::State;
 use ttq::backup::Occasion;
 use ttq::model::backup::{BackupInfo, BackupStatus, Contents};
 use ttq::session::AppInfo;
-use ttq::Result;
+use ttq::{ErrorCode, Result};
 
 #[tauri::command]
 pub fn backup_status(app: State<App>) -> Result<BackupStatus> {
@@ -47,12 +47,16 @@ pub fn backup_copy_out(app: State<'_, App>, passphrase: Option<String>) -> Resul
     })
 }
 
-/// Opens a sealed USB copy with its passphrase, into this PC's backup folder.
+/// Opens a sealed USB copy with its passphrase, into this PC's backup folder; also while
+/// the data file cannot be opened, so the damaged-file screen can recover from such a copy.
 #[tauri::command(async)]
 pub fn backup_unseal(app: State<'_, App>, path: String, passphrase: String) -> Result<BackupInfo> {
-    app.with(|s| {
-        ttq::app::backup::unseal(s.data_dir(), &PathBuf::from(&path), &passphrase, app.now())
-    })
+    let dir = match app.with(|s| Ok(s.data_dir().to_path_buf())) {
+        Ok(dir) => dir,
+        Err(e) if e.code == ErrorCode::Locked => return Err(e),
+        Err(_) => app.data_dir.clone(),
+    };
+    ttq::app::backup::unseal(&dir, &PathBuf::from(&path), &passphrase, app.now())
 }
 
 #[tauri::command(async)]

@@ -1,7 +1,8 @@
 // End to end: "Sao lưu". The day's automatic copy is listed, "Sao lưu ngay" adds one, a copy
 // goes to the USB stick, an older copy is restored (the member added since is gone and the
-// data before the restore is itself kept); and a damaged data file is recovered from the
-// fatal screen, the damaged file kept aside.
+// data before the restore is itself kept); a damaged data file is recovered from the
+// fatal screen, the damaged file kept aside; and a sealed USB copy brings the group back on
+// a new PC's first screen and on the damaged-file screen.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,13 +19,15 @@ const usb = mkdtempSync(join(tmpdir(), "ttq-e2e-usb-"));
 const damagedDir = mkdtempSync(join(tmpdir(), "ttq-e2e-damaged-"));
 const sealedDir = mkdtempSync(join(tmpdir(), "ttq-e2e-sealed-"));
 const usb2 = mkdtempSync(join(tmpdir(), "ttq-e2e-usb2-"));
+const newPc = mkdtempSync(join(tmpdir(), "ttq-e2e-new-pc-"));
+const usb3 = mkdtempSync(join(tmpdir(), "ttq-e2e-usb3-"));
 let tauri;
 let driver;
 
 after(async () => {
   await driver?.quit().catch(() => {});
   tauri?.stop();
-  for (const d of [groupDir, usb, damagedDir, sealedDir, usb2]) rmSync(d, { recursive: true, force: true });
+  for (const d of [groupDir, usb, damagedDir, sealedDir, usb2, newPc, usb3]) rmSync(d, { recursive: true, force: true });
 });
 
 // For a person to look at after the run (target/e2e-screenshots).
@@ -187,4 +190,57 @@ test("a USB copy with a passphrase is unreadable without it and restored with it
   const list = ttq(sealedDir, "member", "list");
   assert.match(list, /^2 tổ viên/m);
   assert.doesNotMatch(list, /Trần Văn Bình/);
+});
+
+test("a sealed USB copy brings the group back on a new PC and over a damaged file", { timeout: 240000 }, async () => {
+  const oldPc = mkdtempSync(join(tmpdir(), "ttq-e2e-old-pc-"));
+  initGroup(oldPc);
+  ttq(oldPc, "member", "add", "--name", "Phạm Thị Hoa", "--birth-date", "02/03/1980");
+  const pass = "Tổ Thôn Đông năm 2026";
+  execFileSync(cli, ["--data-dir", oldPc, "backup", "copy", "--to", usb3, "--encrypt"], { env: { ...process.env, TTQ_BACKUP_PASSPHRASE: pass } });
+  rmSync(oldPc, { recursive: true, force: true });
+
+  // The new PC's first screen offers the copy instead of a new group.
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: newPc, TTQ_OPEN_DIR: usb3 });
+  driver = await Driver.start(tauri.base, app);
+  await driver.click("#setup-restore");
+  await driver.waitFor("[data-testid=recovery-none]");
+  await driver.click("#recovery-choose");
+  await driver.waitFor("[data-testid=unseal]");
+  await driver.type("#unseal-pass", pass);
+  await driver.click("#unseal-go");
+  const preview = await driver.until("preview", () => driver.text("[data-testid=restore-preview]").catch(() => ""), 30000);
+  assert.match(preview, /Tổ bảo vệ ANTT Thôn Đông/);
+  await driver.click("#restore-confirm");
+  await driver.until("the group opened", async () => /Tổ bảo vệ ANTT Thôn Đông/.test(await driver.text(".brand strong").catch(() => "")));
+  assert.match(await driver.text("[data-testid=recovered-notice]"), /Đã khôi phục dữ liệu từ bản sao lưu/);
+  await stop();
+  assert.match(ttq(newPc, "member", "list"), /Phạm Thị Hoa/);
+
+  // Later the data file is damaged and this PC's own copies are gone: the sealed copy again.
+  // First the app must be gone and its write-ahead log folded in (the CLI, the last to
+  // close the file, does that), or the log would mend the damaged pages.
+  for (let k = 0; k < 50 && readdirSync(newPc).includes("ttq.sqlite-wal"); k++) {
+    await new Promise((r) => setTimeout(r, 200));
+    ttq(newPc, "member", "list");
+  }
+  for (const f of readdirSync(join(newPc, "sao-luu"))) rmSync(join(newPc, "sao-luu", f));
+  const live = join(newPc, "ttq.sqlite");
+  const bytes = readFileSync(live);
+  bytes.fill(0xa5, 4096, Math.min(bytes.length, 4096 * 6));
+  writeFileSync(live, bytes);
+  tauri = await startTauriDriver({ TTQ_DATA_DIR: newPc, TTQ_OPEN_DIR: usb3 });
+  driver = await Driver.start(tauri.base, app);
+  assert.match(await driver.text("[data-testid=fatal-message]"), /bị hỏng/);
+  await driver.waitFor("[data-testid=recovery-none]");
+  await driver.click("#recovery-choose");
+  await driver.type("#unseal-pass", pass);
+  await driver.click("#unseal-go");
+  await driver.until("preview", () => driver.text("[data-testid=restore-preview]").catch(() => ""), 30000);
+  assert.match(await driver.text(".restore-dialog"), /được để riêng/);
+  await driver.click("#restore-confirm");
+  await driver.until("the group opened", async () => /Tổ bảo vệ ANTT Thôn Đông/.test(await driver.text(".brand strong").catch(() => "")));
+  assert.match(await driver.text("[data-testid=recovered-notice]"), /ttq-hong-/);
+  await stop();
+  assert.match(ttq(newPc, "member", "list"), /Phạm Thị Hoa/);
 });

@@ -43,7 +43,7 @@ test("set a PIN, lock, wrong tries wait, unlock, idle lock, restart locked", { t
   await driver.type("#lock-secret", "2468");
   await driver.type("#lock-again", "2468");
   await driver.click("#lock-save");
-  const code = await driver.until("recovery code", () => driver.text("[data-testid=recovery-code] .recovery").catch(() => ""));
+  const code = await driver.until("recovery code", () => driver.text("[data-testid=recovery-code] .lock-code").catch(() => ""));
   assert.match(code, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   await driver.click("#recovery-done");
   await driver.until("lock on", async () => /Đang bật: tự khóa sau/.test(await driver.text("[data-testid=lock-settings]")));
