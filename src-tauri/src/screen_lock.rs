@@ -1,9 +1,9 @@
 //! Locks the app when the desktop session locks, where the platform tells: on Linux,
 //! logind's `LockedHint` of this session, which GNOME, KDE, XFCE and `loginctl
-//! lock-session` set. Windows tells through session notifications to the window
-//! (`WTSRegisterSessionNotification`), not wired here yet: there the idle lock still
-//! applies. `TTQ_SCREEN_LOCK_FILE` stands in for the platform in the end-to-end tests: the
-//! session counts as locked while that file says `locked`.
+//! lock-session` set; on Windows, the input desktop no longer being the user's (Windows+L,
+//! the lock screen, also the screen saver). `TTQ_SCREEN_LOCK_FILE` stands in for the
+//! platform in the end-to-end tests: the session counts as locked while that file says
+//! `locked`.
 
 use crate::state::App;
 use std::path::PathBuf;
@@ -19,6 +19,8 @@ enum Probe {
     File(PathBuf),
     #[cfg(target_os = "linux")]
     Logind(String),
+    #[cfg(windows)]
+    InputDesktop,
 }
 
 impl Probe {
@@ -36,7 +38,11 @@ impl Probe {
             // No logind (a container, another init): nothing to watch.
             return p.locked().map(|_| p);
         }
-        None
+        #[cfg(windows)]
+        let found = Some(Probe::InputDesktop);
+        #[cfg(not(windows))]
+        let found = None;
+        found
     }
 
     /// Whether the session is locked now; `None` when the platform stopped answering.
@@ -56,6 +62,8 @@ impl Probe {
                     .filter(|o| o.status.success())?;
                 Some(String::from_utf8_lossy(&out.stdout).trim() == "yes")
             }
+            #[cfg(windows)]
+            Probe::InputDesktop => Some(windows::input_desktop_is_elsewhere()),
         }
     }
 }
@@ -92,5 +100,34 @@ fn lock(app: &AppHandle) {
     if let (Ok(true), Some(window)) = (locked, app.get_webview_window("main")) {
         // The same event a command refused for the lock raises: the UI reloads and covers.
         let _ = window.eval("window.dispatchEvent(new Event('ttq-locked'))");
+    }
+}
+
+#[cfg(windows)]
+mod windows {
+    //! The few user32 calls the check needs, declared here rather than through a bindings
+    //! crate.
+    #[link(name = "user32")]
+    extern "system" {
+        fn OpenInputDesktop(flags: u32, inherit: i32, access: u32) -> isize;
+        fn SwitchDesktop(desktop: isize) -> i32;
+        fn CloseDesktop(desktop: isize) -> i32;
+    }
+    const DESKTOP_SWITCHDESKTOP: u32 = 0x0100;
+
+    /// True while the desktop taking input is not the user's: the lock screen (Winlogon's
+    /// desktop) or the screen saver's. The user's own desktop can be opened and switched to
+    /// (a no-op, it is already current); theirs cannot.
+    pub fn input_desktop_is_elsewhere() -> bool {
+        // SAFETY: plain Win32 calls with no pointers; the handle is closed before returning.
+        unsafe {
+            let desktop = OpenInputDesktop(0, 0, DESKTOP_SWITCHDESKTOP);
+            if desktop == 0 {
+                return true;
+            }
+            let ours = SwitchDesktop(desktop) != 0;
+            CloseDesktop(desktop);
+            !ours
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
-use tauri::{Manager, Runtime};
+use tauri::Manager;
 use ttq::clock::Clock;
 use ttq::session::Session;
 use ttq::Result;
@@ -77,11 +77,12 @@ impl App {
     }
 }
 
-fn data_dir<R: Runtime>(app: &tauri::App<R>) -> std::result::Result<PathBuf, String> {
+/// `TTQ_DATA_DIR`, or the folder the CLI uses too (Tauri's app data folder).
+fn data_dir() -> std::result::Result<PathBuf, String> {
     if let Some(d) = std::env::var_os("TTQ_DATA_DIR") {
         return Ok(PathBuf::from(d));
     }
-    app.path().app_data_dir().map_err(|e| e.to_string())
+    ttq::store::default_data_dir().map_err(|e| e.message)
 }
 
 /// Opens the window with `handler` answering its commands.
@@ -99,7 +100,7 @@ where
     }
     tauri::Builder::default()
         .setup(move |app| {
-            let dir = data_dir(app)?;
+            let dir = data_dir()?;
             let clock = Clock::from_env();
             let mut session = clock.clone().and_then(|c| Session::open(&dir, c.now()));
             // Tests of the idle lock cannot wait minutes.

@@ -48,10 +48,15 @@ pub fn schema_version() -> i64 {
     migrations::MIGRATIONS.len() as i64
 }
 
-/// The default data directory of this user (e.g. `~/.local/share/vn.ttq.app` on Linux).
+/// The app's identifier, also the name of its data folder.
+pub const APP_ID: &str = "vn.ttq.app";
+
+/// The default data directory of this user, the one the desktop app and the CLI share:
+/// `%APPDATA%\vn.ttq.app` on Windows, `~/.local/share/vn.ttq.app` on Linux (where Tauri
+/// keeps an app's data: the user's data folder and the app's identifier).
 pub fn default_data_dir() -> Result<PathBuf> {
-    directories::ProjectDirs::from("vn", "ttq", "app")
-        .map(|d| d.data_dir().to_path_buf())
+    directories::BaseDirs::new()
+        .map(|d| d.data_dir().join(APP_ID))
         .ok_or_else(|| {
             Error::new(
                 ErrorCode::Io,

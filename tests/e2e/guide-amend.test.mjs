@@ -51,7 +51,8 @@ test("a closed month's record is amended knowingly; F1 opens the guide", { timeo
     const top = await driver.exec(
       "const h = [...document.querySelectorAll('.guide-dialog h2')].find((x) => x.textContent === 'Vụ việc, tin báo'); return h.getBoundingClientRect().top - document.querySelector('.guide-dialog').getBoundingClientRect().top;",
     );
-    return top >= 0 && top < 200;
+    // Layout is in fractions of a pixel: a heading scrolled flush to the top may sit at -0.5.
+    return top > -2 && top < 200;
   });
   assert.match(await driver.text(".guide-dialog [data-testid=guide]"), /Khóa sổ/);
   await driver.click("#help-back");

@@ -114,3 +114,23 @@ fn group_edit_updates_fields_and_revision() {
     assert_eq!(g.decision_date.as_deref(), Some("2024-07-02"));
     assert!(g.updated_at > g.created_at);
 }
+
+#[test]
+fn the_app_and_the_cli_share_one_data_folder_named_for_the_app() {
+    // The desktop shell's identifier (Tauri's data folder name) is the core's.
+    let conf: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src-tauri/tauri.conf.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(conf["identifier"], ttq::store::APP_ID);
+    let dir = ttq::store::default_data_dir().unwrap();
+    assert_eq!(dir.file_name().unwrap(), ttq::store::APP_ID);
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    if let (Some(home), None) = (home, std::env::var_os("XDG_DATA_HOME")) {
+        assert_eq!(dir, home.join(".local/share/vn.ttq.app"));
+    }
+}
