@@ -14,7 +14,7 @@ WIN=x86_64-pc-windows-gnu
 APT_PACKAGES=(gcc-mingw-w64-x86-64 nsis)
 # What a Windows exe of ours may import: Windows' own DLLs, and WebView2Loader.dll beside it.
 # Anything else (libgcc_s_seh-1.dll, libwinpthread-1.dll, …) would be missing on a user's PC.
-ALLOWED_DLLS='^(kernel32|user32|gdi32|advapi32|shell32|ole32|oleaut32|comctl32|comdlg32|ws2_32|bcrypt|bcryptprimitives|crypt32|ntdll|userenv|uxtheme|dwmapi|shlwapi|version|winmm|imm32|msimg32|propsys|rpcrt4|secur32|setupapi|uiautomationcore|usp10|winspool\.drv|msvcrt|api-ms-win-[a-z0-9-]+|dbghelp|powrprof|cfgmgr32|hid|iphlpapi|netapi32|psapi|wtsapi32|dxgi|d3d11|d2d1|dwrite|windowscodecs|webview2loader)\.dll$'
+ALLOWED_DLLS='^(kernel32|user32|gdi32|advapi32|shell32|ole32|oleaut32|combase|comctl32|comdlg32|ws2_32|bcrypt|bcryptprimitives|crypt32|ntdll|userenv|uxtheme|dwmapi|shlwapi|version|winmm|imm32|msimg32|propsys|rpcrt4|secur32|setupapi|uiautomationcore|usp10|winspool\.drv|msvcrt|api-ms-win-[a-z0-9-]+|dbghelp|powrprof|cfgmgr32|hid|iphlpapi|netapi32|psapi|wtsapi32|dxgi|d3d11|d2d1|dwrite|windowscodecs|webview2loader)\.dll$'
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test the app: system
 # libraries for Tauri/WebKitGTK, the WebDriver and X server for end-to-end tests, PDF
-# tools, LibreOffice (to read exported workbooks back), tauri-driver, and the UI's npm
-# packages. Safe to run again: it skips what is there.
+# tools, LibreOffice (to read exported workbooks back), Wine (to try the Windows build),
+# tauri-driver, and the UI's npm packages (scripts/package.sh adds the Windows toolchain). Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,7 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth xdotool
   poppler-utils qpdf imagemagick fonts-liberation2 faketime age
   util-linux libreoffice-calc-nogui
+  wine wine64
 )
 
 missing=()

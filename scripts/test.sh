@@ -62,6 +62,12 @@ cargo build -p ttq-desktop -p ttq-cli --locked
 step "End to end: the app window under Xvfb"
 xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"
 
+# What users install: the Windows binaries cross-built and packed into the installer, then
+# ttq.exe and the installer tried under Wine (tests/windows).
+step "Windows: cross-build, installer, ttq.exe and the installer under Wine"
+bash scripts/package.sh
+node --test --test-concurrency=1 --test-reporter=spec tests/windows/ 2>&1 | tee -a "$log"
+
 passed=$(grep -hoE '(test result: .*; )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -hoE '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
 e2e_pass=$(grep -hoE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')

@@ -25,8 +25,11 @@ const env = {
   WINEPREFIX: prefix,
   WINEARCH: "win64",
   WINEDEBUG: "-all",
-  // No Mono or Gecko prompts; the stand-in ProcessPrng beside the exe before Wine's own.
-  WINEDLLOVERRIDES: "mscoree,mshtml=;bcryptprimitives=n,b",
+  // No Mono or Gecko prompts; the stand-in ProcessPrng beside the exe before Wine's own;
+  // shortcuts stay .lnk files in the prefix (no Linux menu entries made from them).
+  WINEDLLOVERRIDES: "mscoree,mshtml=;bcryptprimitives=n,b;winemenubuilder.exe=d",
+  // Wine links the Windows user's folders (Desktop, Documents) to $HOME's: keep them apart.
+  HOME: linux,
   LANG: "C.UTF-8",
   TTQ_TEST_NOW: NOW,
 };
@@ -40,7 +43,7 @@ const DATA = `${HOME_DIR}\\Dữ liệu tổ`;
 const WARD = `${HOME_DIR}\\Dữ liệu phường`;
 
 function wine(...args) {
-  const r = spawnSync("wine64", args, { env, encoding: "utf8", timeout: 120000 });
+  const r = spawnSync("wine", args, { env, encoding: "utf8", timeout: 120000 });
   return { code: r.status, out: r.stdout ?? "", err: r.stderr ?? "" };
 }
 
@@ -126,7 +129,7 @@ test("the installer installs per user, upgrades in place and its uninstaller kee
   const size = readFileSync(join(dist, setup)).length;
   assert.ok(size < 10 * 1024 * 1024, `the installer is ${size} bytes, over 10 MB`);
   const run = (...args) => {
-    const r = spawnSync("wine64", [join(dist, setup), "/S", ...args], { env, encoding: "utf8", timeout: 180000 });
+    const r = spawnSync("wine", [join(dist, setup), "/S", ...args], { env, encoding: "utf8", timeout: 180000 });
     assert.equal(r.status, 0, r.stderr);
   };
   run();
@@ -134,11 +137,13 @@ test("the installer installs per user, upgrades in place and its uninstaller kee
   for (const f of ["ttq-desktop.exe", "ttq.exe", "WebView2Loader.dll", "Gỡ cài đặt.exe"]) {
     assert.ok(existsSync(join(installed, f)), `${f} missing in ${installed}: ${existsSync(installed) ? readdirSync(installed) : "no folder"}`);
   }
-  const links = spawnSync("find", [join(prefix, "drive_c/users"), "-name", "Tổ tự quản ANTT.lnk"], { encoding: "utf8" }).stdout;
+  const links = spawnSync("find", ["-L", join(prefix, "drive_c/users"), "-name", "Tổ tự quản ANTT.lnk"], { encoding: "utf8" }).stdout;
   assert.match(links, /Start Menu/);
   assert.match(links, /Desktop/);
 
-  // The installed ttq.exe finds the data in %APPDATA%\vn.ttq.app, as the app will.
+  // The installed ttq.exe finds the data in %APPDATA%\vn.ttq.app, as the app will (with the
+  // test's stand-in for Wine 8 beside it, as in C:\ttq).
+  copyFileSync(join(prefix, "drive_c/ttq/bcryptprimitives.dll"), join(installed, "bcryptprimitives.dll"));
   const appdata = join(prefix, "drive_c/users", process.env.USER ?? "root", "AppData/Roaming/vn.ttq.app");
   const r = wine(`C:\\users\\${process.env.USER ?? "root"}\\AppData\\Local\\Programs\\Tổ tự quản ANTT\\ttq.exe`, "demo");
   assert.equal(r.code, 0, r.err);
@@ -148,7 +153,7 @@ test("the installer installs per user, upgrades in place and its uninstaller kee
   writeFileSync(join(installed, "left-by-the-old-version.txt"), "x");
   run();
   assert.ok(existsSync(join(installed, "ttq.exe")));
-  const un = spawnSync("wine64", [join(installed, "Gỡ cài đặt.exe"), "/S", `_?=C:\\users\\${process.env.USER ?? "root"}\\AppData\\Local\\Programs\\Tổ tự quản ANTT`],
+  const un = spawnSync("wine", [join(installed, "Gỡ cài đặt.exe"), "/S", `_?=C:\\users\\${process.env.USER ?? "root"}\\AppData\\Local\\Programs\\Tổ tự quản ANTT`],
     { env, encoding: "utf8", timeout: 120000 });
   assert.equal(un.status, 0, un.stderr);
   assert.ok(!existsSync(join(installed, "ttq.exe")), "the program is removed");
