@@ -76,6 +76,17 @@ after(() => {
   rmSync(linux, { recursive: true, force: true });
 });
 
+test("both exes say what they are in Explorer's Properties", () => {
+  const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "(.*)"/m)[1];
+  for (const name of ["ttq-desktop.exe", "ttq.exe"]) {
+    const bytes = readFileSync(join(dist, "windows", name));
+    const has = (s) => bytes.includes(Buffer.from(s, "utf16le"));
+    for (const field of ["ProductName", "CompanyName", "FileVersion"]) assert.ok(has(field), `${name}: no ${field}`);
+    assert.ok(has("Tổ tự quản ANTT"), `${name}: no product name`);
+    assert.ok(has(version), `${name}: no version ${version}`);
+  }
+});
+
 test("ttq.exe keeps a group in a folder named in Vietnamese and prints its report", () => {
   ttqExe("--data-dir", DATA, "demo");
   assert.ok(existsSync(join(unix(DATA), "ttq.sqlite")), readdirSync(unix(HOME_DIR)).join(", "));
