@@ -2,7 +2,8 @@
 # Installs what a fresh Debian 12 machine lacks to build and test the app: system
 # libraries for Tauri/WebKitGTK, the WebDriver and X server for end-to-end tests, PDF
 # tools, LibreOffice (to read exported workbooks back), Wine (to try the Windows build),
-# tauri-driver, and the UI's npm packages (scripts/package.sh adds the Windows toolchain). Safe to run again: it skips what is there.
+# tauri-driver, and the UI's npm packages (scripts/package.sh adds the Windows toolchain).
+# Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -62,11 +62,11 @@ cargo build -p ttq-desktop -p ttq-cli --locked
 step "End to end: the app window under Xvfb"
 xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"
 
-# What users install: the Windows binaries cross-built and packed into the installer, then
-# ttq.exe and the installer tried under Wine (tests/windows).
-step "Windows: cross-build, installer, ttq.exe and the installer under Wine"
+# What users install (scripts/package.sh): the Windows binaries cross-built and packed into
+# the installer, tried under Wine; the .deb installed, started and removed (tests/packages).
+step "Packages: the Windows installer and ttq.exe under Wine, the .deb"
 bash scripts/package.sh
-node --test --test-concurrency=1 --test-reporter=spec tests/windows/ 2>&1 | tee -a "$log"
+xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/packages/ 2>&1 | tee -a "$log"
 
 passed=$(grep -hoE '(test result: .*; )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 failed=$(grep -hoE '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')

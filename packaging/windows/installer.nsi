@@ -129,11 +129,11 @@ Section "un.${APPNAME}" UnSecApp
 SectionEnd
 
 ; Unticked unless the user ticks it: the group's records outlive the program.
-Section /o "un.Xóa cả dữ liệu của tổ (không lấy lại được)" UnSecData
+Section /o "un.Xóa cả dữ liệu của tổ" UnSecData
   RMDir /r "$APPDATA\${APPID}"
 SectionEnd
 
 !insertmacro MUI_UNFUNCTION_DESCRIPTION_BEGIN
   !insertmacro MUI_DESCRIPTION_TEXT ${UnSecApp} "Gỡ chương trình, lối tắt ngoài màn hình và trong menu Start."
-  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecData} "Xóa luôn thư mục dữ liệu $APPDATA\${APPID}: tổ viên, sổ vụ việc, lịch tuần tra và các bản sao lưu trên máy. Chỉ đánh dấu khi đã sao lưu ra USB hoặc không còn cần."
+  !insertmacro MUI_DESCRIPTION_TEXT ${UnSecData} "Xóa luôn thư mục dữ liệu $APPDATA\${APPID} (không lấy lại được): tổ viên, sổ vụ việc, lịch tuần tra và các bản sao lưu trên máy. Chỉ đánh dấu khi đã sao lưu ra USB hoặc không còn cần."
 !insertmacro MUI_UNFUNCTION_DESCRIPTION_END

@@ -66,7 +66,7 @@ before(() => {
   mkdirSync(bin, { recursive: true });
   copyFileSync(exe, join(bin, "ttq.exe"));
   execFileSync("x86_64-w64-mingw32-gcc", ["-shared", "-O2", "-o", join(bin, "bcryptprimitives.dll"),
-    join(root, "tests/windows/bcryptprimitives.c"), "-ladvapi32", "-Wl,--kill-at"]);
+    join(root, "tests/packages/bcryptprimitives.c"), "-ladvapi32", "-Wl,--kill-at"]);
   mkdirSync(unix(HOME_DIR), { recursive: true });
 });
 
