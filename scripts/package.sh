@@ -73,14 +73,16 @@ windows() {
 }
 
 linux() {
+  # Both in one build, so the crates they share are built once.
+  cargo build --release --locked -p ttq-cli -p ttq-desktop
   # The CLI goes into the package as /usr/bin/ttq (tauri.conf.json, bundle.linux.deb.files).
-  cargo build --release --locked -p ttq-cli
   mkdir -p dist/linux
   cp "$target_dir/release/ttq" dist/linux/ttq
-  # From the top: the bundler looks for tauri.conf.json below the folder it starts in.
-  ui/node_modules/.bin/tauri build --bundles deb --ci -- --locked
-  local deb
-  deb=$(ls -t "$target_dir"/release/bundle/deb/*.deb | head -1)
+  # Run from the top: the bundler looks for tauri.conf.json below the folder it starts in.
+  # The package is named in ASCII, as dpkg requires (the menu entry keeps the Vietnamese
+  # name: packaging/linux/ttq-desktop.desktop).
+  ui/node_modules/.bin/tauri bundle --bundles deb --ci --config '{"productName":"to-tu-quan-antt"}'
+  local deb="$target_dir/release/bundle/deb/to-tu-quan-antt_${version}_amd64.deb"
   cp "$deb" "dist/to-tu-quan-antt_${version}_amd64.deb"
   echo "package: dist/to-tu-quan-antt_${version}_amd64.deb ($(( $(stat -c %s "$deb") / 1024 )) KB)"
 }
