@@ -56,16 +56,20 @@ if ! git diff --quiet -- "${generated[@]}" || [ -n "$(git ls-files --others --ex
   exit 1
 fi
 
-step "App and CLI: build with the UI embedded"
-cargo build -p ttq-desktop -p ttq-cli --locked
+# The release build the .deb is made of is also the app the end-to-end tests drive: one
+# build of the desktop shell instead of a debug one and a release one.
+step "App: release build with the UI embedded, and the .deb (scripts/package.sh --linux)"
+bash scripts/package.sh --linux
+export TTQ_APP="${TTQ_APP:-${CARGO_TARGET_DIR:-target}/release/ttq-desktop}"
+case "$TTQ_APP" in /*) ;; *) TTQ_APP="$PWD/$TTQ_APP" ;; esac
 
 step "End to end: the app window under Xvfb"
 xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee -a "$log"
 
-# What users install (scripts/package.sh): the Windows binaries cross-built and packed into
-# the installer, tried under Wine; the .deb installed, started and removed (tests/packages).
+# What users install: the Windows binaries cross-built and packed into the installer, tried
+# under Wine; the .deb installed, started and removed (tests/packages).
 step "Packages: the Windows installer and ttq.exe under Wine, the .deb"
-bash scripts/package.sh
+bash scripts/package.sh --windows
 xvfb-run -a -s "-screen 0 1366x768x24" node --test --test-concurrency=1 --test-reporter=spec tests/packages/ 2>&1 | tee -a "$log"
 
 passed=$(grep -hoE '(test result: .*; )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')

@@ -100,10 +100,11 @@ pub fn report_print(app: State<App>, month: String, issued_on: String) -> Result
 }
 
 fn open_in_viewer(path: &std::path::Path) -> Result<()> {
+    // On Windows, Explorer opens a file with the app it is associated with, and takes the
+    // path as one argument: unlike `cmd /C start`, nothing in a folder name (spaces,
+    // Vietnamese letters, `&`, `%`, `^`) is read as shell syntax.
     let mut cmd = if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+        std::process::Command::new("explorer.exe")
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else {

@@ -57,10 +57,11 @@ impl WardKey {
 }
 
 /// The key file's text: a few Vietnamese lines for whoever opens it in Notepad, then the
-/// fields and the ward's signature over them.
+/// fields and the ward's signature over them. Lines end in CRLF, as Windows' own text files
+/// do (older Notepads show LF-only files as one long line).
 pub fn write(key: &WardKey, secret_hex: &str) -> Result<String> {
     let signature = sign(secret_hex, key.message().as_bytes())?;
-    Ok(format!(
+    let text = format!(
         "# Khóa mã hóa của {name} (mã {code}), dùng trong ứng dụng Tổ tự quản ANTT.\n\
          # Tổ trưởng mở “Gửi phường”, bấm “Ghi nhận khóa của phường…” và chọn tệp này.\n\
          # Từ đó tệp gửi phường được mã hóa: chỉ {name} mở được.\n\
@@ -77,7 +78,8 @@ pub fn write(key: &WardKey, secret_hex: &str) -> Result<String> {
         fp = key.fingerprint(),
         recipient = key.recipient,
         signing = key.signing_key,
-    ))
+    );
+    Ok(text.replace('\n', "\r\n"))
 }
 
 fn not_a_key() -> Error {
@@ -224,8 +226,12 @@ mod tests {
         let text = write(&k, &signing.secret_hex).unwrap();
         assert!(text.contains(&k.fingerprint()));
         assert_eq!(read(text.as_bytes()).unwrap(), k);
-        let notepad = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        // Written with Windows line ends; read back as Notepad saves it (with a BOM) and as a
+        // Linux editor saves it (LF only).
+        assert!(text.split_inclusive('\n').all(|l| l.ends_with("\r\n")));
+        let notepad = format!("\u{feff}{text}");
         assert_eq!(read(notepad.as_bytes()).unwrap(), k);
+        assert_eq!(read(text.replace("\r\n", "\n").as_bytes()).unwrap(), k);
         let (other, _) = key(&signing);
         let swapped = text.replace(&k.recipient, &other.recipient);
         assert_eq!(
