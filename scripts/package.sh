@@ -18,6 +18,7 @@ case "$what" in
   *) echo "usage: scripts/package.sh [--windows | --linux]" >&2; exit 2 ;;
 esac
 
+. scripts/apt.sh
 WIN=x86_64-pc-windows-gnu
 APT_PACKAGES=(gcc-mingw-w64-x86-64 nsis)
 # What a Windows exe of ours may import: Windows' own DLLs, and WebView2Loader.dll beside it.
@@ -31,17 +32,8 @@ out="$target_dir/$WIN/release"
 [ -f ui/dist/index.html ] || (cd ui && npm run build)
 
 windows() {
-  local missing=() p start stage loader exe dlls bad setup
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "package: installing ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
+  local start stage loader exe dlls bad setup
+  apt_install_missing package "${APT_PACKAGES[@]}"
   rustup target list --installed | grep -qx "$WIN" || rustup target add "$WIN"
   start=$(date +%s)
   cargo build --release --locked --target "$WIN" -p ttq-cli -p ttq-desktop

@@ -16,19 +16,12 @@ APT_PACKAGES=(
   wine wine64
 )
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing system packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+# Node.js and Python are checked by command: either may come from elsewhere than Debian.
+extra=()
+command -v node >/dev/null 2>&1 || extra+=(nodejs npm)
+command -v python3 >/dev/null 2>&1 || extra+=(python3)
+. scripts/apt.sh
+apt_install_missing setup "${APT_PACKAGES[@]}" "${extra[@]}"
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: Rust is missing. Install it with rustup (https://rustup.rs), then run this again." >&2
